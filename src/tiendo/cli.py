@@ -1,0 +1,21 @@
+"""The `tiendo` command: Django's management commands with tiendo's settings.
+
+`tiendo up`, `tiendo init`, `tiendo plan ...`, `tiendo evaluate ...` and every other
+management command run through here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings.production")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tiendo", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Shared building blocks: Vietnamese number formats, the data folder, template helpers."""
