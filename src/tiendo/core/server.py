@@ -1,0 +1,41 @@
+"""The production server: gunicorn, run in-process by `tiendo up`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Server(BaseApplication):  # type: ignore[misc]
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from tiendo.wsgi import application
+
+        return application
+
+
+def serve(*, host: str, port: int, workers: int = 2, threads: int = 4) -> None:
+    """Serve until interrupted; Ctrl-C (SIGINT) or SIGTERM stops it cleanly."""
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    _Server(
+        {
+            "bind": bind,
+            "workers": workers,
+            "worker_class": "gthread",
+            "threads": threads,
+            "timeout": 60,
+            "graceful_timeout": 10,
+            "accesslog": "-",
+            "errorlog": "-",
+            "loglevel": "info",
+            "access_log_format": '%(h)s "%(r)s" %(s)s %(b)s %(M)sms',
+        }
+    ).run()

@@ -1,0 +1,415 @@
+"""The action program and what it is made of.
+
+Plan → Program → Target / Task; Breakthroughs serve programs and tasks; Assignments say which
+unit leads, coordinates, monitors or mobilizes; ImplementingDocuments register what lead bodies
+issue to make the program concrete. A plan's revisions keep every earlier version readable.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from tiendo.org.models import OrgUnit
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ACTIVE = "active", _("Đang thực hiện")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class Plan(models.Model):
+    code = models.SlugField(_("mã"), max_length=64, unique=True)
+    number = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
+    title = models.TextField(_("tên chương trình hành động"))
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=300, blank=True)
+    issuing_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("đơn vị ban hành"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="issued_plans",
+    )
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    place = models.CharField(_("nơi ban hành"), max_length=120, blank=True)
+    signer = models.CharField(_("người ký"), max_length=300, blank=True)
+    term_from_year = models.PositiveSmallIntegerField(_("từ năm"))
+    term_to_year = models.PositiveSmallIntegerField(_("đến năm"))
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+
+    class Meta:
+        verbose_name = _("chương trình hành động")
+        verbose_name_plural = _("chương trình hành động")
+        ordering = ["-term_from_year", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_to_year__gte=F("term_from_year")), name="plan_term_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip() if self.number else self.title
+
+
+class PlanSupersession(models.Model):
+    """This plan replaces another document (held in tiendo or not)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="supersedes")
+    superseded_plan = models.ForeignKey(
+        Plan, on_delete=models.SET_NULL, null=True, blank=True, related_name="superseded_by"
+    )
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    date = models.DateField(_("ngày"), null=True, blank=True)
+    title = models.TextField(_("trích yếu"), blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản được thay thế")
+        verbose_name_plural = _("văn bản được thay thế")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="supersession_unique"),
+            models.CheckConstraint(
+                condition=~Q(superseded_plan=F("plan")), name="supersession_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class PlanRevision(models.Model):
+    """A version of the plan: the first load, and every supplement or adjustment after it
+    (section II.4 lets the Standing Committee supplement or adjust the program)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("lần"))
+    date = models.DateField(_("ngày"))
+    decision_ref = models.CharField(_("văn bản quyết định"), max_length=200, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    changes = models.JSONField(_("nội dung thay đổi"), default=list)
+    snapshot = models.JSONField(_("toàn văn phiên bản"))
+    created_at = models.DateTimeField(_("ghi nhận lúc"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("phiên bản")
+        verbose_name_plural = _("phiên bản")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="revision_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan.code} v{self.number}"
+
+
+class Program(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="programs")
+    number = models.PositiveSmallIntegerField(_("số"))
+    title = models.TextField(_("tên chương trình"))
+
+    class Meta:
+        verbose_name = _("chương trình")
+        verbose_name_plural = _("chương trình")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="program_unique_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="program_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Chương trình {self.number}: {self.title}"
+
+
+class TargetKind(models.TextChoices):
+    LEVEL = "level", _("Mức đạt được")
+    ANNUAL = "annual", _("Hằng năm")
+    ANNUAL_REDUCTION = "annual_reduction", _("Giảm hằng năm so với năm trước")
+    AVG_GROWTH = "avg_growth", _("Tăng bình quân")
+    INCREASE = "increase", _("Tăng thêm trong giai đoạn")
+    MAINTAIN = "maintain", _("Duy trì")
+    MILESTONE = "milestone", _("Mốc hoàn thành")
+    QUALITATIVE = "qualitative", _("Định tính")
+
+
+QUANTITATIVE_KINDS = (
+    TargetKind.LEVEL,
+    TargetKind.ANNUAL,
+    TargetKind.ANNUAL_REDUCTION,
+    TargetKind.AVG_GROWTH,
+    TargetKind.INCREASE,
+)
+PERIOD_KINDS = (
+    TargetKind.ANNUAL,
+    TargetKind.ANNUAL_REDUCTION,
+    TargetKind.AVG_GROWTH,
+    TargetKind.INCREASE,
+    TargetKind.MAINTAIN,
+)
+YEARLY_KINDS = (TargetKind.ANNUAL, TargetKind.ANNUAL_REDUCTION, TargetKind.MAINTAIN)
+
+
+class Comparator(models.TextChoices):
+    GE = "ge", _("đạt, ít nhất (≥)")
+    GT = "gt", _("trên (>)")
+    LE = "le", _("không quá (≤)")
+    LT = "lt", _("dưới (<)")
+    EQ = "eq", _("bằng (=)")
+    APPROX = "approx", _("khoảng (≈)")
+    RANGE = "range", _("từ … đến …")
+
+
+class Target(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="targets")
+    code = models.CharField(_("mã"), max_length=32)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    kind = models.CharField(_("loại chỉ tiêu"), max_length=20, choices=TargetKind.choices)
+    comparator = models.CharField(_("so sánh"), max_length=8, choices=Comparator.choices, blank=True)
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6, null=True, blank=True)
+    value_high = models.DecimalField(
+        _("giá trị cận trên"), max_digits=20, decimal_places=6, null=True, blank=True
+    )
+    tolerance_pct = models.DecimalField(
+        _("dung sai (%)"), max_digits=6, decimal_places=3, null=True, blank=True
+    )
+    unit = models.CharField(_("đơn vị tính"), max_length=120, blank=True)
+    from_year = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
+    to_year = models.PositiveSmallIntegerField(_("đến năm"))
+    indicator = models.TextField(_("tên chỉ tiêu"))
+    source_text = models.TextField(_("nguyên văn"), blank=True)
+    baseline_value = models.DecimalField(
+        _("giá trị gốc"), max_digits=20, decimal_places=6, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("năm gốc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["plan", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="target_unique_code"),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in TargetKind]), name="target_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(comparator__in=["", *[c.value for c in Comparator]]),
+                name="target_comparator_valid",
+            ),
+            # A range has both bounds, low below high; nothing else has a high bound.
+            models.CheckConstraint(
+                condition=(
+                    Q(comparator="range", value__isnull=False, value_high__isnull=False, value_high__gt=F("value"))
+                    | (~Q(comparator="range") & Q(value_high__isnull=True))
+                ),
+                name="target_range_bounds",
+            ),
+            # Milestones and qualitative targets have no comparator and no number.
+            models.CheckConstraint(
+                condition=~Q(kind__in=["milestone", "qualitative"])
+                | Q(comparator="", value__isnull=True),
+                name="target_milestone_qualitative_no_number",
+            ),
+            # Quantitative kinds have a comparator and a value.
+            models.CheckConstraint(
+                condition=~Q(kind__in=[k.value for k in QUANTITATIVE_KINDS])
+                | (~Q(comparator="") & Q(value__isnull=False)),
+                name="target_quantitative_has_value",
+            ),
+            # A comparator needs a value (maintain targets may have neither).
+            models.CheckConstraint(
+                condition=Q(comparator="") | Q(value__isnull=False), name="target_comparator_has_value"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=[k.value for k in PERIOD_KINDS])
+                | Q(from_year__isnull=False, from_year__lte=F("to_year")),
+                name="target_period_years",
+            ),
+            models.CheckConstraint(
+                condition=Q(from_year__isnull=True) | Q(from_year__lte=F("to_year")),
+                name="target_year_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True, baseline_year__isnull=True)
+                | Q(baseline_value__isnull=False, baseline_year__isnull=False),
+                name="target_baseline_pair",
+            ),
+            models.CheckConstraint(
+                condition=Q(tolerance_pct__isnull=True)
+                | Q(comparator__in=["approx", "eq"], tolerance_pct__gt=0, tolerance_pct__lt=100),
+                name="target_tolerance_only_approx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.indicator}"
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa triển khai")
+    IN_PROGRESS = "in_progress", _("Đang triển khai")
+    DONE = "done", _("Hoàn thành")
+    DELAYED = "delayed", _("Chậm tiến độ")
+
+
+class Task(models.Model):
+    """A "nhiệm vụ, giải pháp" paragraph of a program."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="tasks")
+    code = models.CharField(_("mã"), max_length=32)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    text = models.TextField(_("nội dung"))
+    due_date = models.DateField(_("thời hạn"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=16, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+
+    class Meta:
+        verbose_name = _("nhiệm vụ, giải pháp")
+        verbose_name_plural = _("nhiệm vụ, giải pháp")
+        ordering = ["plan", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="task_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.text[:80]}"
+
+
+class Breakthrough(models.Model):
+    """A "khâu đột phá"."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="breakthroughs")
+    number = models.PositiveSmallIntegerField(_("số"))
+    text = models.TextField(_("nội dung"))
+    programs = models.ManyToManyField(Program, blank=True, related_name="breakthroughs")
+    tasks = models.ManyToManyField(Task, blank=True, related_name="breakthroughs")
+
+    class Meta:
+        verbose_name = _("khâu đột phá")
+        verbose_name_plural = _("khâu đột phá")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="breakthrough_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Đột phá {self.number}: {self.text[:80]}"
+
+
+class AssignmentRole(models.TextChoices):
+    LEAD = "lead", _("Chủ trì")
+    COORDINATE = "coordinate", _("Phối hợp")
+    MONITOR = "monitor", _("Theo dõi, đôn đốc")
+    MOBILIZE = "mobilize", _("Phát động thi đua")
+
+
+class Assignment(models.Model):
+    """Which unit leads, coordinates, monitors or mobilizes which plan, program, target or task."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(_("vai trò"), max_length=16, choices=AssignmentRole.choices)
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
+    )
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
+    )
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
+    )
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    source_text = models.TextField(_("căn cứ"), blank=True)
+
+    class Meta:
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+        ordering = ["plan", "id"]
+        constraints = [
+            # At most one of program / target / task: none of them means the whole plan.
+            models.CheckConstraint(
+                condition=Q(program__isnull=True, target__isnull=True)
+                | Q(program__isnull=True, task__isnull=True)
+                | Q(target__isnull=True, task__isnull=True),
+                name="assignment_single_scope",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "unit", "role", "program", "target", "task"],
+                name="assignment_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    @property
+    def scope(self) -> str:
+        if self.program_id:
+            return "program"
+        if self.target_id:
+            return "target"
+        if self.task_id:
+            return "task"
+        return "plan"
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.get_role_display()} – {self.scope}"
+
+
+class PlanDeadline(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="deadlines")
+    title = models.TextField(_("nội dung"))
+    due_date = models.DateField(_("thời hạn"))
+    units = models.ManyToManyField(OrgUnit, blank=True, related_name="plan_deadlines")
+    source_text = models.TextField(_("nguyên văn"), blank=True)
+
+    class Meta:
+        verbose_name = _("thời hạn")
+        verbose_name_plural = _("thời hạn")
+        ordering = ["plan", "due_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.due_date:%d/%m/%Y}: {self.title[:80]}"
+
+
+class DocumentKind(models.TextChoices):
+    RESOLUTION = "resolution", _("Nghị quyết")
+    DIRECTIVE = "directive", _("Chỉ thị")
+    CONCLUSION = "conclusion", _("Kết luận")
+    PROGRAM = "program", _("Chương trình")
+    PLAN = "plan", _("Kế hoạch")
+    PROJECT = "project", _("Đề án")
+    DECISION = "decision", _("Quyết định")
+    OTHER = "other", _("Văn bản khác")
+
+
+class ImplementingDocument(models.Model):
+    """The register of resolutions, directives, plans and projects that make the program concrete."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="implementing_documents")
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    title = models.TextField(_("trích yếu"))
+    kind = models.CharField(_("loại văn bản"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    issuing_unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="implementing_documents"
+    )
+    programs = models.ManyToManyField(Program, blank=True, related_name="implementing_documents")
+
+    class Meta:
+        verbose_name = _("văn bản triển khai")
+        verbose_name_plural = _("văn bản triển khai")
+        ordering = ["plan", "date", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="impldoc_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title[:80]}"

@@ -1,0 +1,264 @@
+"""Reads of plans. Every queryset that feeds a page or an export is built here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from tiendo.org.models import OrgUnit
+
+from .document import FORMAT, decimal_text, document_sort
+from .models import (
+    Assignment,
+    Breakthrough,
+    ImplementingDocument,
+    Plan,
+    PlanDeadline,
+    PlanRevision,
+    Program,
+    Target,
+    Task,
+)
+
+
+def plans_list() -> QuerySet[Plan]:
+    return Plan.objects.select_related("issuing_unit").annotate(
+        program_count=Count("programs", distinct=True), target_count=Count("targets", distinct=True)
+    )
+
+
+def plan_get(*, code: str) -> Plan:
+    return Plan.objects.select_related("issuing_unit").get(code=code)
+
+
+def _assignments_qs() -> QuerySet[Assignment]:
+    return Assignment.objects.select_related("unit", "program", "target", "task").order_by("id")
+
+
+def plan_overview(*, code: str) -> Plan:
+    """A plan with its programs (and their lead units), breakthroughs, deadlines, supersessions,
+    plan-level assignments and implementing documents, in a fixed number of queries."""
+    return (
+        Plan.objects.select_related("issuing_unit")
+        .prefetch_related(
+            Prefetch(
+                "programs",
+                queryset=Program.objects.annotate(
+                    target_count=Count("targets", distinct=True), task_count=Count("tasks", distinct=True)
+                ).prefetch_related(Prefetch("assignments", queryset=_assignments_qs())),
+            ),
+            Prefetch("breakthroughs", queryset=Breakthrough.objects.prefetch_related("programs")),
+            Prefetch("deadlines", queryset=PlanDeadline.objects.prefetch_related("units")),
+            "supersedes",
+            Prefetch(
+                "assignments",
+                queryset=_assignments_qs().filter(program=None, target=None, task=None),
+                to_attr="plan_assignments",
+            ),
+            Prefetch(
+                "implementing_documents",
+                queryset=ImplementingDocument.objects.select_related("issuing_unit").prefetch_related("programs"),
+            ),
+        )
+        .get(code=code)
+    )
+
+
+def program_detail(*, plan_code: str, number: int) -> Program:
+    return (
+        Program.objects.select_related("plan")
+        .prefetch_related(
+            Prefetch("targets", queryset=Target.objects.prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))),
+            Prefetch("tasks", queryset=Task.objects.prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))),
+            Prefetch("assignments", queryset=_assignments_qs()),
+        )
+        .get(plan__code=plan_code, number=number)
+    )
+
+
+def target_detail(*, plan_code: str, code: str) -> Target:
+    return (
+        Target.objects.select_related("plan", "program")
+        .prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))
+        .get(plan__code=plan_code, code=code)
+    )
+
+
+def plan_revisions(*, plan: Plan) -> QuerySet[PlanRevision]:
+    return PlanRevision.objects.filter(plan=plan).select_related("created_by").order_by("-number")
+
+
+def _d(value: Decimal | None) -> str | None:
+    return decimal_text(value) if value is not None else None
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def plan_document_build(*, plan: Plan) -> dict[str, Any]:
+    """The plan as a canonical plan document (equal to `document_validate` of what loaded it)."""
+    programs = list(plan.programs.order_by("number"))
+    program_number = {p.pk: p.number for p in programs}
+    targets = list(plan.targets.order_by("position"))
+    tasks = list(plan.tasks.order_by("position"))
+    task_code = {t.pk: t.code for t in tasks}
+    target_code = {t.pk: t.code for t in targets}
+    assignments = list(plan.assignments.select_related("unit").order_by("id"))
+    deadlines = list(plan.deadlines.prefetch_related("units").order_by("id"))
+    documents = list(
+        plan.implementing_documents.select_related("issuing_unit").prefetch_related("programs").order_by("id")
+    )
+    breakthroughs = list(plan.breakthroughs.prefetch_related("programs", "tasks").order_by("number"))
+
+    unit_ids: set[int] = {a.unit_id for a in assignments}
+    for deadline in deadlines:
+        unit_ids.update(u.pk for u in deadline.units.all())
+    unit_ids.update(d.issuing_unit_id for d in documents if d.issuing_unit_id)
+    if plan.issuing_unit_id:
+        unit_ids.add(plan.issuing_unit_id)
+    units = _units_with_parents(unit_ids)
+
+    def assignment_ref(a: Assignment) -> int | str | None:
+        if a.program_id:
+            return program_number[a.program_id]
+        if a.target_id:
+            return target_code[a.target_id]
+        if a.task_id:
+            return task_code[a.task_id]
+        return None
+
+    return document_sort({
+        "format": FORMAT,
+        "code": plan.code,
+        "number": plan.number,
+        "title": plan.title,
+        "issuing_body": plan.issuing_body,
+        "issuing_unit": plan.issuing_unit.code if plan.issuing_unit else None,
+        "issue_date": _date(plan.issue_date),
+        "place": plan.place,
+        "signer": plan.signer,
+        "term": {"from_year": plan.term_from_year, "to_year": plan.term_to_year},
+        "status": plan.status,
+        "supersedes": [
+            {
+                "number": s.number,
+                "date": _date(s.date),
+                "title": s.title,
+                "plan": s.superseded_plan.code if s.superseded_plan else None,
+            }
+            for s in plan.supersedes.select_related("superseded_plan").order_by("id")
+        ],
+        "units": [
+            {
+                "key": u.code,
+                "name": u.name,
+                "short_name": u.short_name,
+                "kind": u.kind,
+                "parent": u.parent.code if u.parent else None,
+                "valid_from": _date(u.valid_from),
+                "valid_to": _date(u.valid_to),
+            }
+            for u in units
+        ],
+        "programs": [{"number": p.number, "title": p.title} for p in programs],
+        "targets": [
+            {
+                "code": t.code,
+                "program": program_number[t.program_id],
+                "kind": t.kind,
+                "comparator": t.comparator or None,
+                "value": _d(t.value),
+                "value_high": _d(t.value_high),
+                "tolerance_pct": _d(t.tolerance_pct),
+                "unit": t.unit,
+                "from_year": t.from_year,
+                "to_year": t.to_year,
+                "indicator": t.indicator,
+                "source_text": t.source_text,
+                "baseline": (
+                    {"value": _d(t.baseline_value), "year": t.baseline_year}
+                    if t.baseline_value is not None
+                    else None
+                ),
+            }
+            for t in targets
+        ],
+        "tasks": [
+            {
+                "code": t.code,
+                "program": program_number[t.program_id],
+                "text": t.text,
+                "due_date": _date(t.due_date),
+                "status": t.status,
+            }
+            for t in tasks
+        ],
+        "breakthroughs": [
+            {
+                "number": b.number,
+                "text": b.text,
+                "programs": sorted(p.number for p in b.programs.all()),
+                "tasks": sorted(t.code for t in b.tasks.all()),
+            }
+            for b in breakthroughs
+        ],
+        "assignments": [
+            {
+                "unit": a.unit.code,
+                "role": a.role,
+                "scope": a.scope,
+                "ref": assignment_ref(a),
+                "deadline": _date(a.deadline),
+                "source_text": a.source_text,
+            }
+            for a in assignments
+        ],
+        "deadlines": [
+            {
+                "title": d.title,
+                "due_date": _date(d.due_date),
+                "units": sorted(u.code for u in d.units.all()),
+                "source_text": d.source_text,
+            }
+            for d in deadlines
+        ],
+        "implementing_documents": [
+            {
+                "number": d.number,
+                "date": _date(d.date),
+                "title": d.title,
+                "kind": d.kind,
+                "issuing_unit": d.issuing_unit.code if d.issuing_unit else None,
+                "programs": sorted(p.number for p in d.programs.all()),
+            }
+            for d in documents
+        ],
+    })
+
+
+def _units_with_parents(unit_ids: set[int]) -> list[OrgUnit]:
+    """The units and all their ancestors, parents before children, then by key."""
+    found: dict[int, OrgUnit] = {}
+    pending = set(unit_ids)
+    while pending:
+        batch = list(OrgUnit.objects.select_related("parent").filter(pk__in=pending))
+        pending = set()
+        for unit in batch:
+            found[unit.pk] = unit
+            if unit.parent_id and unit.parent_id not in found:
+                pending.add(unit.parent_id)
+    depth: dict[int, int] = {}
+
+    def level(unit: OrgUnit) -> int:
+        if unit.pk not in depth:
+            depth[unit.pk] = 0 if not unit.parent_id else level(found[unit.parent_id]) + 1
+        return depth[unit.pk]
+
+    return sorted(found.values(), key=lambda u: (level(u), u.code))
+
+
+def unit_keys_known() -> set[str]:
+    return set(OrgUnit.objects.values_list("code", flat=True))

@@ -1,0 +1,379 @@
+"""Writes of plans: loading a plan document (create or update, with a revision), the built-in plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from tiendo.audit.models import AuditAction
+from tiendo.audit.services import audit_record, diff_fields
+from tiendo.org.models import OrgUnit
+
+from .document import PlanDocumentError, decimal_text, document_validate
+from .models import (
+    Assignment,
+    Breakthrough,
+    ImplementingDocument,
+    Plan,
+    PlanDeadline,
+    PlanRevision,
+    PlanSupersession,
+    Program,
+    Target,
+    Task,
+)
+from .selectors import plan_document_build, unit_keys_known
+
+Actor = AbstractBaseUser | AnonymousUser | None
+BUILTIN_PLAN_FILE = "builtin/lang-son-2020-2025.json"
+
+
+@dataclass
+class PlanLoadResult:
+    plan: Plan
+    created: bool
+    changed: bool
+    revision: PlanRevision | None = None
+    changes: list[str] = field(default_factory=list)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    return value
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass
+class _Writer:
+    """Applies upserts and deletions, recording each in the audit log and the change list."""
+
+    actor: Actor
+    plan_code: str
+    reason: str
+    changes: list[str] = field(default_factory=list)
+
+    def upsert(self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], label: str) -> Any:
+        obj = model._default_manager.filter(**lookup).first()
+        if obj is None:
+            obj = model._default_manager.create(**lookup, **values)
+            after = {k: _jsonable(v) for k, v in {**lookup, **values}.items()}
+            audit_record(
+                actor=self.actor,
+                action=AuditAction.CREATE,
+                obj=obj,
+                changes={k: {"before": None, "after": v} for k, v in after.items()},
+                reason=self.reason,
+                plan_code=self.plan_code,
+            )
+            self.changes.append(f"Thêm {label}")
+            return obj
+        before = {k: _jsonable(getattr(obj, k)) for k in values}
+        after = {k: _jsonable(v) for k, v in values.items()}
+        diff = diff_fields(before, after)
+        if diff:
+            for key in diff:
+                setattr(obj, key, values[key])
+            obj.save(update_fields=[model._meta.get_field(k).name for k in diff])
+            audit_record(
+                actor=self.actor,
+                action=AuditAction.UPDATE,
+                obj=obj,
+                changes=diff,
+                reason=self.reason,
+                plan_code=self.plan_code,
+            )
+            self.changes.append(f"Sửa {label}: " + ", ".join(sorted(diff)))
+        return obj
+
+    def set_m2m(self, obj: Any, name: str, items: list[Any], label: str) -> None:
+        manager = getattr(obj, name)
+        before = sorted(str(x) for x in manager.values_list("pk", flat=True))
+        after = sorted(str(x.pk) for x in items)
+        if before != after:
+            manager.set(items)
+            audit_record(
+                actor=self.actor,
+                action=AuditAction.UPDATE,
+                obj=obj,
+                changes={name: {"before": before, "after": after}},
+                reason=self.reason,
+                plan_code=self.plan_code,
+            )
+            self.changes.append(f"Sửa {label}: {name}")
+
+    def delete_missing(self, queryset: models.QuerySet[Any], label: str) -> None:
+        for obj in list(queryset):
+            audit_record(
+                actor=self.actor,
+                action=AuditAction.DELETE,
+                obj=obj,
+                reason=self.reason,
+                plan_code=self.plan_code,
+            )
+            self.changes.append(f"Xóa {label} {obj}")
+            try:
+                obj.delete()
+            except ProtectedError as exc:
+                raise PlanDocumentError(
+                    "$", f"không thể xóa {label} “{obj}” vì đã có dữ liệu báo cáo gắn với nó"
+                ) from exc
+
+
+def _without_units(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k != "units"}
+
+
+def _units_match(units: list[dict[str, Any]]) -> bool:
+    held = {u.code: u for u in OrgUnit.objects.select_related("parent").filter(code__in=[u["key"] for u in units])}
+    for unit in units:
+        obj = held.get(unit["key"])
+        if obj is None:
+            return False
+        current = {
+            "name": obj.name,
+            "short_name": obj.short_name,
+            "kind": obj.kind,
+            "parent": obj.parent.code if obj.parent else None,
+            "valid_from": _jsonable(obj.valid_from),
+            "valid_to": _jsonable(obj.valid_to),
+        }
+        if any(current[k] != unit[k] for k in current):
+            return False
+    return True
+
+
+@transaction.atomic
+def plan_load(
+    *,
+    document: Any,
+    actor: Actor = None,
+    reason: str = "",
+    decision_ref: str = "",
+    revision_date: dt.date | None = None,
+) -> PlanLoadResult:
+    """Create or update a plan from a plan document.
+
+    The document is validated whole first; a bad document raises PlanDocumentError (with the
+    JSON path of the first error) and changes nothing. A document equal to what is held changes
+    nothing. Otherwise every change is applied, audited, and recorded as a new revision whose
+    snapshot is the new version of the plan.
+    """
+    doc = document_validate(document, known_unit_keys=unit_keys_known())
+    existing = Plan.objects.filter(code=doc["code"]).first()
+    if existing is not None:
+        current = plan_document_build(plan=existing)
+        if _without_units(current) == _without_units(doc) and _units_match(doc["units"]):
+            return PlanLoadResult(plan=existing, created=False, changed=False)
+
+    writer = _Writer(actor=actor, plan_code=doc["code"], reason=reason)
+    units = _apply_units(writer, doc["units"])
+
+    def unit(key: str | None) -> OrgUnit | None:
+        if key is None:
+            return None
+        if key not in units:
+            units[key] = OrgUnit.objects.get(code=key)
+        return units[key]
+
+    plan = writer.upsert(
+        Plan,
+        {"code": doc["code"]},
+        {
+            "number": doc["number"],
+            "title": doc["title"],
+            "issuing_body": doc["issuing_body"],
+            "issuing_unit": unit(doc["issuing_unit"]),
+            "issue_date": _date(doc["issue_date"]),
+            "place": doc["place"],
+            "signer": doc["signer"],
+            "term_from_year": doc["term"]["from_year"],
+            "term_to_year": doc["term"]["to_year"],
+            "status": doc["status"],
+        },
+        f"chương trình hành động {doc['code']}",
+    )
+
+    programs = {
+        p["number"]: writer.upsert(Program, {"plan": plan, "number": p["number"]}, {"title": p["title"]}, f"chương trình {p['number']}")
+        for p in doc["programs"]
+    }
+    targets: dict[str, Target] = {}
+    for position, t in enumerate(doc["targets"], start=1):
+        targets[t["code"]] = writer.upsert(
+            Target,
+            {"plan": plan, "code": t["code"]},
+            {
+                "program": programs[t["program"]],
+                "position": position,
+                "kind": t["kind"],
+                "comparator": t["comparator"] or "",
+                "value": _decimal(t["value"]),
+                "value_high": _decimal(t["value_high"]),
+                "tolerance_pct": _decimal(t["tolerance_pct"]),
+                "unit": t["unit"],
+                "from_year": t["from_year"],
+                "to_year": t["to_year"],
+                "indicator": t["indicator"],
+                "source_text": t["source_text"],
+                "baseline_value": _decimal(t["baseline"]["value"]) if t["baseline"] else None,
+                "baseline_year": t["baseline"]["year"] if t["baseline"] else None,
+            },
+            f"chỉ tiêu {t['code']}",
+        )
+    tasks: dict[str, Task] = {}
+    for position, t in enumerate(doc["tasks"], start=1):
+        tasks[t["code"]] = writer.upsert(
+            Task,
+            {"plan": plan, "code": t["code"]},
+            {
+                "program": programs[t["program"]],
+                "position": position,
+                "text": t["text"],
+                "due_date": _date(t["due_date"]),
+                "status": t["status"],
+            },
+            f"nhiệm vụ {t['code']}",
+        )
+
+    keep_assignments = []
+    for a in doc["assignments"]:
+        scope_fields: dict[str, Any] = {"program": None, "target": None, "task": None}
+        if a["scope"] == "program":
+            scope_fields["program"] = programs[a["ref"]]
+        elif a["scope"] == "target":
+            scope_fields["target"] = targets[a["ref"]]
+        elif a["scope"] == "task":
+            scope_fields["task"] = tasks[a["ref"]]
+        obj = writer.upsert(
+            Assignment,
+            {"plan": plan, "unit": unit(a["unit"]), "role": a["role"], **scope_fields},
+            {"deadline": _date(a["deadline"]), "source_text": a["source_text"]},
+            f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(" )", ")"),
+        )
+        keep_assignments.append(obj.pk)
+    writer.delete_missing(Assignment.objects.filter(plan=plan).exclude(pk__in=keep_assignments), "phân công")
+
+    writer.delete_missing(Target.objects.filter(plan=plan).exclude(code__in=list(targets)), "chỉ tiêu")
+    writer.delete_missing(Task.objects.filter(plan=plan).exclude(code__in=list(tasks)), "nhiệm vụ")
+
+    breakthrough_numbers = []
+    for b in doc["breakthroughs"]:
+        obj = writer.upsert(Breakthrough, {"plan": plan, "number": b["number"]}, {"text": b["text"]}, f"khâu đột phá {b['number']}")
+        writer.set_m2m(obj, "programs", [programs[n] for n in b["programs"]], f"khâu đột phá {b['number']}")
+        writer.set_m2m(obj, "tasks", [tasks[c] for c in b["tasks"]], f"khâu đột phá {b['number']}")
+        breakthrough_numbers.append(b["number"])
+    writer.delete_missing(Breakthrough.objects.filter(plan=plan).exclude(number__in=breakthrough_numbers), "khâu đột phá")
+
+    deadline_ids = []
+    for d in doc["deadlines"]:
+        obj = writer.upsert(
+            PlanDeadline,
+            {"plan": plan, "title": d["title"]},
+            {"due_date": _date(d["due_date"]), "source_text": d["source_text"]},
+            f"thời hạn {d['due_date']}",
+        )
+        writer.set_m2m(obj, "units", [unit(k) for k in d["units"]], f"thời hạn {d['due_date']}")
+        deadline_ids.append(obj.pk)
+    writer.delete_missing(PlanDeadline.objects.filter(plan=plan).exclude(pk__in=deadline_ids), "thời hạn")
+
+    for s in doc["supersedes"]:
+        writer.upsert(
+            PlanSupersession,
+            {"plan": plan, "number": s["number"]},
+            {
+                "date": _date(s["date"]),
+                "title": s["title"],
+                "superseded_plan": Plan.objects.filter(code=s["plan"]).first() if s["plan"] else None,
+            },
+            f"văn bản được thay thế {s['number']}",
+        )
+    writer.delete_missing(
+        PlanSupersession.objects.filter(plan=plan).exclude(number__in=[s["number"] for s in doc["supersedes"]]),
+        "văn bản được thay thế",
+    )
+
+    for d in doc["implementing_documents"]:
+        obj = writer.upsert(
+            ImplementingDocument,
+            {"plan": plan, "number": d["number"]},
+            {"date": _date(d["date"]), "title": d["title"], "kind": d["kind"], "issuing_unit": unit(d["issuing_unit"])},
+            f"văn bản triển khai {d['number']}",
+        )
+        writer.set_m2m(obj, "programs", [programs[n] for n in d["programs"]], f"văn bản triển khai {d['number']}")
+    writer.delete_missing(
+        ImplementingDocument.objects.filter(plan=plan).exclude(number__in=[d["number"] for d in doc["implementing_documents"]]),
+        "văn bản triển khai",
+    )
+    writer.delete_missing(Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình")
+
+    last = PlanRevision.objects.filter(plan=plan).order_by("-number").first()
+    revision = PlanRevision.objects.create(
+        plan=plan,
+        number=(last.number + 1) if last else 1,
+        date=revision_date or timezone.localdate(),
+        decision_ref=decision_ref,
+        reason=reason or ("Nạp lần đầu" if last is None else "Cập nhật từ tệp"),
+        changes=writer.changes,
+        snapshot=plan_document_build(plan=plan),
+        created_at=timezone.now(),
+        created_by=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+    )
+    return PlanLoadResult(plan=plan, created=existing is None, changed=True, revision=revision, changes=writer.changes)
+
+
+def _apply_units(writer: _Writer, units: list[dict[str, Any]]) -> dict[str, OrgUnit]:
+    """Create or update the units a document declares, parents first."""
+    held: dict[str, OrgUnit] = {}
+    for u in units:  # canonical order puts parents before children
+        parent = None
+        if u["parent"] is not None:
+            parent = held.get(u["parent"]) or OrgUnit.objects.get(code=u["parent"])
+        held[u["key"]] = writer.upsert(
+            OrgUnit,
+            {"code": u["key"]},
+            {
+                "name": u["name"],
+                "short_name": u["short_name"],
+                "kind": u["kind"],
+                "parent": parent,
+                "valid_from": _date(u["valid_from"]),
+                "valid_to": _date(u["valid_to"]),
+            },
+            f"đơn vị {u['key']}",
+        )
+    return held
+
+
+def plan_builtin_document() -> dict[str, Any]:
+    """The built-in plan (Lạng Sơn 23-CTr/TU, 2020–2025) shipped inside the package."""
+    text = resources.files("tiendo.plans").joinpath(BUILTIN_PLAN_FILE).read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def plan_builtin_ensure(*, actor: Actor = None) -> PlanLoadResult | None:
+    """Load the built-in plan if it is not held yet; never overwrite what the office changed."""
+    document = plan_builtin_document()
+    if Plan.objects.filter(code=document["code"]).exists():
+        return None
+    return plan_load(document=document, actor=actor, reason="Nạp chương trình hành động có sẵn")
