@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "tiendo.audit",
     "tiendo.org",
     "tiendo.plans",
+    "tiendo.reporting",
     "tiendo.evaluation",
     "tiendo.web",
 ]
