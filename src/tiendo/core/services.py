@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 
+from tiendo.accounts.demo import DemoAccount, demo_set_ensure
 from tiendo.plans.services import plan_builtin_ensure
 
 
@@ -19,6 +20,7 @@ class SetupResult:
     admin_username: str | None = None
     admin_password: str | None = None
     notes: list[str] = field(default_factory=list)
+    demo_accounts: list[DemoAccount] = field(default_factory=list)
 
 
 def admin_ensure(*, username: str = "admin") -> tuple[str, str] | None:
@@ -39,7 +41,9 @@ def instance_setup(*, collect_static: bool = True) -> SetupResult:
     with transaction.atomic():
         loaded = plan_builtin_ensure() is not None
         admin = admin_ensure()
-    result = SetupResult(plan_loaded=loaded)
+        # A fresh database (no administrator before) also gets the demo accounts.
+        demo = demo_set_ensure() if admin is not None else []
+    result = SetupResult(plan_loaded=loaded, demo_accounts=demo)
     if admin is not None:
         result.admin_username, result.admin_password = admin
     return result

@@ -11,7 +11,9 @@ from tiendo.core.services import SetupResult, instance_setup
 def report_setup(command: BaseCommand, result: SetupResult) -> None:
     command.stdout.write(f"Thư mục dữ liệu: {settings.DATA_HOME}")
     if result.plan_loaded:
-        command.stdout.write(f"Đã nạp chương trình hành động có sẵn: {settings.TIENDO_BUILTIN_PLAN}")
+        command.stdout.write(
+            f"Đã nạp chương trình hành động có sẵn: {settings.TIENDO_BUILTIN_PLAN}"
+        )
     if result.admin_username:
         command.stdout.write(
             command.style.WARNING(
@@ -20,6 +22,13 @@ def report_setup(command: BaseCommand, result: SetupResult) -> None:
                 f"  mật khẩu:      {result.admin_password}"
             )
         )
+    if result.demo_accounts:
+        lines = ["Đã tạo các tài khoản mẫu (chỉ hiển thị một lần, hãy lưu lại):"]
+        lines += [
+            f"  {a.username:<16} {a.password:<18} {a.role}" + (f" – {a.unit}" if a.unit else "")
+            for a in result.demo_accounts
+        ]
+        command.stdout.write(command.style.WARNING("\n".join(lines)))
 
 
 class Command(BaseCommand):

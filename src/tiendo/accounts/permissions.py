@@ -1,0 +1,129 @@
+"""Who may do what. Services call these helpers before they read or write; views only show
+or hide buttons with the `can_*` answers, the services are what enforce.
+
+- administrator: creates and disables accounts; reads everything (rounds, submissions, log).
+- monitor (the office): opens rounds, reviews (returns / accepts), urges, reads the log.
+- leader: reads everything, changes nothing.
+- reporter: reads and changes only their own unit's submissions, evidence and notifications.
+
+A superuser without a profile counts as an administrator; any other account without a profile
+has no role here (it can read the plan pages only).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.utils.translation import gettext as _
+
+from .models import Profile, Role
+
+READ_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.MONITOR, Role.LEADER})
+
+
+class NotAllowed(PermissionDenied):
+    """The actor may not do this. The message is Vietnamese and shown to the user (HTTP 403)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def profile_of(user: Any) -> Profile | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    try:
+        return user.profile  # type: ignore[no-any-return]
+    except ObjectDoesNotExist:
+        return None
+
+
+def role_of(user: Any) -> str | None:
+    profile = profile_of(user)
+    if profile is not None:
+        return str(profile.role)
+    if (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.is_superuser
+    ):
+        return Role.ADMINISTRATOR
+    return None
+
+
+def unit_id_of(user: Any) -> int | None:
+    profile = profile_of(user)
+    return profile.unit_id if profile is not None else None
+
+
+def can_manage_accounts(user: Any) -> bool:
+    return role_of(user) == Role.ADMINISTRATOR
+
+
+def can_monitor(user: Any) -> bool:
+    """Open rounds, review, urge."""
+    return role_of(user) == Role.MONITOR
+
+
+def can_read_all(user: Any) -> bool:
+    return role_of(user) in READ_ALL_ROLES
+
+
+def can_read_audit(user: Any) -> bool:
+    return role_of(user) in READ_ALL_ROLES
+
+
+def can_read_unit(user: Any, unit_id: int) -> bool:
+    if can_read_all(user):
+        return True
+    return role_of(user) == Role.REPORTER and unit_id_of(user) == unit_id
+
+
+def can_edit_unit(user: Any, unit_id: int) -> bool:
+    return role_of(user) == Role.REPORTER and unit_id_of(user) == unit_id
+
+
+def require_accounts_admin(user: Any) -> None:
+    if not can_manage_accounts(user):
+        raise NotAllowed(_("Chỉ quản trị hệ thống mới được quản lý tài khoản."))
+
+
+def require_monitor(user: Any) -> None:
+    if not can_monitor(user):
+        raise NotAllowed(
+            _(
+                "Chỉ Văn phòng (vai trò theo dõi, đôn đốc) mới được mở đợt, duyệt và đôn đốc báo cáo."
+            )
+        )
+
+
+def require_read_all(user: Any) -> None:
+    if not can_read_all(user):
+        raise NotAllowed(_("Bạn không có quyền xem báo cáo của tất cả các đơn vị."))
+
+
+def require_audit_reader(user: Any) -> None:
+    if not can_read_audit(user):
+        raise NotAllowed(_("Bạn không có quyền xem nhật ký thay đổi."))
+
+
+def require_unit_reader(user: Any, unit_id: int) -> None:
+    if not can_read_unit(user, unit_id):
+        raise NotAllowed(_("Bạn chỉ được xem báo cáo của đơn vị mình."))
+
+
+def require_unit_editor(user: Any, unit_id: int) -> None:
+    if role_of(user) != Role.REPORTER:
+        raise NotAllowed(_("Chỉ cán bộ báo cáo của đơn vị mới được nhập và gửi báo cáo."))
+    if unit_id_of(user) != unit_id:
+        raise NotAllowed(_("Bạn chỉ được nhập và gửi báo cáo của đơn vị mình."))
+
+
+def require_authenticated(user: Any) -> None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        raise NotAllowed(_("Bạn cần đăng nhập."))

@@ -1,0 +1,373 @@
+"""Reads of reporting. Every queryset that feeds a page is built here, with the permission
+check for the reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from tiendo.accounts.permissions import (
+    NotAllowed,
+    require_audit_reader,
+    require_read_all,
+    require_unit_reader,
+    role_of,
+    unit_id_of,
+)
+from tiendo.audit.models import AuditEntry
+from tiendo.org.models import OrgUnit
+from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
+
+from .models import (
+    Evidence,
+    Figure,
+    Notification,
+    Reminder,
+    ReportingRound,
+    RoundStatus,
+    Submission,
+    SubmissionFigure,
+    SubmissionState,
+    SubmissionTask,
+)
+
+# --- What units are assigned ------------------------------------------------------------------
+
+
+def units_leading(*, plan: Plan) -> QuerySet[OrgUnit]:
+    """Units that lead a target, a task or a program of the plan (the default reporters)."""
+    return (
+        OrgUnit.objects.filter(
+            Q(assignments__plan=plan, assignments__role=AssignmentRole.LEAD)
+            & (
+                Q(assignments__target__isnull=False)
+                | Q(assignments__task__isnull=False)
+                | Q(assignments__program__isnull=False)
+            )
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def assigned_items_for_units(
+    *, plan: Plan, unit_ids: Sequence[int]
+) -> dict[int, tuple[list[Target], list[Task]]]:
+    """For each unit: the targets it leads (Assignment target, role lead) and the tasks it
+    leads (Assignment task, role lead, or every task of a program it leads). Three queries."""
+    assignments = list(
+        Assignment.objects.filter(plan=plan, unit_id__in=list(unit_ids), role=AssignmentRole.LEAD)
+        .exclude(program=None, target=None, task=None)
+        .select_related("target", "task")
+    )
+    program_ids = {a.program_id for a in assignments if a.program_id}
+    tasks_by_program: dict[int, list[Task]] = defaultdict(list)
+    for task in Task.objects.filter(program_id__in=program_ids).order_by("position"):
+        tasks_by_program[task.program_id].append(task)
+    result: dict[int, tuple[list[Target], list[Task]]] = {}
+    for uid in unit_ids:
+        targets: dict[int, Target] = {}
+        tasks: dict[int, Task] = {}
+        for a in assignments:
+            if a.unit_id != uid:
+                continue
+            if a.target is not None:
+                targets[a.target.pk] = a.target
+            elif a.task is not None:
+                tasks[a.task.pk] = a.task
+            elif a.program_id:
+                for task in tasks_by_program[a.program_id]:
+                    tasks[task.pk] = task
+        result[uid] = (
+            sorted(targets.values(), key=lambda t: t.position),
+            sorted(tasks.values(), key=lambda t: t.position),
+        )
+    return result
+
+
+def overdue_tasks_by_unit(
+    *, plan: Plan, unit_ids: Sequence[int], today: dt.date | None = None
+) -> dict[int, list[Task]]:
+    """Tasks a unit leads that are past their due date (the task's, or the assignment's) and
+    not done. Two queries."""
+    today = today or timezone.localdate()
+    items = assigned_items_for_units(plan=plan, unit_ids=unit_ids)
+    deadlines: dict[tuple[int, int], dt.date] = {}
+    for a in Assignment.objects.filter(
+        plan=plan,
+        unit_id__in=list(unit_ids),
+        role=AssignmentRole.LEAD,
+        task__isnull=False,
+        deadline__isnull=False,
+    ):
+        assert a.task_id is not None and a.deadline is not None
+        deadlines[(a.unit_id, a.task_id)] = a.deadline
+    result: dict[int, list[Task]] = {}
+    for uid, (_targets, tasks) in items.items():
+        late = []
+        for task in tasks:
+            due = deadlines.get((uid, task.pk)) or task.due_date
+            if due is not None and due < today and task.status != TaskStatus.DONE:
+                late.append(task)
+        result[uid] = late
+    return result
+
+
+# --- Submissions ------------------------------------------------------------------------------
+
+
+def _submission_base() -> QuerySet[Submission]:
+    return Submission.objects.select_related("round__plan", "unit", "updated_by", "reviewed_by")
+
+
+def submission_detail(*, actor: Any, submission_id: int) -> Submission:
+    """A submission with its figures (and their targets' accepted figure history), task
+    reports and evidence. Raises Submission.DoesNotExist or NotAllowed."""
+    submission = (
+        _submission_base()
+        .prefetch_related(
+            Prefetch(
+                "figures",
+                queryset=SubmissionFigure.objects.select_related("target", "figure").order_by(
+                    "target__position"
+                ),
+            ),
+            Prefetch(
+                "tasks",
+                queryset=SubmissionTask.objects.select_related("task").order_by("task__position"),
+            ),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related("uploaded_by").order_by(
+                    "uploaded_at", "id"
+                ),
+            ),
+        )
+        .get(pk=submission_id)
+    )
+    require_unit_reader(actor, submission.unit_id)
+    return submission
+
+
+def submission_get(*, actor: Any, submission_id: int) -> Submission:
+    submission = _submission_base().get(pk=submission_id)
+    require_unit_reader(actor, submission.unit_id)
+    return submission
+
+
+def figure_history(*, target_ids: Sequence[int]) -> dict[int, list[Figure]]:
+    """Every accepted figure of these targets (corrections included), oldest first."""
+    history: dict[int, list[Figure]] = defaultdict(list)
+    for fig in (
+        Figure.objects.filter(target_id__in=list(target_ids))
+        .select_related("accepted_by")
+        .order_by("year", "id")
+    ):
+        history[fig.target_id].append(fig)
+    return history
+
+
+def submissions_for_workspace(*, actor: Any) -> QuerySet[Submission]:
+    """The reporter's unit's submissions, open rounds first, with item counts."""
+    unit_id = unit_id_of(actor)
+    if unit_id is None:
+        raise NotAllowed("Tài khoản của bạn chưa gắn với đơn vị nào.")
+    return (
+        _submission_base()
+        .filter(unit_id=unit_id)
+        .annotate(
+            figure_count=Count("figures", distinct=True),
+            filled_count=Count("figures", filter=Q(figures__value__isnull=False), distinct=True),
+            task_count=Count("tasks", distinct=True),
+            evidence_count=Count("evidence", distinct=True),
+        )
+        .order_by("round__status", "-round__deadline", "-id")
+    )
+
+
+def evidence_get(*, actor: Any, submission_id: int, evidence_id: int) -> Evidence:
+    evidence = Evidence.objects.select_related("submission__round__plan", "submission__unit").get(
+        pk=evidence_id, submission_id=submission_id
+    )
+    require_unit_reader(actor, evidence.submission.unit_id)
+    return evidence
+
+
+# --- Rounds -----------------------------------------------------------------------------------
+
+
+def rounds_list(*, actor: Any) -> QuerySet[ReportingRound]:
+    require_read_all(actor)
+    states = SubmissionState
+    return ReportingRound.objects.select_related("plan").annotate(
+        unit_count=Count("submissions", distinct=True),
+        sent_count=Count(
+            "submissions",
+            filter=Q(submissions__state__in=[states.SUBMITTED, states.RESUBMITTED]),
+            distinct=True,
+        ),
+        returned_count=Count(
+            "submissions", filter=Q(submissions__state=states.RETURNED), distinct=True
+        ),
+        accepted_count=Count(
+            "submissions", filter=Q(submissions__state=states.ACCEPTED), distinct=True
+        ),
+    )
+
+
+@dataclass
+class ProgressRow:
+    submission: Submission
+    late: bool
+    waiting: bool
+    overdue_tasks: list[Task]
+    reminder_count: int
+    last_reminder: dt.datetime | None
+
+
+def round_get(*, actor: Any, round_id: int) -> ReportingRound:
+    require_read_all(actor)
+    return ReportingRound.objects.select_related("plan").get(pk=round_id)
+
+
+def round_progress(
+    *, actor: Any, round_id: int, show: str = "", today: dt.date | None = None
+) -> tuple[ReportingRound, list[ProgressRow]]:
+    """Who submitted, who is late, who was returned; `show` filters: "waiting" (not submitted
+    or returned), "late", "returned", "review" (waiting for the office)."""
+    rnd = round_get(actor=actor, round_id=round_id)
+    today = today or timezone.localdate()
+    subs = list(
+        Submission.objects.filter(round=rnd)
+        .select_related("unit", "reviewed_by")
+        .annotate(
+            figure_count=Count("figures", distinct=True),
+            filled_count=Count("figures", filter=Q(figures__value__isnull=False), distinct=True),
+            evidence_count=Count("evidence", distinct=True),
+        )
+        .order_by("unit__name")
+    )
+    reminders = {
+        r["unit_id"]: r
+        for r in Reminder.objects.filter(round=rnd)
+        .values("unit_id")
+        .annotate(n=Count("id"), last=Max("sent_at"))
+    }
+    overdue = overdue_tasks_by_unit(plan=rnd.plan, unit_ids=[s.unit_id for s in subs], today=today)
+    rows: list[ProgressRow] = []
+    for sub in subs:
+        waiting = sub.state in (SubmissionState.DRAFT, SubmissionState.RETURNED)
+        late = waiting and today > rnd.deadline
+        row = ProgressRow(
+            submission=sub,
+            late=late,
+            waiting=waiting,
+            overdue_tasks=overdue.get(sub.unit_id, []),
+            reminder_count=reminders.get(sub.unit_id, {}).get("n", 0),
+            last_reminder=reminders.get(sub.unit_id, {}).get("last"),
+        )
+        if show == "waiting" and not waiting:
+            continue
+        if show == "late" and not late:
+            continue
+        if show == "returned" and sub.state != SubmissionState.RETURNED:
+            continue
+        if show == "review" and sub.state not in (
+            SubmissionState.SUBMITTED,
+            SubmissionState.RESUBMITTED,
+        ):
+            continue
+        rows.append(row)
+    return rnd, rows
+
+
+def round_reminders(*, actor: Any, reporting_round: ReportingRound) -> QuerySet[Reminder]:
+    require_read_all(actor)
+    return (
+        Reminder.objects.filter(round=reporting_round)
+        .select_related("unit", "sent_by")
+        .order_by("-sent_at", "-id")
+    )
+
+
+def plans_for_round_form() -> QuerySet[Plan]:
+    return Plan.objects.order_by("-term_from_year", "code")
+
+
+def open_rounds() -> QuerySet[ReportingRound]:
+    return ReportingRound.objects.filter(status=RoundStatus.OPEN).select_related("plan")
+
+
+# --- Notifications ----------------------------------------------------------------------------
+
+
+def notifications_for_user(*, actor: Any) -> QuerySet[Notification]:
+    return (
+        Notification.objects.filter(user=actor)
+        .select_related("submission__round", "submission__unit")
+        .order_by("-created_at", "-id")
+    )
+
+
+def notification_get(*, actor: Any, notification_id: int) -> Notification:
+    """Only the recipient can read a notification; others get DoesNotExist (404)."""
+    return Notification.objects.get(pk=notification_id, user=actor)
+
+
+def notifications_unread_count(*, actor: Any) -> int:
+    return Notification.objects.filter(user=actor, read_at__isnull=True).count()
+
+
+# --- Audit log --------------------------------------------------------------------------------
+
+
+@dataclass
+class AuditFilters:
+    object_type: str = ""
+    actor: str = ""
+    plan: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def audit_entries(
+    *, actor: Any, filters: AuditFilters, page: int = 1, per_page: int = 50
+) -> Page[Any]:
+    require_audit_reader(actor)
+    qs = AuditEntry.objects.select_related("actor").order_by("-at", "-id")
+    if filters.object_type:
+        qs = qs.filter(object_type=filters.object_type)
+    if filters.actor:
+        qs = qs.filter(actor_label__iexact=filters.actor)
+    if filters.plan:
+        qs = qs.filter(plan_code=filters.plan)
+    if filters.date_from:
+        qs = qs.filter(at__date__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(at__date__lte=filters.date_to)
+    return Paginator(qs, per_page).get_page(page)
+
+
+def audit_filter_choices(*, actor: Any) -> dict[str, list[str]]:
+    require_audit_reader(actor)
+    return {
+        "object_types": list(
+            AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
+        ),
+        "plans": list(
+            AuditEntry.objects.exclude(plan_code="")
+            .order_by()
+            .values_list("plan_code", flat=True)
+            .distinct()
+        ),
+    }
+
+
+__all__ = ["role_of"]

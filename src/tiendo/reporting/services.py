@@ -1,0 +1,1034 @@
+"""Writes of reporting: rounds, submissions (save / submit / return / accept), evidence,
+urging. Every service checks who is acting (tiendo.accounts.permissions), works inside a
+transaction and records what it changed in the audit log.
+
+Submissions use an optimistic version check: a write names the version it read, the service
+runs UPDATE ... WHERE version = n, and raises `StaleVersion` when someone else wrote first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tiendo.accounts.models import Role
+from tiendo.accounts.permissions import (
+    NotAllowed,
+    require_monitor,
+    require_unit_editor,
+    require_unit_reader,
+)
+from tiendo.audit.models import AuditAction
+from tiendo.audit.services import audit_record
+from tiendo.core.numbers import NumberFormatError, format_number, parse_number
+from tiendo.org.models import OrgUnit
+from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
+
+from .evidence import EXTENSIONS, evidence_kind_detect
+from .models import (
+    EDITABLE_STATES,
+    REVIEWABLE_STATES,
+    Evidence,
+    Figure,
+    FigureType,
+    Notification,
+    PeriodKind,
+    Qualifier,
+    Reminder,
+    ReminderTrigger,
+    ReportingRound,
+    RoundStatus,
+    Submission,
+    SubmissionFigure,
+    SubmissionState,
+    SubmissionTask,
+)
+from .selectors import assigned_items_for_units, overdue_tasks_by_unit, units_leading
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+class StaleVersion(Exception):
+    """Someone else changed the submission since it was read. `current` is its state now."""
+
+    def __init__(self, current: Submission) -> None:
+        self.current = current
+        self.message = _(
+            "Báo cáo này vừa được người khác thay đổi (hiện ở trạng thái “%(state)s”). "
+            "Thay đổi của bạn chưa được lưu; trang hiển thị nội dung mới nhất."
+        ) % {"state": current.get_state_display()}
+        super().__init__(self.message)
+
+
+def _now() -> dt.datetime:
+    return timezone.now()
+
+
+def _j(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+# --- Assignments (the demo set uses this) -----------------------------------------------------
+
+
+@transaction.atomic
+def target_assign(
+    *, actor: Actor, plan: Plan, unit: OrgUnit, target: Target, check_actor: bool = True
+) -> Assignment:
+    """Make `unit` the lead unit for `target` (Assignment role lead, scope target). Idempotent."""
+    if check_actor:
+        require_monitor(actor)
+    existing = Assignment.objects.filter(
+        plan=plan, unit=unit, role=AssignmentRole.LEAD, target=target, program=None, task=None
+    ).first()
+    if existing is not None:
+        return existing
+    assignment = Assignment.objects.create(
+        plan=plan, unit=unit, role=AssignmentRole.LEAD, target=target
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=assignment,
+        changes={
+            "unit": {"before": None, "after": unit.code},
+            "role": {"before": None, "after": AssignmentRole.LEAD.value},
+            "target": {"before": None, "after": target.code},
+        },
+        plan_code=plan.code,
+    )
+    return assignment
+
+
+# --- Rounds -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def round_open(
+    *,
+    actor: Actor,
+    plan: Plan,
+    period_kind: PeriodKind | str,
+    year: int,
+    number: int = 1,
+    opens_on: dt.date,
+    deadline: dt.date,
+    units: Sequence[OrgUnit] | None = None,
+) -> ReportingRound:
+    """Open a round and create one submission per unit with everything the unit leads:
+    targets assigned to it directly (Assignment target, role lead) and tasks assigned to it
+    directly (Assignment task, role lead) or through a program it leads (Assignment program,
+    role lead). Without `units`, every unit that leads a target, task or program reports."""
+    require_monitor(actor)
+    errors: dict[str, str] = {}
+    if period_kind not in PeriodKind.values:
+        errors["period_kind"] = _("Kỳ báo cáo không hợp lệ.")
+    elif period_kind == PeriodKind.YEAR:
+        number = 1
+    elif period_kind == PeriodKind.HALF and number not in (1, 2):
+        errors["number"] = _("6 tháng chỉ có kỳ 1 hoặc kỳ 2.")
+    elif period_kind == PeriodKind.QUARTER and number not in (1, 2, 3, 4):
+        errors["number"] = _("Quý phải từ 1 đến 4.")
+    if not plan.term_from_year <= year <= plan.term_to_year + 1:
+        errors["year"] = _("Năm %(y)s nằm ngoài nhiệm kỳ của chương trình (%(a)s–%(b)s).") % {
+            "y": year,
+            "a": plan.term_from_year,
+            "b": plan.term_to_year,
+        }
+    if deadline < opens_on:
+        errors["deadline"] = _("Hạn nộp phải sau ngày mở đợt.")
+    if (
+        not errors
+        and ReportingRound.objects.filter(
+            plan=plan, period_kind=period_kind, year=year, number=number
+        ).exists()
+    ):
+        errors["period_kind"] = _("Đã có đợt báo cáo cho kỳ này.")
+    chosen = list(units) if units is not None else list(units_leading(plan=plan))
+    if not chosen:
+        errors["units"] = _("Cần chọn ít nhất một đơn vị phải báo cáo.")
+    if errors:
+        raise ValidationError(errors)
+    now = _now()
+    rnd = ReportingRound.objects.create(
+        plan=plan,
+        period_kind=period_kind,
+        year=year,
+        number=number,
+        opens_on=opens_on,
+        deadline=deadline,
+        created_at=now,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    rnd.units.set(chosen)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=rnd,
+        changes={
+            "period": {"before": None, "after": rnd.period_label()},
+            "opens_on": {"before": None, "after": opens_on.isoformat()},
+            "deadline": {"before": None, "after": deadline.isoformat()},
+            "units": {"before": None, "after": sorted(u.code for u in chosen)},
+        },
+        plan_code=plan.code,
+    )
+    items = assigned_items_for_units(plan=plan, unit_ids=[u.pk for u in chosen])
+    figures: list[SubmissionFigure] = []
+    tasks: list[SubmissionTask] = []
+    for unit in chosen:
+        sub = Submission.objects.create(round=rnd, unit=unit, created_at=now, updated_at=now)
+        targets, unit_tasks = items.get(unit.pk, ([], []))
+        figures += [SubmissionFigure(submission=sub, target=t, year=year) for t in targets]
+        tasks += [SubmissionTask(submission=sub, task=t, status=t.status) for t in unit_tasks]
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=sub,
+            object_label=f"{unit} – {rnd.period_label()}",
+            changes={
+                "targets": {"before": None, "after": [t.code for t in targets]},
+                "tasks": {"before": None, "after": [t.code for t in unit_tasks]},
+            },
+            plan_code=plan.code,
+        )
+    SubmissionFigure.objects.bulk_create(figures)
+    SubmissionTask.objects.bulk_create(tasks)
+    return rnd
+
+
+@transaction.atomic
+def round_close(*, actor: Actor, reporting_round: ReportingRound) -> ReportingRound:
+    require_monitor(actor)
+    if reporting_round.status != RoundStatus.CLOSED:
+        reporting_round.status = RoundStatus.CLOSED
+        reporting_round.save(update_fields=["status"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.STATE,
+            obj=reporting_round,
+            changes={
+                "status": {"before": RoundStatus.OPEN.value, "after": RoundStatus.CLOSED.value}
+            },
+            plan_code=reporting_round.plan.code,
+        )
+    return reporting_round
+
+
+# --- Submissions ------------------------------------------------------------------------------
+
+
+@dataclass
+class FigureInput:
+    """What a reporter typed for one target (text, as typed). None keeps the saved value."""
+
+    value: str | None = None
+    year: str | None = None
+    figure_type: str | None = None
+    qualifier: str | None = None
+    source: str | None = None
+    note: str | None = None
+    correction_reason: str | None = None
+
+
+@dataclass
+class TaskInput:
+    """What a reporter typed for one task. None keeps the saved value."""
+
+    status: str | None = None
+    percent_done: str | None = None
+    narrative: str | None = None
+
+
+def _claim(
+    *,
+    submission: Submission,
+    version: int,
+    states: Iterable[str],
+    actor: Actor,
+    **fields: Any,
+) -> Submission:
+    """UPDATE ... WHERE version = n AND state IN (...): the write only happens when nobody
+    else wrote in between. Raises StaleVersion with the current submission otherwise."""
+    now = _now()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    updated = Submission.objects.filter(
+        pk=submission.pk, version=version, state__in=list(states)
+    ).update(version=F("version") + 1, updated_at=now, updated_by=user, **fields)
+    current = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
+    if updated != 1:
+        raise StaleVersion(current)
+    return current
+
+
+def _is_percent(target: Target) -> bool:
+    return target.unit.strip().startswith("%")
+
+
+def figure_value_parse(*, target: Target, text: str) -> Decimal | None:
+    """Read a reported value; raise ValidationError with a Vietnamese message."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = parse_number(text)
+    except NumberFormatError as exc:
+        raise ValidationError(
+            _("Chỉ tiêu %(code)s: “%(text)s” không phải là số. Hãy viết như 6.650, 6650 hoặc 3,5.")
+            % {"code": target.code, "text": text}
+        ) from exc
+    if _is_percent(target) and not Decimal(0) <= value <= Decimal(100):
+        raise ValidationError(
+            _("Chỉ tiêu %(code)s: tỷ lệ (%(unit)s) phải trong khoảng 0 đến 100, không phải %(v)s.")
+            % {"code": target.code, "unit": target.unit, "v": format_number(value)}
+        )
+    if value < 0:
+        raise ValidationError(
+            _("Chỉ tiêu %(code)s: số liệu không được âm (%(v)s).")
+            % {"code": target.code, "v": format_number(value)}
+        )
+    if abs(value) >= Decimal(10) ** 14:
+        raise ValidationError(_("Chỉ tiêu %(code)s: số quá lớn.") % {"code": target.code})
+    return value
+
+
+def _validate_figure(
+    item: SubmissionFigure, data: FigureInput, rnd: ReportingRound
+) -> tuple[dict[str, Any], dict[str, str]]:
+    errors: dict[str, str] = {}
+    prefix = f"figure-{item.target_id}"
+    code = item.target.code
+    values: dict[str, Any] = {}
+    if data.value is not None:
+        try:
+            values["value"] = figure_value_parse(target=item.target, text=data.value)
+        except ValidationError as exc:
+            errors[f"{prefix}-value"] = exc.messages[0]
+    if data.year is not None:
+        year_text = data.year.strip() or str(rnd.year)
+        if not year_text.isdigit() or int(year_text) != rnd.year:
+            errors[f"{prefix}-year"] = _(
+                "Chỉ tiêu %(code)s: năm %(y)s nằm ngoài đợt báo cáo (đợt này báo cáo năm %(r)s)."
+            ) % {"code": code, "y": year_text, "r": rnd.year}
+        else:
+            values["year"] = int(year_text)
+    if data.figure_type is not None:
+        if data.figure_type not in FigureType.values:
+            errors[f"{prefix}-figure_type"] = _("Chỉ tiêu %(code)s: loại số liệu không hợp lệ.") % {
+                "code": code
+            }
+        else:
+            values["figure_type"] = data.figure_type
+    if data.qualifier is not None:
+        if data.qualifier not in Qualifier.values:
+            errors[f"{prefix}-qualifier"] = _("Chỉ tiêu %(code)s: mức chính xác không hợp lệ.") % {
+                "code": code
+            }
+        else:
+            values["qualifier"] = data.qualifier
+    for key in ("source", "note", "correction_reason"):
+        text = getattr(data, key)
+        if text is not None:
+            values[key] = text.strip()
+    return values, errors
+
+
+def _validate_task(item: SubmissionTask, data: TaskInput) -> tuple[dict[str, Any], dict[str, str]]:
+    errors: dict[str, str] = {}
+    prefix = f"task-{item.task_id}"
+    code = item.task.code
+    values: dict[str, Any] = {}
+    if data.narrative is not None:
+        values["narrative"] = data.narrative.strip()
+    if data.status is not None:
+        if data.status not in TaskStatus.values:
+            errors[f"{prefix}-status"] = _("Nhiệm vụ %(code)s: tình trạng không hợp lệ.") % {
+                "code": code
+            }
+        else:
+            values["status"] = data.status
+    if data.percent_done is not None:
+        text = data.percent_done.strip().rstrip("%").strip()
+        if not text:
+            values["percent_done"] = None
+        else:
+            try:
+                pct: Decimal | None = parse_number(text)
+            except NumberFormatError:
+                pct = None
+            if pct is None or pct != pct.to_integral_value() or not 0 <= pct <= 100:
+                errors[f"{prefix}-percent_done"] = _(
+                    "Nhiệm vụ %(code)s: phần trăm hoàn thành phải là số nguyên từ 0 đến 100, không phải “%(t)s”."
+                ) % {"code": code, "t": data.percent_done}
+            else:
+                values["percent_done"] = int(pct)
+    status = values.get("status", item.status)
+    percent = values.get("percent_done", item.percent_done)
+    if (
+        status == TaskStatus.DONE
+        and percent not in (None, 100)
+        and f"{prefix}-percent_done" not in errors
+    ):
+        errors[f"{prefix}-percent_done"] = _(
+            "Nhiệm vụ %(code)s: đã hoàn thành thì phần trăm hoàn thành là 100."
+        ) % {"code": code}
+    return values, errors
+
+
+FIGURE_FIELDS = ("value", "year", "figure_type", "qualifier", "source", "note", "correction_reason")
+TASK_FIELDS = ("status", "percent_done", "narrative")
+
+
+@transaction.atomic
+def submission_save(
+    *,
+    actor: Actor,
+    submission: Submission,
+    version: int,
+    figures: Mapping[int, FigureInput] | None = None,
+    tasks: Mapping[int, TaskInput] | None = None,
+) -> Submission:
+    """Save the draft: figures keyed by target id, task reports keyed by task id. Validates
+    everything first; on any error raises ValidationError (a dict keyed "figure-<target id>-
+    <field>" / "task-<task id>-<field>") and changes nothing."""
+    require_unit_editor(actor, submission.unit_id)
+    rnd = submission.round
+    figure_items = {
+        f.target_id: f
+        for f in SubmissionFigure.objects.select_related("target").filter(submission=submission)
+    }
+    task_items = {
+        t.task_id: t
+        for t in SubmissionTask.objects.select_related("task").filter(submission=submission)
+    }
+    errors: dict[str, str] = {}
+    figure_changes: list[tuple[SubmissionFigure, dict[str, Any]]] = []
+    task_changes: list[tuple[SubmissionTask, dict[str, Any]]] = []
+    for target_id, data in (figures or {}).items():
+        item = figure_items.get(int(target_id))
+        if item is None:
+            raise NotAllowed(_("Chỉ tiêu này không được giao cho đơn vị của bạn trong đợt này."))
+        values, errs = _validate_figure(item, data, rnd)
+        errors.update(errs)
+        figure_changes.append((item, values))
+    for task_id, tdata in (tasks or {}).items():
+        titem = task_items.get(int(task_id))
+        if titem is None:
+            raise NotAllowed(_("Nhiệm vụ này không được giao cho đơn vị của bạn trong đợt này."))
+        values, errs = _validate_task(titem, tdata)
+        errors.update(errs)
+        task_changes.append((titem, values))
+    if errors:
+        raise ValidationError(errors)
+    current = _claim(submission=submission, version=version, states=EDITABLE_STATES, actor=actor)
+    changes: dict[str, Any] = {}
+    for item, values in figure_changes:
+        diff = {k: v for k, v in values.items() if getattr(item, k) != v}
+        if diff:
+            for key, value in diff.items():
+                changes[f"{item.target.code}.{key}"] = {
+                    "before": _j(getattr(item, key)),
+                    "after": _j(value),
+                }
+                setattr(item, key, value)
+            item.save(update_fields=list(diff))
+    for titem, values in task_changes:
+        diff = {k: v for k, v in values.items() if getattr(titem, k) != v}
+        if diff:
+            for key, value in diff.items():
+                changes[f"{titem.task.code}.{key}"] = {
+                    "before": _j(getattr(titem, key)),
+                    "after": _j(value),
+                }
+                setattr(titem, key, value)
+            titem.save(update_fields=list(diff))
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=current,
+        changes=changes,
+        plan_code=rnd.plan.code,
+    )
+    return current
+
+
+def _correction_errors(submission: Submission) -> dict[str, str]:
+    """A reported figure that differs from an accepted one for the same target, year and type
+    is a correction: it needs its reason."""
+    errors: dict[str, str] = {}
+    items = list(
+        SubmissionFigure.objects.select_related("target").filter(
+            submission=submission, value__isnull=False
+        )
+    )
+    latest = _latest_figures(items)
+    for item in items:
+        existing = latest.get((item.target_id, item.year, item.figure_type))
+        if existing is not None and _differs(existing, item) and not item.correction_reason:
+            errors[f"figure-{item.target_id}-correction_reason"] = _(
+                "Chỉ tiêu %(code)s: năm %(y)s đã có số liệu được chấp nhận (%(v)s); số mới là đính chính, "
+                "hãy ghi lý do đính chính."
+            ) % {"code": item.target.code, "y": item.year, "v": format_number(existing.value)}
+    return errors
+
+
+def _latest_figures(items: Sequence[SubmissionFigure]) -> dict[tuple[int, int, str], Figure]:
+    if not items:
+        return {}
+    latest: dict[tuple[int, int, str], Figure] = {}
+    cond = Q()
+    for item in items:
+        cond |= Q(target_id=item.target_id, year=item.year, figure_type=item.figure_type)
+    for fig in Figure.objects.filter(cond).order_by("id"):
+        latest[(fig.target_id, fig.year, fig.figure_type)] = fig
+    return latest
+
+
+def _differs(existing: Figure, item: SubmissionFigure) -> bool:
+    return existing.value != item.value or existing.qualifier != item.qualifier
+
+
+@transaction.atomic
+def submission_submit(*, actor: Actor, submission: Submission, version: int) -> Submission:
+    """Send the report to the office: draft → submitted, returned → resubmitted."""
+    require_unit_editor(actor, submission.unit_id)
+    errors = _correction_errors(submission)
+    if errors:
+        raise ValidationError(errors)
+    before = submission.state
+    if before not in EDITABLE_STATES:
+        current = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
+        raise StaleVersion(current)
+    after = (
+        SubmissionState.SUBMITTED
+        if before == SubmissionState.DRAFT
+        else SubmissionState.RESUBMITTED
+    )
+    current = _claim(
+        submission=submission,
+        version=version,
+        states=[before],
+        actor=actor,
+        state=after,
+        submitted_at=_now(),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=current,
+        changes={"state": {"before": before, "after": after.value}},
+        plan_code=current.round.plan.code,
+    )
+    return current
+
+
+@transaction.atomic
+def submission_return(
+    *, actor: Actor, submission: Submission, version: int, reason: str
+) -> Submission:
+    """The office sends the report back with a reason."""
+    require_monitor(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Cần ghi lý do trả lại để đơn vị biết phải sửa gì.")})
+    before = submission.state
+    current = _claim(
+        submission=submission,
+        version=version,
+        states=REVIEWABLE_STATES,
+        actor=actor,
+        state=SubmissionState.RETURNED,
+        return_reason=reason,
+        returned_at=_now(),
+        reviewed_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=current,
+        changes={"state": {"before": before, "after": SubmissionState.RETURNED.value}},
+        reason=reason,
+        plan_code=current.round.plan.code,
+    )
+    _notify_unit(
+        unit=current.unit,
+        submission=current,
+        subject=_("Báo cáo %(p)s bị trả lại") % {"p": current.round.period_label()},
+        body=_("Văn phòng trả lại báo cáo của đơn vị. Lý do: %(r)s") % {"r": reason},
+    )
+    return current
+
+
+@transaction.atomic
+def submission_accept(*, actor: Actor, submission: Submission, version: int) -> Submission:
+    """The office accepts the report: each reported figure becomes an accepted Figure (a
+    correction of an earlier accepted one when there is one for the same target, year and
+    type; never an overwrite) and the tasks take the reported status."""
+    require_monitor(actor)
+    before = submission.state
+    now = _now()
+    current = _claim(
+        submission=submission,
+        version=version,
+        states=REVIEWABLE_STATES,
+        actor=actor,
+        state=SubmissionState.ACCEPTED,
+        accepted_at=now,
+        reviewed_by=actor,
+    )
+    plan_code = current.round.plan.code
+    items = list(
+        SubmissionFigure.objects.select_related("target").filter(
+            submission=current, value__isnull=False
+        )
+    )
+    latest = _latest_figures(items)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    created: list[str] = []
+    for item in items:
+        existing = latest.get((item.target_id, item.year, item.figure_type))
+        if existing is not None and not _differs(existing, item):
+            item.figure = existing
+            item.save(update_fields=["figure"])
+            continue
+        reason = ""
+        if existing is not None:
+            reason = item.correction_reason or _("Số liệu mới của %(u)s trong đợt %(p)s") % {
+                "u": current.unit,
+                "p": current.round.period_label(),
+            }
+        assert item.value is not None
+        figure = Figure.objects.create(
+            target=item.target,
+            year=item.year,
+            value=item.value,
+            figure_type=item.figure_type,
+            qualifier=item.qualifier,
+            source=item.source,
+            note=item.note,
+            corrects=existing,
+            correction_reason=reason,
+            accepted_at=now,
+            accepted_by=user,
+        )
+        item.figure = figure
+        item.save(update_fields=["figure"])
+        created.append(item.target.code)
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=figure,
+            changes={
+                "target": {"before": None, "after": item.target.code},
+                "year": {"before": None, "after": item.year},
+                "value": {
+                    "before": _j(existing.value) if existing else None,
+                    "after": _j(item.value),
+                },
+                "figure_type": {"before": None, "after": item.figure_type},
+                "qualifier": {"before": None, "after": item.qualifier},
+                "corrects": {"before": None, "after": existing.pk if existing else None},
+            },
+            reason=reason,
+            plan_code=plan_code,
+        )
+    for titem in SubmissionTask.objects.select_related("task").filter(submission=current):
+        task = titem.task
+        if task.status != titem.status:
+            old = task.status
+            Task.objects.filter(pk=task.pk).update(status=titem.status)
+            audit_record(
+                actor=actor,
+                action=AuditAction.UPDATE,
+                obj=task,
+                changes={"status": {"before": old, "after": titem.status}},
+                reason=_("Theo báo cáo đã chấp nhận của %(u)s") % {"u": current.unit},
+                plan_code=plan_code,
+            )
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=current,
+        changes={
+            "state": {"before": before, "after": SubmissionState.ACCEPTED.value},
+            "figures": {"before": None, "after": created},
+        },
+        plan_code=plan_code,
+    )
+    _notify_unit(
+        unit=current.unit,
+        submission=current,
+        subject=_("Báo cáo %(p)s đã được chấp nhận") % {"p": current.round.period_label()},
+        body=_("Văn phòng đã chấp nhận báo cáo của đơn vị."),
+    )
+    return current
+
+
+# --- Evidence ---------------------------------------------------------------------------------
+
+
+def _max_bytes() -> int:
+    return int(getattr(settings, "TIENDO_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024))
+
+
+def evidence_validate(*, upload: UploadedFile) -> str:
+    """The kind of an uploaded file; ValidationError when it is too big, empty, of a kind not
+    accepted, or not what its name says."""
+    name = os.path.basename(upload.name or "")
+    size = int(upload.size or 0)
+    limit = _max_bytes()
+    if size <= 0:
+        raise ValidationError({"file": _("Tệp “%(n)s” rỗng.") % {"n": name}})
+    if size > limit:
+        raise ValidationError(
+            {
+                "file": _("Tệp “%(n)s” quá lớn (%(s)s MB); chỉ nhận tệp tới %(l)s MB.")
+                % {
+                    "n": name,
+                    "s": format_number(Decimal(size) / (1024 * 1024), 1),
+                    "l": format_number(Decimal(limit) / (1024 * 1024)),
+                }
+            }
+        )
+    kind = evidence_kind_detect(upload.file)  # type: ignore[arg-type]
+    if kind is None:
+        raise ValidationError(
+            {
+                "file": _(
+                    "Tệp “%(n)s” không phải PDF, Word (.docx), Excel (.xlsx), JPEG hay PNG (kiểm tra theo nội dung tệp)."
+                )
+                % {"n": name}
+            }
+        )
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in EXTENSIONS[kind]:  # type: ignore[index]
+        raise ValidationError(
+            {
+                "file": _(
+                    "Tệp “%(n)s” có tên đuôi %(e)s nhưng nội dung là %(k)s: tệp không đúng như tên gọi."
+                )
+                % {"n": name, "e": ext or _("(không có)"), "k": kind.upper()}
+            }
+        )
+    return str(kind)
+
+
+@transaction.atomic
+def evidence_add(*, actor: Actor, submission: Submission, upload: UploadedFile) -> Evidence:
+    require_unit_editor(actor, submission.unit_id)
+    kind = evidence_validate(upload=upload)
+    # The submission must still be editable when the file is attached.
+    locked = Submission.objects.filter(pk=submission.pk, state__in=list(EDITABLE_STATES)).update(
+        updated_at=_now()
+    )
+    if locked != 1:
+        raise StaleVersion(
+            Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
+        )
+    name = os.path.basename(upload.name or "tep")[:200]
+    evidence = Evidence(
+        submission=submission,
+        name=name,
+        kind=kind,
+        size=int(upload.size or 0),
+        uploaded_at=_now(),
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    evidence.file.save(name, upload, save=False)
+    evidence.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=evidence,
+        changes={
+            "name": {"before": None, "after": name},
+            "kind": {"before": None, "after": kind},
+            "size": {"before": None, "after": evidence.size},
+            "submission": {"before": None, "after": submission.pk},
+        },
+        plan_code=submission.round.plan.code,
+    )
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, actor: Actor, evidence: Evidence) -> None:
+    submission = evidence.submission
+    require_unit_editor(actor, submission.unit_id)
+    if submission.state not in EDITABLE_STATES:
+        raise NotAllowed(_("Báo cáo đã gửi; không thể xóa tài liệu kèm theo."))
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        obj=evidence,
+        changes={"name": {"before": evidence.name, "after": None}},
+        plan_code=submission.round.plan.code,
+    )
+    stored = evidence.file.name
+    storage = evidence.file.storage
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(stored))
+
+
+def evidence_open(*, actor: Actor, evidence: Evidence) -> Any:
+    """The file, for download, when the actor may read the submission."""
+    require_unit_reader(actor, evidence.submission.unit_id)
+    return evidence.file.open("rb")
+
+
+# --- Urging -----------------------------------------------------------------------------------
+
+
+def _unit_recipients(unit_ids: Sequence[int]) -> dict[int, list[Any]]:
+    users: dict[int, list[Any]] = {uid: [] for uid in unit_ids}
+    for user in (
+        get_user_model()
+        .objects.filter(
+            is_active=True, profile__unit_id__in=list(unit_ids), profile__role=Role.REPORTER
+        )
+        .select_related("profile")
+    ):
+        users[user.profile.unit_id].append(user)
+    return users
+
+
+def _notify_unit(
+    *,
+    unit: OrgUnit,
+    submission: Submission | None,
+    subject: str,
+    body: str,
+    reminder: Reminder | None = None,
+) -> list[Notification]:
+    now = _now()
+    notes = [
+        Notification(
+            user=user,
+            submission=submission,
+            reminder=reminder,
+            subject=subject[:300],
+            body=body,
+            created_at=now,
+        )
+        for user in _unit_recipients([unit.pk])[unit.pk]
+    ]
+    return Notification.objects.bulk_create(notes)
+
+
+def _digest(
+    *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
+) -> tuple[str, str]:
+    lines = [
+        _("Kính gửi %(u)s,") % {"u": submission.unit if submission else ""},
+        "",
+        _("Văn phòng Tỉnh ủy đôn đốc đợt báo cáo: %(p)s — %(plan)s.")
+        % {"p": rnd.period_label(), "plan": rnd.plan},
+        _("Hạn nộp: %(d)s.") % {"d": rnd.deadline.strftime("%d/%m/%Y")},
+    ]
+    if submission is not None:
+        if submission.state == SubmissionState.DRAFT:
+            lines.append(
+                _("Đơn vị chưa gửi báo cáo; đã quá hạn %(n)s ngày.")
+                % {"n": (today - rnd.deadline).days}
+                if today > rnd.deadline
+                else _("Đơn vị chưa gửi báo cáo.")
+            )
+        elif submission.state == SubmissionState.RETURNED:
+            lines.append(
+                _("Báo cáo bị trả lại và chưa gửi lại. Lý do: %(r)s")
+                % {"r": submission.return_reason}
+            )
+    if overdue:
+        lines.append("")
+        lines.append(_("Nhiệm vụ quá hạn chưa hoàn thành:"))
+        lines += [
+            f"  - {t.code}: {t.text[:160]}"
+            + (f" (hạn {t.due_date:%d/%m/%Y})" if t.due_date else "")
+            for t in overdue
+        ]
+    lines += [
+        "",
+        _("Đề nghị đơn vị đăng nhập tiendo, mục “Việc của đơn vị”, để nhập và gửi báo cáo."),
+    ]
+    subject = _("[tiendo] Đôn đốc báo cáo %(p)s") % {"p": rnd.period_label()}
+    return subject, "\n".join(lines)
+
+
+def units_needing_urge(
+    *, reporting_round: ReportingRound, today: dt.date | None = None
+) -> list[int]:
+    """Units that have not submitted, or were returned and have not resubmitted, or have
+    overdue tasks."""
+    today = today or timezone.localdate()
+    waiting = set(
+        Submission.objects.filter(
+            round=reporting_round, state__in=[SubmissionState.DRAFT, SubmissionState.RETURNED]
+        ).values_list("unit_id", flat=True)
+    )
+    unit_ids = list(reporting_round.units.values_list("pk", flat=True))
+    overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
+    return sorted(uid for uid in unit_ids if uid in waiting or overdue.get(uid))
+
+
+@transaction.atomic
+def units_urge(
+    *,
+    actor: Actor,
+    reporting_round: ReportingRound,
+    unit_ids: Sequence[int],
+    trigger: ReminderTrigger | str = ReminderTrigger.MANUAL,
+    today: dt.date | None = None,
+    check_actor: bool = True,
+) -> list[Reminder]:
+    """Send one digest per selected unit (e-mail + in-app notification) and record it. Units
+    with nothing to urge are skipped. `check_actor=False` is for `tiendo remind` (cron)."""
+    if check_actor:
+        require_monitor(actor)
+    today = today or timezone.localdate()
+    wanted = set(int(u) for u in unit_ids)
+    needing = set(units_needing_urge(reporting_round=reporting_round, today=today))
+    chosen = sorted(wanted & needing)
+    if not chosen:
+        return []
+    units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=chosen)}
+    subs = {
+        s.unit_id: s
+        for s in Submission.objects.select_related("unit").filter(
+            round=reporting_round, unit_id__in=chosen
+        )
+    }
+    overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
+    recipients = _unit_recipients(chosen)
+    now = _now()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    reminders: list[Reminder] = []
+    for uid in chosen:
+        unit = units[uid]
+        sub = subs.get(uid)
+        subject, body = _digest(
+            rnd=reporting_round, submission=sub, overdue=overdue.get(uid, []), today=today
+        )
+        if sub is None:
+            body = body.replace(_("Kính gửi ,"), _("Kính gửi %(u)s,") % {"u": unit})
+        emails = sorted(
+            {u.email for u in recipients[uid] if u.email} | ({unit.email} if unit.email else set())
+        )
+        reminder = Reminder.objects.create(
+            round=reporting_round,
+            unit=unit,
+            trigger=trigger,
+            sent_at=now,
+            sent_by=user,
+            recipients=emails,
+            subject=subject[:300],
+            body=body,
+        )
+        _notify_unit(unit=unit, submission=sub, subject=subject, body=body, reminder=reminder)
+        if emails:
+            transaction.on_commit(
+                lambda s=subject, b=body, e=emails: send_mail(s, b, None, e, fail_silently=False)
+            )
+        audit_record(
+            actor=actor,
+            action=AuditAction.SEND,
+            obj=reminder,
+            changes={
+                "unit": {"before": None, "after": unit.code},
+                "recipients": {"before": None, "after": emails},
+                "trigger": {"before": None, "after": str(trigger)},
+            },
+            plan_code=reporting_round.plan.code,
+        )
+        reminders.append(reminder)
+    return reminders
+
+
+def reminders_due_send(
+    *, today: dt.date | None = None, round_id: int | None = None, days_before: int = 3
+) -> list[Reminder]:
+    """For cron (`tiendo remind`): `days_before` days before a round's deadline, urge the units
+    that have not submitted; after the deadline, urge the late ones (once a day)."""
+    today = today or timezone.localdate()
+    rounds = ReportingRound.objects.select_related("plan").filter(status=RoundStatus.OPEN)
+    if round_id is not None:
+        rounds = rounds.filter(pk=round_id)
+    sent: list[Reminder] = []
+    for rnd in rounds:
+        if today > rnd.deadline:
+            trigger = ReminderTrigger.OVERDUE
+        elif (rnd.deadline - today).days == days_before:
+            trigger = ReminderTrigger.BEFORE_DEADLINE
+        else:
+            continue
+        already = set(
+            Reminder.objects.filter(round=rnd, trigger=trigger, sent_at__date=today).values_list(
+                "unit_id", flat=True
+            )
+        )
+        due = [u for u in units_needing_urge(reporting_round=rnd, today=today) if u not in already]
+        if trigger == ReminderTrigger.BEFORE_DEADLINE:
+            waiting = set(
+                Submission.objects.filter(
+                    round=rnd, state__in=[SubmissionState.DRAFT, SubmissionState.RETURNED]
+                ).values_list("unit_id", flat=True)
+            )
+            due = [u for u in due if u in waiting]
+        sent += units_urge(
+            actor=None,
+            reporting_round=rnd,
+            unit_ids=due,
+            trigger=trigger,
+            today=today,
+            check_actor=False,
+        )
+    return sent
+
+
+@transaction.atomic
+def notification_mark_read(*, actor: Actor, notification: Notification) -> Notification:
+    if notification.user_id != getattr(actor, "pk", None):
+        raise NotAllowed(_("Đây không phải thông báo của bạn."))
+    if notification.read_at is None:
+        notification.read_at = _now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+__all__ = [
+    "FigureInput",
+    "IntegrityError",
+    "StaleVersion",
+    "TaskInput",
+    "evidence_add",
+    "evidence_delete",
+    "evidence_open",
+    "notification_mark_read",
+    "reminders_due_send",
+    "round_close",
+    "round_open",
+    "submission_accept",
+    "submission_return",
+    "submission_save",
+    "submission_submit",
+    "target_assign",
+    "units_urge",
+]

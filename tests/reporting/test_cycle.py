@@ -1,0 +1,161 @@
+"""The whole cycle with the demo accounts: open → draft → evidence → submit → return →
+correct → resubmit → accept → Figure rows (and a later correction never overwrites)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tiendo.audit.models import AuditEntry
+from tiendo.plans.models import Task, TaskStatus
+from tiendo.reporting.models import Figure, SubmissionState
+from tiendo.reporting.services import (
+    FigureInput,
+    TaskInput,
+    evidence_add,
+    round_open,
+    submission_accept,
+    submission_return,
+    submission_save,
+    submission_submit,
+)
+
+from .conftest import BTC, PDF_BYTES, SNN, SVH, sub_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_round_open_creates_one_submission_per_leading_unit(demo: dict[str, Any], rnd: Any) -> None:
+    codes = set(rnd.submissions.values_list("unit__code", flat=True))
+    assert {SNN, SVH, BTC, "ban-can-su-dang-uy-ban-nhan-dan-tinh"} == codes
+    snn = sub_of(rnd, SNN)
+    assert [f.target.code for f in snn.figures.order_by("target__position")] == [
+        f"2.{n}" for n in range(2, 13)
+    ]
+    assert snn.tasks.count() == 0
+    btc = sub_of(rnd, BTC)
+    assert sorted(f.target.code for f in btc.figures.all()) == ["7.1", "7.2", "7.3", "7.4"]
+    # Ban Tổ chức leads program 7: its tasks come through the program assignment.
+    assert sorted(t.task.code for t in btc.tasks.all()) == [f"NV7.{n}" for n in range(1, 8)]
+    assert AuditEntry.objects.filter(object_type="reporting.reportinground").count() == 1
+    assert (
+        AuditEntry.objects.filter(object_type="reporting.submission", action="create").count() == 4
+    )
+
+
+def test_full_cycle(demo: dict[str, Any], rnd: Any) -> None:
+    reporter, monitor = demo["baocao.btc"], demo["theodoi"]
+    sub = sub_of(rnd, BTC)
+    t71 = sub.figures.get(target__code="7.1").target
+    t72 = sub.figures.get(target__code="7.2").target
+    task = Task.objects.get(plan=demo["plan"], code="NV7.1")
+
+    sub = submission_save(
+        actor=reporter,
+        submission=sub,
+        version=sub.version,
+        figures={
+            t71.pk: FigureInput(value="2.150", source="Báo cáo tổng kết"),
+            t72.pk: FigureInput(value="91,5"),
+        },
+        tasks={
+            task.pk: TaskInput(status="in_progress", percent_done="60", narrative="Đang triển khai")
+        },
+    )
+    assert sub.state == SubmissionState.DRAFT and sub.version == 2
+    evidence = evidence_add(
+        actor=reporter, submission=sub, upload=SimpleUploadedFile("bao-cao.pdf", PDF_BYTES)
+    )
+    assert evidence.kind == "pdf" and evidence.file.read() == PDF_BYTES
+    sub = submission_submit(actor=reporter, submission=sub, version=sub.version)
+    assert sub.state == SubmissionState.SUBMITTED
+
+    sub = submission_return(
+        actor=monitor, submission=sub, version=sub.version, reason="Số đảng viên mới chưa khớp"
+    )
+    assert (
+        sub.state == SubmissionState.RETURNED and sub.return_reason == "Số đảng viên mới chưa khớp"
+    )
+    assert reporter.notifications.filter(subject__contains="trả lại").exists()
+
+    sub = submission_save(
+        actor=reporter,
+        submission=sub,
+        version=sub.version,
+        figures={t71.pk: FigureInput(value="2.180")},
+    )
+    sub = submission_submit(actor=reporter, submission=sub, version=sub.version)
+    assert sub.state == SubmissionState.RESUBMITTED
+    assert not Figure.objects.exists()  # nothing feeds the evaluation before acceptance
+
+    sub = submission_accept(actor=monitor, submission=sub, version=sub.version)
+    assert sub.state == SubmissionState.ACCEPTED
+    figures = {f.target.code: f for f in Figure.objects.filter(target__plan=demo["plan"])}
+    assert set(figures) == {"7.1", "7.2"}
+    assert figures["7.1"].value == Decimal("2180") and figures["7.1"].year == 2024
+    assert figures["7.2"].value == Decimal("91.5")
+    assert figures["7.1"].accepted_by == monitor and figures["7.1"].source == "Báo cáo tổng kết"
+    task.refresh_from_db()
+    assert task.status == TaskStatus.IN_PROGRESS
+    assert AuditEntry.objects.filter(object_type="plans.task", object_id=str(task.pk)).exists()
+    assert AuditEntry.objects.filter(object_type="reporting.figure").count() == 2
+
+
+def test_correction_points_to_the_accepted_figure(demo: dict[str, Any], rnd: Any) -> None:
+    from django.core.exceptions import ValidationError
+
+    reporter, monitor = demo["baocao.btc"], demo["theodoi"]
+    sub = sub_of(rnd, BTC)
+    t71 = sub.figures.get(target__code="7.1").target
+    sub = submission_save(
+        actor=reporter,
+        submission=sub,
+        version=sub.version,
+        figures={t71.pk: FigureInput(value="2100")},
+    )
+    sub = submission_submit(actor=reporter, submission=sub, version=sub.version)
+    sub = submission_accept(actor=monitor, submission=sub, version=sub.version)
+    first = Figure.objects.get(target=t71)
+
+    # A half-year round later in the same year: the unit corrects the 2024 figure.
+    later = round_open(
+        actor=monitor,
+        plan=demo["plan"],
+        period_kind="half",
+        year=2024,
+        number=2,
+        opens_on=rnd.opens_on,
+        deadline=rnd.deadline,
+        units=[sub.unit],
+    )
+    sub2 = sub_of(later, BTC)
+    sub2 = submission_save(
+        actor=reporter,
+        submission=sub2,
+        version=sub2.version,
+        figures={t71.pk: FigureInput(value="2.250")},
+    )
+    with pytest.raises(ValidationError) as exc:
+        submission_submit(actor=reporter, submission=sub2, version=sub2.version)
+    assert "lý do đính chính" in str(exc.value)
+    sub2 = submission_save(
+        actor=reporter,
+        submission=sub2,
+        version=sub2.version,
+        figures={
+            t71.pk: FigureInput(value="2.250", correction_reason="Số liệu chính thức của Ban")
+        },
+    )
+    sub2 = submission_submit(actor=reporter, submission=sub2, version=sub2.version)
+    submission_accept(actor=monitor, submission=sub2, version=sub2.version)
+    history = list(Figure.objects.filter(target=t71).order_by("id"))
+    assert [f.value for f in history] == [Decimal("2100"), Decimal("2250")]
+    first.refresh_from_db()
+    assert first.value == Decimal("2100")  # never overwritten
+    assert (
+        history[1].corrects == first
+        and history[1].correction_reason == "Số liệu chính thức của Ban"
+    )
