@@ -262,3 +262,7 @@ def _units_with_parents(unit_ids: set[int]) -> list[OrgUnit]:
 
 def unit_keys_known() -> set[str]:
     return set(OrgUnit.objects.values_list("code", flat=True))
+
+
+def plan_revision(*, plan_code: str, number: int) -> PlanRevision:
+    return PlanRevision.objects.select_related("plan", "created_by").get(plan__code=plan_code, number=number)

@@ -4,5 +4,11 @@ from . import views
 
 app_name = "web"
 urlpatterns = [
+    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/<slug:code>/", views.plan_detail, name="plan_detail"),
+    path("plans/<slug:code>/programs/<int:number>/", views.program_detail, name="program_detail"),
+    path("plans/<slug:code>/targets/<str:target_code>/", views.target_detail, name="target_detail"),
+    path("plans/<slug:code>/revisions/<int:number>/", views.revision_detail, name="revision_detail"),
 ]

@@ -1,0 +1,55 @@
+"""Reads for the evaluation: accepted figures and assessments as the engine's plain data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tiendo.plans.models import Plan, Target
+from tiendo.reporting.models import Figure as FigureRow
+
+from . import engine
+from .adapters import target_spec
+from .models import Assessment
+
+
+def targets_for_evaluation(*, plan: Plan) -> list[Target]:
+    return list(Target.objects.filter(plan=plan).select_related("program").order_by("position"))
+
+
+def target_specs(*, plan: Plan, targets: list[Target]) -> list[engine.TargetSpec]:
+    return [target_spec(target=t, term_from_year=plan.term_from_year) for t in targets]
+
+
+def figures_accepted(*, plan: Plan) -> dict[str, list[engine.Figure]]:
+    """Every accepted figure of the plan's targets, by target code (one query)."""
+    result: dict[str, list[engine.Figure]] = defaultdict(list)
+    rows = FigureRow.objects.filter(target__plan=plan).values_list(
+        "target__code", "year", "value", "figure_type", "qualifier", "id", "note"
+    )
+    for code, year, value, figure_type, qualifier, pk, note in rows:
+        result[code].append(
+            engine.Figure(
+                year=year, value=value, figure_type=figure_type, qualifier=qualifier, order=pk, note=note
+            )
+        )
+    return dict(result)
+
+
+def assessments_latest(*, plan: Plan) -> dict[str, list[engine.Assessment]]:
+    """Reviewer assessments by target code (one query)."""
+    result: dict[str, list[engine.Assessment]] = defaultdict(list)
+    rows = (
+        Assessment.objects.filter(target__plan=plan)
+        .select_related("target", "assessed_by")
+        .order_by("assessed_at", "id")
+    )
+    for order, row in enumerate(rows, start=1):
+        result[row.target.code].append(
+            engine.Assessment(
+                status=row.status,
+                reasons=row.reasons,
+                order=order,
+                assessed_by=row.assessed_by.get_username() if row.assessed_by else "",
+            )
+        )
+    return dict(result)

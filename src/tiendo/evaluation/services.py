@@ -1,0 +1,103 @@
+"""Evaluating a plan, and recording reviewer assessments."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+
+from tiendo.audit.models import AuditAction
+from tiendo.audit.services import audit_record
+from tiendo.plans.models import Plan, Target
+
+from . import engine
+from .models import Assessment, AssessmentStatus
+from .selectors import assessments_latest, figures_accepted, target_specs, targets_for_evaluation
+
+
+@dataclass
+class ProgramEvaluation:
+    number: int
+    title: str
+    evaluations: list[engine.Evaluation]
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class PlanEvaluation:
+    plan: Plan
+    as_of_year: int
+    evaluations: list[engine.Evaluation]
+    programs: list[ProgramEvaluation]
+    counts: Counter[str]
+
+    def by_code(self) -> dict[str, engine.Evaluation]:
+        return {e.code: e for e in self.evaluations}
+
+
+def plan_evaluate(
+    *,
+    plan: Plan,
+    as_of_year: int,
+    figures: dict[str, list[engine.Figure]] | None = None,
+) -> PlanEvaluation:
+    """Evaluate every target of a plan as of a year, from the accepted figures in the database
+    or, for a what-if, from `figures` given by the caller (nothing is written)."""
+    targets = targets_for_evaluation(plan=plan)
+    specs = target_specs(plan=plan, targets=targets)
+    if figures is None:
+        figures = figures_accepted(plan=plan)
+    assessments = assessments_latest(plan=plan)
+    evaluations = engine.evaluate_many(
+        targets=specs, figures_by_code=figures, assessments_by_code=assessments, as_of_year=as_of_year
+    )
+    programs: dict[int, ProgramEvaluation] = {}
+    for target, evaluation in zip(targets, evaluations, strict=True):
+        program = programs.setdefault(
+            target.program.number,
+            ProgramEvaluation(number=target.program.number, title=target.program.title, evaluations=[]),
+        )
+        program.evaluations.append(evaluation)
+        program.counts[str(evaluation.status)] += 1
+    counts: Counter[str] = Counter(str(e.status) for e in evaluations)
+    return PlanEvaluation(
+        plan=plan,
+        as_of_year=as_of_year,
+        evaluations=evaluations,
+        programs=[programs[n] for n in sorted(programs)],
+        counts=counts,
+    )
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    target: Target,
+    year: int,
+    status: AssessmentStatus | str,
+    reasons: str,
+    actor: AbstractBaseUser | AnonymousUser | None,
+) -> Assessment:
+    """Record a reviewer's assessment of a qualitative target, with its reasons (required)."""
+    if not reasons.strip():
+        raise ValueError("Cần ghi rõ lý do, căn cứ của đánh giá.")
+    assessment = Assessment.objects.create(
+        target=target,
+        year=year,
+        status=str(status),
+        reasons=reasons.strip(),
+        assessed_at=timezone.now(),
+        assessed_by=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=assessment,
+        changes={"status": {"before": None, "after": str(status)}, "year": {"before": None, "after": year}},
+        reason=reasons.strip(),
+        plan_code=target.plan.code,
+    )
+    return assessment

@@ -1,0 +1,16 @@
+"""Template filters of the web pages."""
+
+from __future__ import annotations
+
+from django import template
+
+from tiendo.evaluation.adapters import target_meaning_text
+from tiendo.plans.models import Target
+
+register = template.Library()
+
+
+@register.filter
+def meaning(target: Target) -> str:
+    """The target's meaning in Vietnamese words ("Đến năm 2025 đạt khoảng 6.650 triệu USD")."""
+    return target_meaning_text(target=target)

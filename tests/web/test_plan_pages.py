@@ -1,0 +1,124 @@
+"""The plan, program, target and revision pages: content in Vietnamese, sign-in required, and a
+pinned number of queries that does not grow with the plan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from tiendo.plans.models import Assignment, Target, Task
+from tiendo.org.models import OrgUnit
+
+PLAN = "lang-son-2020-2025"
+
+
+def test_healthz_answers_when_the_database_does(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/plans/", f"/plans/{PLAN}/", f"/plans/{PLAN}/programs/1/", f"/plans/{PLAN}/targets/1.1/"],
+)
+def test_pages_need_sign_in(client, builtin_plan, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+@pytest.mark.django_db
+def test_home_goes_to_the_only_plan(staff_client, builtin_plan):
+    response = staff_client.get("/")
+    assert response.status_code == 302 and response["Location"] == f"/plans/{PLAN}/"
+
+
+@pytest.mark.django_db
+def test_plan_page(staff_client, builtin_plan):
+    page = staff_client.get(f"/plans/{PLAN}/").content.decode()
+    assert "23-CTr/TU" in page
+    assert "27/08/2021" in page
+    assert "Tiếp tục tập trung phát triển nhanh kinh tế cửa khẩu" in page
+    assert "Ban cán sự đảng UBND tỉnh" in page or "BCSĐ UBND tỉnh" in page
+    assert "Tập trung nguồn lực đầu tư xây dựng kết cấu hạ tầng" in page
+    assert "Văn phòng Tỉnh ủy" in page and "Theo dõi, đôn đốc" in page
+    assert "31/12/2021" in page
+    assert "04-CTr/TU" in page
+
+
+@pytest.mark.django_db
+def test_program_page_writes_each_target_in_words(staff_client, builtin_plan):
+    page = staff_client.get(f"/plans/{PLAN}/programs/1/").content.decode()
+    assert "Đến năm 2025 đạt khoảng 6.650 triệu USD" in page
+    assert page.count('id="task-NV1.') == 4
+    page7 = staff_client.get(f"/plans/{PLAN}/programs/7/").content.decode()
+    assert "Mỗi năm 2021–2025" in page7 and "2.000 đảng viên" in page7
+
+
+@pytest.mark.django_db
+def test_target_page(staff_client, builtin_plan):
+    page = staff_client.get(f"/plans/{PLAN}/targets/5.6/").content.decode()
+    assert "Tỷ lệ hộ nghèo" in page
+    assert "dưới 3%" in page
+    assert "Đến năm 2025, tỷ lệ hộ nghèo &lt; 3%" in page
+    page = staff_client.get(f"/plans/{PLAN}/targets/2.1/").content.decode()
+    assert "3 – 3,5 %/năm" in page
+
+
+@pytest.mark.django_db
+def test_revision_page_shows_the_version(staff_client, builtin_plan):
+    page = staff_client.get(f"/plans/{PLAN}/revisions/1/").content.decode()
+    assert "Phiên bản 1" in page and "Thêm chỉ tiêu 1.1" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", [f"/plans/{PLAN}/programs/9/", f"/plans/{PLAN}/targets/9.9/", "/plans/khong-co/", f"/plans/{PLAN}/revisions/7/"]
+)
+def test_missing_things_are_404(staff_client, builtin_plan, url):
+    assert staff_client.get(url).status_code == 404
+
+
+def grow_plan(plan, factor: int) -> None:
+    """Add (factor - 1) times as many targets, tasks and assignments to program 2."""
+    program = plan.programs.get(number=2)
+    unit = OrgUnit.objects.create(code="so-thu", name="Sở thử", kind="department")
+    base_targets = list(Target.objects.filter(plan=plan, program=program))
+    base_tasks = list(Task.objects.filter(plan=plan, program=program))
+    for copy in range(1, factor):
+        for target in base_targets:
+            clone = Target.objects.create(
+                plan=plan, program=program, code=f"{target.code}.{copy}", position=1000 + copy,
+                kind=target.kind, comparator=target.comparator, value=target.value,
+                value_high=target.value_high, unit=target.unit, from_year=target.from_year,
+                to_year=target.to_year, indicator=target.indicator,
+            )
+            Assignment.objects.create(plan=plan, unit=unit, role="lead", target=clone)
+        for task in base_tasks:
+            clone_task = Task.objects.create(
+                plan=plan, program=program, code=f"{task.code}.{copy}", position=1000 + copy, text=task.text
+            )
+            Assignment.objects.create(plan=plan, unit=unit, role="coordinate", task=clone_task)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        (f"/plans/{PLAN}/", 13),
+        (f"/plans/{PLAN}/programs/2/", 8),
+        (f"/plans/{PLAN}/targets/2.2/", 4),
+        ("/plans/", 3),
+    ],
+)
+def test_query_count_is_pinned_and_does_not_grow(staff_client, builtin_plan, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        assert staff_client.get(url).status_code == 200
+    grow_plan(builtin_plan, 10)
+    with django_assert_num_queries(queries):
+        assert staff_client.get(url).status_code == 200
+    assert Decimal(Target.objects.filter(plan=builtin_plan).count()) > 100
