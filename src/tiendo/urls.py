@@ -1,7 +1,16 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import set_language
+
+admin.site.site_header = "tiendo — quản trị"
+admin.site.site_title = "tiendo"
+admin.site.index_title = "Danh mục dữ liệu"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("", include("tiendo.web.urls")),
 ]
