@@ -12,5 +12,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("tiendo.reporting.urls")),
+    path("accounts/", include("tiendo.accounts.urls")),
     path("", include("tiendo.web.urls")),
 ]

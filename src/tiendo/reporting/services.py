@@ -944,9 +944,8 @@ def units_urge(
         )
         _notify_unit(unit=unit, submission=sub, subject=subject, body=body, reminder=reminder)
         if emails:
-            transaction.on_commit(
-                lambda s=subject, b=body, e=emails: send_mail(s, b, None, e, fail_silently=False)
-            )
+            # Sent inside the transaction: when the mail server refuses, nothing is recorded.
+            send_mail(subject, body, None, emails, fail_silently=False)
         audit_record(
             actor=actor,
             action=AuditAction.SEND,

@@ -6,28 +6,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('org', '0001_initial'),
+        ("org", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('administrator', 'Quản trị hệ thống'), ('monitor', 'Theo dõi, đôn đốc (Văn phòng)'), ('leader', 'Lãnh đạo (chỉ xem)'), ('reporter', 'Cán bộ báo cáo của đơn vị')], max_length=16, verbose_name='vai trò')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='profiles', to='org.orgunit', verbose_name='đơn vị')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("administrator", "Quản trị hệ thống"),
+                            ("monitor", "Theo dõi, đôn đốc (Văn phòng)"),
+                            ("leader", "Lãnh đạo (chỉ xem)"),
+                            ("reporter", "Cán bộ báo cáo của đơn vị"),
+                        ],
+                        max_length=16,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="profiles",
+                        to="org.orgunit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ tài khoản',
-                'verbose_name_plural': 'hồ sơ tài khoản',
-                'constraints': [models.CheckConstraint(condition=models.Q(('role__in', ['administrator', 'monitor', 'leader', 'reporter'])), name='profile_role_valid'), models.CheckConstraint(condition=models.Q(models.Q(('role', 'reporter'), _negated=True), ('unit__isnull', False), _connector='OR'), name='profile_reporter_has_unit')],
+                "verbose_name": "hồ sơ tài khoản",
+                "verbose_name_plural": "hồ sơ tài khoản",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("role__in", ["administrator", "monitor", "leader", "reporter"])
+                        ),
+                        name="profile_role_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "reporter"), _negated=True),
+                            ("unit__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="profile_reporter_has_unit",
+                    ),
+                ],
             },
         ),
     ]

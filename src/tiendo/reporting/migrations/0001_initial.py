@@ -6,37 +6,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Figure',
+            name="Figure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('value', models.DecimalField(decimal_places=6, max_digits=20, verbose_name='giá trị')),
-                ('figure_type', models.CharField(choices=[('estimate', 'Ước thực hiện'), ('reported', 'Số liệu công bố'), ('official', 'Số chính thức')], max_length=16, verbose_name='loại số liệu')),
-                ('qualifier', models.CharField(choices=[('exact', 'Chính xác'), ('more_than', 'Hơn'), ('about', 'Khoảng')], default='exact', max_length=16, verbose_name='mức chính xác')),
-                ('source', models.TextField(blank=True, verbose_name='nguồn, phương pháp')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('correction_reason', models.TextField(blank=True, verbose_name='lý do đính chính')),
-                ('accepted_at', models.DateTimeField(verbose_name='chấp nhận lúc')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người chấp nhận')),
-                ('corrects', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='reporting.figure', verbose_name='đính chính cho')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='figures', to='plans.target')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=6, max_digits=20, verbose_name="giá trị"),
+                ),
+                (
+                    "figure_type",
+                    models.CharField(
+                        choices=[
+                            ("estimate", "Ước thực hiện"),
+                            ("reported", "Số liệu công bố"),
+                            ("official", "Số chính thức"),
+                        ],
+                        max_length=16,
+                        verbose_name="loại số liệu",
+                    ),
+                ),
+                (
+                    "qualifier",
+                    models.CharField(
+                        choices=[("exact", "Chính xác"), ("more_than", "Hơn"), ("about", "Khoảng")],
+                        default="exact",
+                        max_length=16,
+                        verbose_name="mức chính xác",
+                    ),
+                ),
+                ("source", models.TextField(blank=True, verbose_name="nguồn, phương pháp")),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                (
+                    "correction_reason",
+                    models.TextField(blank=True, verbose_name="lý do đính chính"),
+                ),
+                ("accepted_at", models.DateTimeField(verbose_name="chấp nhận lúc")),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người chấp nhận",
+                    ),
+                ),
+                (
+                    "corrects",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="reporting.figure",
+                        verbose_name="đính chính cho",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="figures",
+                        to="plans.target",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số liệu',
-                'verbose_name_plural': 'số liệu',
-                'ordering': ['target', 'year', 'id'],
-                'indexes': [models.Index(fields=['target', 'year'], name='figure_target_year_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('figure_type__in', ['estimate', 'reported', 'official'])), name='figure_type_valid'), models.CheckConstraint(condition=models.Q(('qualifier__in', ['exact', 'more_than', 'about'])), name='figure_qualifier_valid'), models.CheckConstraint(condition=models.Q(('corrects__isnull', True), models.Q(('correction_reason', ''), _negated=True), _connector='OR'), name='figure_correction_has_reason'), models.CheckConstraint(condition=models.Q(('year__gte', 1945), ('year__lte', 2100)), name='figure_year_sane')],
+                "verbose_name": "số liệu",
+                "verbose_name_plural": "số liệu",
+                "ordering": ["target", "year", "id"],
+                "indexes": [models.Index(fields=["target", "year"], name="figure_target_year_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("figure_type__in", ["estimate", "reported", "official"])
+                        ),
+                        name="figure_type_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("qualifier__in", ["exact", "more_than", "about"])),
+                        name="figure_qualifier_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("corrects__isnull", True),
+                            models.Q(("correction_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="figure_correction_has_reason",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("year__gte", 1945), ("year__lte", 2100)),
+                        name="figure_year_sane",
+                    ),
+                ],
             },
         ),
     ]

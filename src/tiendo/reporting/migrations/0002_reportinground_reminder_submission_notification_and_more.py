@@ -8,241 +8,638 @@ import tiendo.reporting.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0001_initial'),
-        ('plans', '0001_initial'),
-        ('reporting', '0001_initial'),
+        ("org", "0001_initial"),
+        ("plans", "0001_initial"),
+        ("reporting", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportingRound',
+            name="ReportingRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_kind', models.CharField(choices=[('year', 'Năm'), ('half', '6 tháng'), ('quarter', 'Quý')], max_length=8, verbose_name='kỳ báo cáo')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('number', models.PositiveSmallIntegerField(default=1, verbose_name='số kỳ trong năm')),
-                ('opens_on', models.DateField(verbose_name='ngày mở')),
-                ('deadline', models.DateField(verbose_name='hạn nộp')),
-                ('status', models.CharField(choices=[('open', 'Đang mở'), ('closed', 'Đã đóng')], default='open', max_length=8, verbose_name='trạng thái')),
-                ('created_at', models.DateTimeField(verbose_name='tạo lúc')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reporting_rounds', to='plans.plan')),
-                ('units', models.ManyToManyField(related_name='+', to='org.orgunit', verbose_name='đơn vị phải báo cáo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period_kind",
+                    models.CharField(
+                        choices=[("year", "Năm"), ("half", "6 tháng"), ("quarter", "Quý")],
+                        max_length=8,
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="số kỳ trong năm"),
+                ),
+                ("opens_on", models.DateField(verbose_name="ngày mở")),
+                ("deadline", models.DateField(verbose_name="hạn nộp")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Đang mở"), ("closed", "Đã đóng")],
+                        default="open",
+                        max_length=8,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(verbose_name="tạo lúc")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reporting_rounds",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        related_name="+", to="org.orgunit", verbose_name="đơn vị phải báo cáo"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đợt báo cáo',
-                'verbose_name_plural': 'đợt báo cáo',
-                'ordering': ['-year', '-opens_on', '-id'],
+                "verbose_name": "đợt báo cáo",
+                "verbose_name_plural": "đợt báo cáo",
+                "ordering": ["-year", "-opens_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trigger', models.CharField(choices=[('manual', 'Văn phòng gửi'), ('before_deadline', 'Tự động trước hạn'), ('overdue', 'Tự động khi quá hạn')], max_length=16, verbose_name='hình thức')),
-                ('sent_at', models.DateTimeField(verbose_name='gửi lúc')),
-                ('recipients', models.JSONField(blank=True, default=list, verbose_name='người nhận (thư điện tử)')),
-                ('subject', models.CharField(max_length=300, verbose_name='tiêu đề')),
-                ('body', models.TextField(verbose_name='nội dung')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.orgunit')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reminders', to='reporting.reportinground')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "trigger",
+                    models.CharField(
+                        choices=[
+                            ("manual", "Văn phòng gửi"),
+                            ("before_deadline", "Tự động trước hạn"),
+                            ("overdue", "Tự động khi quá hạn"),
+                        ],
+                        max_length=16,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(verbose_name="gửi lúc")),
+                (
+                    "recipients",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="người nhận (thư điện tử)"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=300, verbose_name="tiêu đề")),
+                ("body", models.TextField(verbose_name="nội dung")),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.orgunit",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reminders",
+                        to="reporting.reportinground",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lần đôn đốc',
-                'verbose_name_plural': 'lần đôn đốc',
-                'ordering': ['-sent_at', '-id'],
+                "verbose_name": "lần đôn đốc",
+                "verbose_name_plural": "lần đôn đốc",
+                "ordering": ["-sent_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã gửi'), ('returned', 'Bị trả lại'), ('resubmitted', 'Đã gửi lại'), ('accepted', 'Đã chấp nhận')], default='draft', max_length=16, verbose_name='trạng thái')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='phiên bản')),
-                ('return_reason', models.TextField(blank=True, verbose_name='lý do trả lại')),
-                ('created_at', models.DateTimeField(verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(verbose_name='sửa lúc')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('returned_at', models.DateTimeField(blank=True, null=True, verbose_name='trả lại lúc')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='chấp nhận lúc')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='reporting.reportinground')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='org.orgunit')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang soạn"),
+                            ("submitted", "Đã gửi"),
+                            ("returned", "Bị trả lại"),
+                            ("resubmitted", "Đã gửi lại"),
+                            ("accepted", "Đã chấp nhận"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="phiên bản")),
+                ("return_reason", models.TextField(blank=True, verbose_name="lý do trả lại")),
+                ("created_at", models.DateTimeField(verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(verbose_name="sửa lúc")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "returned_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="trả lại lúc"),
+                ),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="chấp nhận lúc"),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="reporting.reportinground",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="org.orgunit",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'báo cáo của đơn vị',
-                'verbose_name_plural': 'báo cáo của đơn vị',
-                'ordering': ['round', 'unit__name'],
+                "verbose_name": "báo cáo của đơn vị",
+                "verbose_name_plural": "báo cáo của đơn vị",
+                "ordering": ["round", "unit__name"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=300, verbose_name='tiêu đề')),
-                ('body', models.TextField(verbose_name='nội dung')),
-                ('created_at', models.DateTimeField(verbose_name='lúc')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='đã đọc lúc')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
-                ('reminder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='reporting.reminder')),
-                ('submission', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='reporting.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=300, verbose_name="tiêu đề")),
+                ("body", models.TextField(verbose_name="nội dung")),
+                ("created_at", models.DateTimeField(verbose_name="lúc")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="đã đọc lúc")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reminder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="reporting.reminder",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="reporting.submission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thông báo',
-                'verbose_name_plural': 'thông báo',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "thông báo",
+                "verbose_name_plural": "thông báo",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, upload_to=tiendo.reporting.models.evidence_path, verbose_name='tệp')),
-                ('name', models.CharField(max_length=255, verbose_name='tên tệp')),
-                ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'Word (DOCX)'), ('xlsx', 'Excel (XLSX)'), ('jpeg', 'JPEG'), ('png', 'PNG')], max_length=8, verbose_name='loại tệp')),
-                ('size', models.PositiveBigIntegerField(verbose_name='dung lượng (byte)')),
-                ('uploaded_at', models.DateTimeField(verbose_name='tải lên lúc')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='reporting.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=300,
+                        upload_to=tiendo.reporting.models.evidence_path,
+                        verbose_name="tệp",
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên tệp")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("pdf", "PDF"),
+                            ("docx", "Word (DOCX)"),
+                            ("xlsx", "Excel (XLSX)"),
+                            ("jpeg", "JPEG"),
+                            ("png", "PNG"),
+                        ],
+                        max_length=8,
+                        verbose_name="loại tệp",
+                    ),
+                ),
+                ("size", models.PositiveBigIntegerField(verbose_name="dung lượng (byte)")),
+                ("uploaded_at", models.DateTimeField(verbose_name="tải lên lúc")),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="reporting.submission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tài liệu kèm theo',
-                'verbose_name_plural': 'tài liệu kèm theo',
-                'ordering': ['submission', 'uploaded_at', 'id'],
+                "verbose_name": "tài liệu kèm theo",
+                "verbose_name_plural": "tài liệu kèm theo",
+                "ordering": ["submission", "uploaded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SubmissionFigure',
+            name="SubmissionFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='giá trị')),
-                ('figure_type', models.CharField(choices=[('estimate', 'Ước thực hiện'), ('reported', 'Số liệu công bố'), ('official', 'Số chính thức')], default='estimate', max_length=16, verbose_name='loại số liệu')),
-                ('qualifier', models.CharField(choices=[('exact', 'Chính xác'), ('more_than', 'Hơn'), ('about', 'Khoảng')], default='exact', max_length=16, verbose_name='mức chính xác')),
-                ('source', models.TextField(blank=True, verbose_name='nguồn, phương pháp')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('correction_reason', models.TextField(blank=True, verbose_name='lý do đính chính')),
-                ('figure', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reporting.figure', verbose_name='số liệu đã chấp nhận')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='reporting.submission')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='plans.target')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="giá trị",
+                    ),
+                ),
+                (
+                    "figure_type",
+                    models.CharField(
+                        choices=[
+                            ("estimate", "Ước thực hiện"),
+                            ("reported", "Số liệu công bố"),
+                            ("official", "Số chính thức"),
+                        ],
+                        default="estimate",
+                        max_length=16,
+                        verbose_name="loại số liệu",
+                    ),
+                ),
+                (
+                    "qualifier",
+                    models.CharField(
+                        choices=[("exact", "Chính xác"), ("more_than", "Hơn"), ("about", "Khoảng")],
+                        default="exact",
+                        max_length=16,
+                        verbose_name="mức chính xác",
+                    ),
+                ),
+                ("source", models.TextField(blank=True, verbose_name="nguồn, phương pháp")),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                (
+                    "correction_reason",
+                    models.TextField(blank=True, verbose_name="lý do đính chính"),
+                ),
+                (
+                    "figure",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reporting.figure",
+                        verbose_name="số liệu đã chấp nhận",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="figures",
+                        to="reporting.submission",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="plans.target",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số liệu báo cáo',
-                'verbose_name_plural': 'số liệu báo cáo',
-                'ordering': ['submission', 'target__position'],
+                "verbose_name": "số liệu báo cáo",
+                "verbose_name_plural": "số liệu báo cáo",
+                "ordering": ["submission", "target__position"],
             },
         ),
         migrations.CreateModel(
-            name='SubmissionTask',
+            name="SubmissionTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('not_started', 'Chưa triển khai'), ('in_progress', 'Đang triển khai'), ('done', 'Hoàn thành'), ('delayed', 'Chậm tiến độ')], default='not_started', max_length=16, verbose_name='tình trạng')),
-                ('percent_done', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='phần trăm hoàn thành')),
-                ('narrative', models.TextField(blank=True, verbose_name='kết quả, khó khăn')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='reporting.submission')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='plans.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Chưa triển khai"),
+                            ("in_progress", "Đang triển khai"),
+                            ("done", "Hoàn thành"),
+                            ("delayed", "Chậm tiến độ"),
+                        ],
+                        default="not_started",
+                        max_length=16,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "percent_done",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="phần trăm hoàn thành"
+                    ),
+                ),
+                ("narrative", models.TextField(blank=True, verbose_name="kết quả, khó khăn")),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="reporting.submission",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="plans.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tiến độ nhiệm vụ',
-                'verbose_name_plural': 'tiến độ nhiệm vụ',
-                'ordering': ['submission', 'task__position'],
+                "verbose_name": "tiến độ nhiệm vụ",
+                "verbose_name_plural": "tiến độ nhiệm vụ",
+                "ordering": ["submission", "task__position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.UniqueConstraint(fields=('plan', 'period_kind', 'year', 'number'), name='round_unique_period'),
+            model_name="reportinground",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "period_kind", "year", "number"), name="round_unique_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.CheckConstraint(condition=models.Q(('period_kind__in', ['year', 'half', 'quarter'])), name='round_kind_valid'),
+            model_name="reportinground",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_kind__in", ["year", "half", "quarter"])),
+                name="round_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'closed'])), name='round_status_valid'),
+            model_name="reportinground",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["open", "closed"])), name="round_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('number', 1), ('period_kind', 'year')), models.Q(('number__gte', 1), ('number__lte', 2), ('period_kind', 'half')), models.Q(('number__gte', 1), ('number__lte', 4), ('period_kind', 'quarter')), _connector='OR'), name='round_number_fits_kind'),
+            model_name="reportinground",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("number", 1), ("period_kind", "year")),
+                    models.Q(("number__gte", 1), ("number__lte", 2), ("period_kind", "half")),
+                    models.Q(("number__gte", 1), ("number__lte", 4), ("period_kind", "quarter")),
+                    _connector="OR",
+                ),
+                name="round_number_fits_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline__gte', models.F('opens_on'))), name='round_deadline_after_open'),
+            model_name="reportinground",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("deadline__gte", models.F("opens_on"))),
+                name="round_deadline_after_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1945), ('year__lte', 2100)), name='round_year_sane'),
+            model_name="reportinground",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 1945), ("year__lte", 2100)), name="round_year_sane"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reminder',
-            constraint=models.CheckConstraint(condition=models.Q(('trigger__in', ['manual', 'before_deadline', 'overdue'])), name='reminder_trigger_valid'),
+            model_name="reminder",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("trigger__in", ["manual", "before_deadline", "overdue"])),
+                name="reminder_trigger_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(fields=('round', 'unit'), name='submission_unique_unit'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                fields=("round", "unit"), name="submission_unique_unit"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'submitted', 'returned', 'resubmitted', 'accepted'])), name='submission_state_valid'),
+            model_name="submission",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state__in", ["draft", "submitted", "returned", "resubmitted", "accepted"])
+                ),
+                name="submission_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='submission_version_positive'),
+            model_name="submission",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="submission_version_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'returned'), _negated=True), models.Q(('return_reason', ''), _negated=True), _connector='OR'), name='submission_returned_has_reason'),
+            model_name="submission",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state", "returned"), _negated=True),
+                    models.Q(("return_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="submission_returned_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.CheckConstraint(condition=models.Q(('state', 'draft'), ('submitted_at__isnull', False), _connector='OR'), name='submission_sent_has_time'),
+            model_name="submission",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("state", "draft"), ("submitted_at__isnull", False), _connector="OR"
+                ),
+                name="submission_sent_has_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'accepted'), _negated=True), ('accepted_at__isnull', False), _connector='OR'), name='submission_accepted_has_time'),
+            model_name="submission",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("state", "accepted"), _negated=True),
+                    ("accepted_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="submission_accepted_has_time",
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(fields=['user', 'read_at'], name='notification_user_read_idx'),
+            model_name="notification",
+            index=models.Index(fields=["user", "read_at"], name="notification_user_read_idx"),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['pdf', 'docx', 'xlsx', 'jpeg', 'png'])), name='evidence_kind_valid'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["pdf", "docx", "xlsx", "jpeg", "png"])),
+                name="evidence_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('size__gt', 0)), name='evidence_not_empty'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("size__gt", 0)), name="evidence_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissionfigure',
-            constraint=models.UniqueConstraint(fields=('submission', 'target'), name='subfigure_unique_target'),
+            model_name="submissionfigure",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "target"), name="subfigure_unique_target"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissionfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('figure_type__in', ['estimate', 'reported', 'official'])), name='subfigure_type_valid'),
+            model_name="submissionfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("figure_type__in", ["estimate", "reported", "official"])),
+                name="subfigure_type_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissionfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('qualifier__in', ['exact', 'more_than', 'about'])), name='subfigure_qualifier_valid'),
+            model_name="submissionfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("qualifier__in", ["exact", "more_than", "about"])),
+                name="subfigure_qualifier_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissionfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1945), ('year__lte', 2100)), name='subfigure_year_sane'),
+            model_name="submissionfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 1945), ("year__lte", 2100)),
+                name="subfigure_year_sane",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissiontask',
-            constraint=models.UniqueConstraint(fields=('submission', 'task'), name='subtask_unique_task'),
+            model_name="submissiontask",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "task"), name="subtask_unique_task"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissiontask',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['not_started', 'in_progress', 'done', 'delayed'])), name='subtask_status_valid'),
+            model_name="submissiontask",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["not_started", "in_progress", "done", "delayed"])
+                ),
+                name="subtask_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissiontask',
-            constraint=models.CheckConstraint(condition=models.Q(('percent_done__isnull', True), models.Q(('percent_done__gte', 0), ('percent_done__lte', 100)), _connector='OR'), name='subtask_percent_range'),
+            model_name="submissiontask",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("percent_done__isnull", True),
+                    models.Q(("percent_done__gte", 0), ("percent_done__lte", 100)),
+                    _connector="OR",
+                ),
+                name="subtask_percent_range",
+            ),
         ),
     ]
