@@ -57,13 +57,35 @@ def main() -> None:
     with transaction.atomic():
         if not Figure.objects.exists():
             rows = []
-            for target in Target.objects.filter(plan__code__startswith="bench-").exclude(kind="qualitative"):
+            for target in Target.objects.filter(plan__code__startswith="bench-").exclude(
+                kind="qualitative"
+            ):
                 scale = target.value or Decimal(1)
                 for year in years:
-                    value = Decimal(1) if target.kind == "milestone" else (scale * Decimal(rng.uniform(0.7, 1.2))).quantize(Decimal("0.01"))
-                    rows.append(Figure(target=target, year=year, value=value, figure_type="estimate", accepted_at=now))
+                    value = (
+                        Decimal(1)
+                        if target.kind == "milestone"
+                        else (scale * Decimal(rng.uniform(0.7, 1.2))).quantize(Decimal("0.01"))
+                    )
+                    rows.append(
+                        Figure(
+                            target=target,
+                            year=year,
+                            value=value,
+                            figure_type="estimate",
+                            accepted_at=now,
+                        )
+                    )
                     if rng.random() < 0.5:
-                        rows.append(Figure(target=target, year=year, value=value * Decimal("1.01"), figure_type="official", accepted_at=now))
+                        rows.append(
+                            Figure(
+                                target=target,
+                                year=year,
+                                value=value * Decimal("1.01"),
+                                figure_type="official",
+                                accepted_at=now,
+                            )
+                        )
             Figure.objects.bulk_create(rows, batch_size=2000)
     figure_seconds = time.perf_counter() - started
 
@@ -76,15 +98,21 @@ def main() -> None:
         assert len(result.evaluations) == 53
     total = sum(timings)
     targets = 53 * len(plans)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {connection.vendor}")
-    print(f"setup: {len(plans)} plans loaded in {load_seconds:.1f} s; {Figure.objects.count()} figures in {figure_seconds:.1f} s")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {connection.vendor}"
+    )
+    print(
+        f"setup: {len(plans)} plans loaded in {load_seconds:.1f} s; {Figure.objects.count()} figures in {figure_seconds:.1f} s"
+    )
     print()
     print("| what | value |")
     print("|---|---|")
     print(f"| plans evaluated | {len(plans)} |")
     print(f"| targets evaluated | {targets} |")
     print(f"| total time | {total:.2f} s |")
-    print(f"| per plan: median / p95 / max | {statistics.median(timings) * 1000:.1f} / {sorted(timings)[int(len(timings) * 0.95) - 1] * 1000:.1f} / {max(timings) * 1000:.1f} ms |")
+    print(
+        f"| per plan: median / p95 / max | {statistics.median(timings) * 1000:.1f} / {sorted(timings)[int(len(timings) * 0.95) - 1] * 1000:.1f} / {max(timings) * 1000:.1f} ms |"
+    )
     print(f"| per target | {total / targets * 1000:.2f} ms |")
 
 

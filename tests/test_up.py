@@ -27,7 +27,9 @@ def tiendo_command() -> list[str]:
 
 
 def run_up(home: Path, port: int) -> tuple[str, int]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     env["TIENDO_HOME"] = str(home)
     process = subprocess.Popen(
         [*tiendo_command(), "up", "--port", str(port), "--workers", "1"],
@@ -41,7 +43,9 @@ def run_up(home: Path, port: int) -> tuple[str, int]:
         status = None
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/healthz", timeout=2
+                ) as response:
                     status = response.status
                     break
             except OSError:
@@ -52,7 +56,9 @@ def run_up(home: Path, port: int) -> tuple[str, int]:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=5) as response:
             page = response.read().decode()
         assert "Đăng nhập" in page
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/tiendo/tiendo.css", timeout=5) as response:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/static/tiendo/tiendo.css", timeout=5
+        ) as response:
             assert response.status == 200
     finally:
         process.send_signal(signal.SIGINT)
@@ -81,8 +87,12 @@ def test_up_serves_then_stops_cleanly_and_a_second_run_keeps_the_data(tmp_path):
     assert "Đã nạp chương trình" not in second
     assert (home / "secret_key").read_text() == key
 
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     env["TIENDO_HOME"] = str(home)
-    listing = subprocess.run([*tiendo_command(), "plan", "list"], env=env, capture_output=True, text=True, check=True)
+    listing = subprocess.run(
+        [*tiendo_command(), "plan", "list"], env=env, capture_output=True, text=True, check=True
+    )
     assert listing.stdout.count("lang-son-2020-2025") == 1
     assert "7 chương trình, 53 chỉ tiêu" in listing.stdout

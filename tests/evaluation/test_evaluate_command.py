@@ -33,7 +33,10 @@ def write_csv(tmp_path, text: str):
 @pytest.mark.django_db
 def test_published_figures_as_of_2025(builtin_plan, shared_dir):
     csv_path = str(shared_dir / "data/lang-son-reported-figures.csv")
-    result = {e["code"]: e for e in json.loads(evaluate("--actuals", csv_path, "--as-of", "2025", "--json"))}
+    result = {
+        e["code"]: e
+        for e in json.loads(evaluate("--actuals", csv_path, "--as-of", "2025", "--json"))
+    }
     assert len(result) == 53
     # 5.6: the official 2,32 % wins over the estimate 1,36 %; below 3 %: achieved.
     assert result["5.6"]["status"] == "achieved" and result["5.6"]["met"] is True
@@ -51,8 +54,17 @@ def test_published_figures_as_of_2025(builtin_plan, shared_dir):
     assert result["6.6"]["status"] == "needs_assessment" and result["6.6"]["met"] is None
     # Keys of every object.
     assert set(result["1.1"]) >= {
-        "code", "status", "met", "latest_year", "latest_value", "target", "progress_pct",
-        "projection", "years_met", "years_judged", "explanation",
+        "code",
+        "status",
+        "met",
+        "latest_year",
+        "latest_value",
+        "target",
+        "progress_pct",
+        "projection",
+        "years_met",
+        "years_judged",
+        "explanation",
     }
     assert result["1.1"]["target"] == "Đến năm 2025 đạt khoảng 6.650 triệu USD"
 
@@ -65,7 +77,9 @@ def test_what_if_writes_nothing(builtin_plan, shared_dir):
 
 @pytest.mark.django_db
 def test_plain_output_groups_by_program_with_totals(builtin_plan, tmp_path):
-    text = evaluate("--actuals", write_csv(tmp_path, "code,year,value\n5.6,2025,\"2,32\"\n"), "--as-of", "2025")
+    text = evaluate(
+        "--actuals", write_csv(tmp_path, 'code,year,value\n5.6,2025,"2,32"\n'), "--as-of", "2025"
+    )
     assert "Chương trình 5:" in text
     assert "5.6" in text and "Đạt" in text
     assert "Toàn chương trình (53 chỉ tiêu): Đạt 1, Chưa có số liệu 50, Cần đánh giá 2" in text
@@ -76,7 +90,11 @@ def test_accepted_figures_and_assessments_from_the_database(builtin_plan, django
     target = Target.objects.get(plan=builtin_plan, code="7.1")
     for year, value in [(2021, 2100), (2022, 2050), (2023, 1990)]:
         Figure.objects.create(
-            target=target, year=year, value=Decimal(value), figure_type="official", accepted_at=timezone.now()
+            target=target,
+            year=year,
+            value=Decimal(value),
+            figure_type="official",
+            accepted_at=timezone.now(),
         )
     reviewer = django_user_model.objects.create_user(username="reviewer")
     assessment_record(
@@ -102,19 +120,35 @@ def test_accepted_figures_and_assessments_from_the_database(builtin_plan, django
         ("ma,nam,gia_tri\n5.6,2025,2\n", "Dòng 1: tiêu đề phải có các cột code,year,value"),
         ("code,year,value\n9.9,2025,2\n", "Dòng 2: không có chỉ tiêu mã “9.9”"),
         ("code,year,value\n5.6,2025,hai\n", "Dòng 2: giá trị “hai” không phải là số"),
-        ("code,year,value\n5.6,2025,2\n5.6,2025,3\n", "Dòng 3: chỉ tiêu 5.6 năm 2025 đã có số liệu loại “official” ở dòng 2"),
+        (
+            "code,year,value\n5.6,2025,2\n5.6,2025,3\n",
+            "Dòng 3: chỉ tiêu 5.6 năm 2025 đã có số liệu loại “official” ở dòng 2",
+        ),
         ("code,year,value\n5.6,2031,2\n", "Dòng 2: năm 2031 nằm ngoài nhiệm kỳ (2019–2025"),
         ("code,year,value\n6.6,2025,1\n", "Dòng 2: chỉ tiêu 6.6 là chỉ tiêu định tính"),
         ("code,year,value,figure\n5.6,2025,2,guess\n", "Dòng 2: loại số liệu “guess” không hợp lệ"),
-        ("code,year,value,qualifier\n5.6,2025,2,roughly\n", "Dòng 2: mức chính xác “roughly” không hợp lệ"),
+        (
+            "code,year,value,qualifier\n5.6,2025,2,roughly\n",
+            "Dòng 2: mức chính xác “roughly” không hợp lệ",
+        ),
         ("code,year,value\n", "không có dòng số liệu nào"),
         ("code,year,value\n1.4,2024,2\n", "Dòng 2: chỉ tiêu 1.4 là mốc hoàn thành"),
     ],
 )
-def test_bad_actuals_are_refused_with_the_line_and_exit_status_2(content, message, builtin_plan, tmp_path):
+def test_bad_actuals_are_refused_with_the_line_and_exit_status_2(
+    content, message, builtin_plan, tmp_path
+):
     out = io.StringIO()
     with pytest.raises(CommandError) as caught:
-        call_command("evaluate", "--plan", PLAN, "--actuals", write_csv(tmp_path, content), "--json", stdout=out)
+        call_command(
+            "evaluate",
+            "--plan",
+            PLAN,
+            "--actuals",
+            write_csv(tmp_path, content),
+            "--json",
+            stdout=out,
+        )
     assert message in str(caught.value)
     assert caught.value.returncode == 2
     assert out.getvalue() == "", "no partial results"
@@ -122,8 +156,13 @@ def test_bad_actuals_are_refused_with_the_line_and_exit_status_2(content, messag
 
 @pytest.mark.django_db
 def test_estimate_and_official_of_the_same_year_are_both_allowed(builtin_plan, tmp_path):
-    content = "code,year,value,figure\n5.6,2025,\"1,36\",estimate\n5.6,2025,\"2,32\",official\n"
-    result = {e["code"]: e for e in json.loads(evaluate("--actuals", write_csv(tmp_path, content), "--as-of", "2025", "--json"))}
+    content = 'code,year,value,figure\n5.6,2025,"1,36",estimate\n5.6,2025,"2,32",official\n'
+    result = {
+        e["code"]: e
+        for e in json.loads(
+            evaluate("--actuals", write_csv(tmp_path, content), "--as-of", "2025", "--json")
+        )
+    }
     assert result["5.6"]["latest_value"] == "2.32"
 
 

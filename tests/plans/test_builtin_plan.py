@@ -44,7 +44,9 @@ def test_show_lists_seven_programs_and_53_targets_equal_to_the_csv(builtin_plan,
     rows = seed_rows(shared_dir)
     assert len(doc["targets"]) == len(rows) == 53
     by_code = {t["code"]: t for t in doc["targets"]}
-    assert [t["code"] for t in doc["targets"]] == [r["code"] for r in rows], "order follows the text"
+    assert [t["code"] for t in doc["targets"]] == [r["code"] for r in rows], (
+        "order follows the text"
+    )
     for row in rows:
         target = by_code[row["code"]]
         assert target["program"] == int(row["program"]), row["code"]
@@ -53,7 +55,9 @@ def test_show_lists_seven_programs_and_53_targets_equal_to_the_csv(builtin_plan,
         assert _num(target["value"]) == _num(row["value"]), row["code"]
         assert _num(target["value_high"]) == _num(row["value_high"]), row["code"]
         assert target["unit"] == row["unit"], row["code"]
-        assert target["from_year"] == (int(row["from_year"]) if row["from_year"] else None), row["code"]
+        assert target["from_year"] == (int(row["from_year"]) if row["from_year"] else None), row[
+            "code"
+        ]
         assert target["to_year"] == int(row["to_year"]), row["code"]
         assert target["indicator"] == row["indicator"], row["code"]
         assert target["source_text"] == row["source_text"], row["code"]
@@ -82,13 +86,17 @@ def task_paragraphs_per_program(text: str) -> dict[int, list[str]]:
 
 
 @pytest.mark.django_db
-def test_every_task_paragraph_of_the_text_is_a_task_of_its_program_verbatim(builtin_plan, shared_dir):
+def test_every_task_paragraph_of_the_text_is_a_task_of_its_program_verbatim(
+    builtin_plan, shared_dir
+):
     text = seed_text(shared_dir)
     expected = task_paragraphs_per_program(text)
     assert sorted(expected) == [1, 2, 3, 4, 5, 6, 7]
     flat_text = re.sub(r"\s+", " ", text)
     for number, paragraphs in expected.items():
-        tasks = list(Task.objects.filter(plan=builtin_plan, program__number=number).order_by("position"))
+        tasks = list(
+            Task.objects.filter(plan=builtin_plan, program__number=number).order_by("position")
+        )
         assert len(tasks) == len(paragraphs), f"program {number}"
         for task, paragraph in zip(tasks, paragraphs, strict=True):
             assert task.text.startswith(paragraph.strip()[:60])
@@ -97,7 +105,9 @@ def test_every_task_paragraph_of_the_text_is_a_task_of_its_program_verbatim(buil
 
 @pytest.mark.django_db
 def test_a_paragraph_broken_by_a_page_break_is_one_task(builtin_plan):
-    task = Task.objects.get(plan=builtin_plan, text__contains="phát triển kinh tế trang trại theo hướng")
+    task = Task.objects.get(
+        plan=builtin_plan, text__contains="phát triển kinh tế trang trại theo hướng"
+    )
     assert task.program.number == 2
 
 
@@ -105,7 +115,9 @@ def test_a_paragraph_broken_by_a_page_break_is_one_task(builtin_plan):
 def test_breakthroughs_and_supersession(builtin_plan):
     doc = show_json()
     assert [b["number"] for b in doc["breakthroughs"]] == [1, 2, 3]
-    assert doc["breakthroughs"][0]["text"].startswith("Tập trung nguồn lực đầu tư xây dựng kết cấu hạ tầng")
+    assert doc["breakthroughs"][0]["text"].startswith(
+        "Tập trung nguồn lực đầu tư xây dựng kết cấu hạ tầng"
+    )
     assert doc["supersedes"][0]["number"] == "04-CTr/TU"
     assert doc["supersedes"][0]["date"] == "2020-11-06"
     assert doc["number"] == "23-CTr/TU"
@@ -117,7 +129,9 @@ def test_breakthroughs_and_supersession(builtin_plan):
 def test_section_two_assignments(builtin_plan):
     def units(role: str, **scope) -> set[str]:
         return set(
-            Assignment.objects.filter(plan=builtin_plan, role=role, **scope).values_list("unit__name", flat=True)
+            Assignment.objects.filter(plan=builtin_plan, role=role, **scope).values_list(
+                "unit__name", flat=True
+            )
         )
 
     plan_scope = {"program": None, "target": None, "task": None}
@@ -150,11 +164,21 @@ def test_section_two_assignments(builtin_plan):
 @pytest.mark.django_db
 def test_loading_twice_changes_nothing(builtin_plan):
     before = show_json()
-    counts = (Target.objects.count(), Task.objects.count(), Assignment.objects.count(), AuditEntry.objects.count())
+    counts = (
+        Target.objects.count(),
+        Task.objects.count(),
+        Assignment.objects.count(),
+        AuditEntry.objects.count(),
+    )
     result = plan_load(document=plan_builtin_document())
     assert result.changed is False
     assert PlanRevision.objects.filter(plan=builtin_plan).count() == 1
-    assert (Target.objects.count(), Task.objects.count(), Assignment.objects.count(), AuditEntry.objects.count()) == counts
+    assert (
+        Target.objects.count(),
+        Task.objects.count(),
+        Assignment.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
     assert show_json() == before
 
 

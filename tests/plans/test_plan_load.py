@@ -78,7 +78,11 @@ BAD_DOCUMENTS = [
     (lambda d: d["targets"][0].update(kind="tuyệt vời"), "$.targets[0].kind", "không hợp lệ"),
     (lambda d: d["targets"][0].update(value="nhiều"), "$.targets[0].value", "không hợp lệ"),
     (lambda d: d["assignments"][0].update(unit="khong-co"), "$.assignments[0].unit", "khong-co"),
-    (lambda d: d["assignments"][0].update(scope="target", ref="9.9"), "$.assignments[0].ref", "9.9"),
+    (
+        lambda d: d["assignments"][0].update(scope="target", ref="9.9"),
+        "$.assignments[0].ref",
+        "9.9",
+    ),
     (lambda d: d["tasks"].append(dict(d["tasks"][0])), "$.tasks[1].code", "đã dùng"),
     (lambda d: d.update(term={"from_year": 2030, "to_year": 2025}), "$.term", "năm bắt đầu"),
 ]
@@ -89,7 +93,13 @@ BAD_DOCUMENTS = [
 def test_a_bad_document_is_refused_whole_with_its_path(mutate, path, words, builtin_plan, tmp_path):
     document = small_document()
     document["targets"].append(
-        {"code": "1.2", "program": 1, "kind": "milestone", "to_year": 2027, "indicator": "Xong đường"}
+        {
+            "code": "1.2",
+            "program": 1,
+            "kind": "milestone",
+            "to_year": 2027,
+            "indicator": "Xong đường",
+        }
     )
     mutate(document)
     before = db_state()
@@ -131,8 +141,16 @@ def test_an_adjustment_makes_a_revision_and_keeps_the_earlier_version(builtin_pl
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     out = io.StringIO()
     call_command(
-        "plan", "load", str(path), "--reason", "Điều chỉnh chỉ tiêu", "--decision", "Kết luận 99-KL/TU",
-        "--date", "2023-06-30", stdout=out,
+        "plan",
+        "load",
+        str(path),
+        "--reason",
+        "Điều chỉnh chỉ tiêu",
+        "--decision",
+        "Kết luận 99-KL/TU",
+        "--date",
+        "2023-06-30",
+        stdout=out,
     )
     assert "phiên bản 2" in out.getvalue()
     revision = PlanRevision.objects.get(plan=builtin_plan, number=2)
@@ -155,7 +173,13 @@ def test_an_adjustment_makes_a_revision_and_keeps_the_earlier_version(builtin_pl
 def test_removing_a_target_from_the_document_removes_it_with_an_audit_entry(db):
     document = small_document()
     document["targets"].append(
-        {"code": "1.2", "program": 1, "kind": "milestone", "to_year": 2027, "indicator": "Xong đường"}
+        {
+            "code": "1.2",
+            "program": 1,
+            "kind": "milestone",
+            "to_year": 2027,
+            "indicator": "Xong đường",
+        }
     )
     plan_load(document=document)
     smaller = copy.deepcopy(document)
@@ -199,8 +223,14 @@ def test_show_unknown_plan(db):
 def test_the_database_rejects_impossible_targets(fields, builtin_plan):
     program = builtin_plan.programs.get(number=1)
     values = {
-        "plan": builtin_plan, "program": program, "code": "9.9", "kind": "level", "comparator": "ge",
-        "value": Decimal(1), "to_year": 2025, "indicator": "x",
+        "plan": builtin_plan,
+        "program": program,
+        "code": "9.9",
+        "kind": "level",
+        "comparator": "ge",
+        "value": Decimal(1),
+        "to_year": 2025,
+        "indicator": "x",
     }
     values.update(fields)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -6,10 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
-from tiendo.plans.models import Assignment, Target, Task
 from tiendo.org.models import OrgUnit
+from tiendo.plans.models import Assignment, Target, Task
 
 PLAN = "lang-son-2020-2025"
 
@@ -23,7 +22,13 @@ def test_healthz_answers_when_the_database_does(client, db):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/", "/plans/", f"/plans/{PLAN}/", f"/plans/{PLAN}/programs/1/", f"/plans/{PLAN}/targets/1.1/"],
+    [
+        "/",
+        "/plans/",
+        f"/plans/{PLAN}/",
+        f"/plans/{PLAN}/programs/1/",
+        f"/plans/{PLAN}/targets/1.1/",
+    ],
 )
 def test_pages_need_sign_in(client, builtin_plan, url):
     response = client.get(url)
@@ -77,7 +82,13 @@ def test_revision_page_shows_the_version(staff_client, builtin_plan):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", [f"/plans/{PLAN}/programs/9/", f"/plans/{PLAN}/targets/9.9/", "/plans/khong-co/", f"/plans/{PLAN}/revisions/7/"]
+    "url",
+    [
+        f"/plans/{PLAN}/programs/9/",
+        f"/plans/{PLAN}/targets/9.9/",
+        "/plans/khong-co/",
+        f"/plans/{PLAN}/revisions/7/",
+    ],
 )
 def test_missing_things_are_404(staff_client, builtin_plan, url):
     assert staff_client.get(url).status_code == 404
@@ -92,15 +103,27 @@ def grow_plan(plan, factor: int) -> None:
     for copy in range(1, factor):
         for target in base_targets:
             clone = Target.objects.create(
-                plan=plan, program=program, code=f"{target.code}.{copy}", position=1000 + copy,
-                kind=target.kind, comparator=target.comparator, value=target.value,
-                value_high=target.value_high, unit=target.unit, from_year=target.from_year,
-                to_year=target.to_year, indicator=target.indicator,
+                plan=plan,
+                program=program,
+                code=f"{target.code}.{copy}",
+                position=1000 + copy,
+                kind=target.kind,
+                comparator=target.comparator,
+                value=target.value,
+                value_high=target.value_high,
+                unit=target.unit,
+                from_year=target.from_year,
+                to_year=target.to_year,
+                indicator=target.indicator,
             )
             Assignment.objects.create(plan=plan, unit=unit, role="lead", target=clone)
         for task in base_tasks:
             clone_task = Task.objects.create(
-                plan=plan, program=program, code=f"{task.code}.{copy}", position=1000 + copy, text=task.text
+                plan=plan,
+                program=program,
+                code=f"{task.code}.{copy}",
+                position=1000 + copy,
+                text=task.text,
             )
             Assignment.objects.create(plan=plan, unit=unit, role="coordinate", task=clone_task)
 
@@ -115,7 +138,9 @@ def grow_plan(plan, factor: int) -> None:
         ("/plans/", 3),
     ],
 )
-def test_query_count_is_pinned_and_does_not_grow(staff_client, builtin_plan, django_assert_num_queries, url, queries):
+def test_query_count_is_pinned_and_does_not_grow(
+    staff_client, builtin_plan, django_assert_num_queries, url, queries
+):
     with django_assert_num_queries(queries):
         assert staff_client.get(url).status_code == 200
     grow_plan(builtin_plan, 10)

@@ -31,7 +31,9 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("loại đối tượng"), max_length=64, db_index=True)
     object_id = models.CharField(_("mã đối tượng"), max_length=64)
     object_label = models.CharField(_("đối tượng"), max_length=300)
-    plan_code = models.CharField(_("chương trình hành động"), max_length=64, blank=True, db_index=True)
+    plan_code = models.CharField(
+        _("chương trình hành động"), max_length=64, blank=True, db_index=True
+    )
     changes = models.JSONField(_("trước / sau"), default=dict, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 from django.utils import timezone
 
 from .models import AuditAction, AuditEntry
 
 SYSTEM_ACTOR = "hệ thống"
+
+
+def actor_user(actor: AbstractBaseUser | AnonymousUser | None) -> User | None:
+    """The signed-in user behind an actor, or None for the system and anonymous visitors."""
+    return actor if isinstance(actor, User) and actor.is_authenticated else None
 
 
 def _actor_label(actor: AbstractBaseUser | AnonymousUser | None) -> str:
@@ -37,7 +42,7 @@ def audit_record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_label = object_label or str(obj)[:300]
-    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = actor_user(actor)
     return AuditEntry.objects.create(
         at=timezone.now(),
         actor=user,

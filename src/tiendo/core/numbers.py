@@ -37,7 +37,7 @@ def parse_number(text: str) -> Decimal:
     if raw[0] in "+-\u2212":
         sign = "-" if raw[0] in "-\u2212" else ""
         raw = raw[1:]
-    if not raw or not raw[0].isdigit() and raw[0] not in ".,":
+    if not raw or (not raw[0].isdigit() and raw[0] not in ".,"):
         raise NumberFormatError(text)
     integer, fraction = raw, ""
     if "," in raw and "." in raw:
@@ -92,7 +92,7 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
         if "." in text:
             text = text.rstrip("0").rstrip(".")
     integer, _, fraction = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

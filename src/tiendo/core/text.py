@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slug", "normalize_space"]
+__all__ = ["normalize_space", "slug"]
 
 
 def slug(text: str, *, max_length: int = 80) -> str:

@@ -40,7 +40,9 @@ def actuals_parse(
     """Figures by target code. `first_year`..`last_year` are the years a figure may have
     (the plan's term plus the baseline year before it)."""
     if not text.strip():
-        raise ActualsError("Tệp trống: cần dòng tiêu đề “code,year,value” và ít nhất một dòng số liệu.")
+        raise ActualsError(
+            "Tệp trống: cần dòng tiêu đề “code,year,value” và ít nhất một dòng số liệu."
+        )
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [name.strip() for name in (reader.fieldnames or [])]
     missing = [name for name in REQUIRED if name not in header]
@@ -62,7 +64,9 @@ def actuals_parse(
         try:
             year = int((row.get("year") or "").strip())
         except ValueError:
-            raise ActualsError(f"Dòng {line}: năm “{row.get('year')}” không phải là số nguyên.") from None
+            raise ActualsError(
+                f"Dòng {line}: năm “{row.get('year')}” không phải là số nguyên."
+            ) from None
         if not first_year <= year <= last_year:
             raise ActualsError(
                 f"Dòng {line}: năm {year} nằm ngoài nhiệm kỳ ({first_year}–{last_year}, kể cả năm gốc)."

@@ -35,7 +35,8 @@ class Assessment(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(reasons=""), name="assessment_has_reasons"),
             models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in AssessmentStatus]), name="assessment_status_valid"
+                condition=Q(status__in=[s.value for s in AssessmentStatus]),
+                name="assessment_status_valid",
             ),
         ]
 

@@ -29,7 +29,12 @@ def figures_accepted(*, plan: Plan) -> dict[str, list[engine.Figure]]:
     for code, year, value, figure_type, qualifier, pk, note in rows:
         result[code].append(
             engine.Figure(
-                year=year, value=value, figure_type=figure_type, qualifier=qualifier, order=pk, note=note
+                year=year,
+                value=value,
+                figure_type=figure_type,
+                qualifier=qualifier,
+                order=pk,
+                note=note,
             )
         )
     return dict(result)

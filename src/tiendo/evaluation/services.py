@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import actor_user, audit_record
 from tiendo.plans.models import Plan, Target
 
 from . import engine
@@ -52,13 +52,18 @@ def plan_evaluate(
         figures = figures_accepted(plan=plan)
     assessments = assessments_latest(plan=plan)
     evaluations = engine.evaluate_many(
-        targets=specs, figures_by_code=figures, assessments_by_code=assessments, as_of_year=as_of_year
+        targets=specs,
+        figures_by_code=figures,
+        assessments_by_code=assessments,
+        as_of_year=as_of_year,
     )
     programs: dict[int, ProgramEvaluation] = {}
     for target, evaluation in zip(targets, evaluations, strict=True):
         program = programs.setdefault(
             target.program.number,
-            ProgramEvaluation(number=target.program.number, title=target.program.title, evaluations=[]),
+            ProgramEvaluation(
+                number=target.program.number, title=target.program.title, evaluations=[]
+            ),
         )
         program.evaluations.append(evaluation)
         program.counts[str(evaluation.status)] += 1
@@ -90,13 +95,16 @@ def assessment_record(
         status=str(status),
         reasons=reasons.strip(),
         assessed_at=timezone.now(),
-        assessed_by=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        assessed_by=actor_user(actor),
     )
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
         obj=assessment,
-        changes={"status": {"before": None, "after": str(status)}, "year": {"before": None, "after": year}},
+        changes={
+            "status": {"before": None, "after": str(status)},
+            "year": {"before": None, "after": year},
+        },
         reason=reasons.strip(),
         plan_code=target.plan.code,
     )

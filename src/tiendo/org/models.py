@@ -98,10 +98,16 @@ class OrgUnitSuccession(models.Model):
     """`successor` took over (part of) `predecessor` on `effective_date`."""
 
     predecessor = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="successions_out", verbose_name=_("đơn vị cũ")
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="successions_out",
+        verbose_name=_("đơn vị cũ"),
     )
     successor = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="successions_in", verbose_name=_("đơn vị kế thừa")
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="successions_in",
+        verbose_name=_("đơn vị kế thừa"),
     )
     kind = models.CharField(_("hình thức"), max_length=16, choices=SuccessionKind.choices)
     effective_date = models.DateField(_("ngày hiệu lực"))
@@ -111,8 +117,12 @@ class OrgUnitSuccession(models.Model):
         verbose_name = _("kế thừa đơn vị")
         verbose_name_plural = _("kế thừa đơn vị")
         constraints = [
-            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique_pair"),
-            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="succession_not_self"),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="succession_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=F("successor")), name="succession_not_self"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import (
     Assignment,
@@ -37,7 +38,17 @@ class ProgramAdmin(admin.ModelAdmin):
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["code", "indicator", "kind", "comparator", "value", "value_high", "unit", "from_year", "to_year"]
+    list_display = [
+        "code",
+        "indicator",
+        "kind",
+        "comparator",
+        "value",
+        "value_high",
+        "unit",
+        "from_year",
+        "to_year",
+    ]
     list_filter = ["plan", "program__number", "kind"]
     search_fields = ["code", "indicator", "source_text"]
     list_select_related = ["plan", "program"]
@@ -83,10 +94,20 @@ class ImplementingDocumentAdmin(admin.ModelAdmin):
 @admin.register(PlanRevision)
 class PlanRevisionAdmin(admin.ModelAdmin):
     list_display = ["plan", "number", "date", "decision_ref", "reason"]
-    readonly_fields = ["plan", "number", "date", "decision_ref", "reason", "changes", "snapshot", "created_at", "created_by"]
+    readonly_fields = [
+        "plan",
+        "number",
+        "date",
+        "decision_ref",
+        "reason",
+        "changes",
+        "snapshot",
+        "created_at",
+        "created_by",
+    ]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -39,8 +39,13 @@ class PlanDocumentError(Exception):
 
 @cache
 def schema() -> dict[str, Any]:
-    text = resources.files("tiendo.plans").joinpath("schema/plan-document.schema.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    text = (
+        resources.files("tiendo.plans")
+        .joinpath("schema/plan-document.schema.json")
+        .read_text("utf-8")
+    )
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def document_read_file(path: Path) -> Any:
@@ -100,14 +105,18 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 def _first_schema_error(raw: Any) -> PlanDocumentError | None:
     validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
-    errors = sorted(validator.iter_errors(raw), key=lambda e: (list(e.absolute_path), e.validator != "required"))
+    errors = sorted(
+        validator.iter_errors(raw), key=lambda e: (list(e.absolute_path), e.validator != "required")
+    )
     if not errors:
         return None
     first = errors[0]
     return PlanDocumentError(_json_path(first.absolute_path), _schema_message(first))
 
 
-def document_validate(raw: Any, *, known_unit_keys: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+def document_validate(
+    raw: Any, *, known_unit_keys: set[str] | frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """Validate a raw document and return its canonical form, or raise PlanDocumentError.
 
     `known_unit_keys` are units already held in tiendo: a document may refer to them without
@@ -134,7 +143,11 @@ def _canonical(raw: dict[str, Any], *, known_unit_keys: set[str]) -> dict[str, A
         if unit["key"] in unit_keys:
             _fail(f"$.units[{i}].key", f"đơn vị “{unit['key']}” khai báo hai lần")
         unit_keys.add(unit["key"])
-        if unit.get("valid_from") and unit.get("valid_to") and unit["valid_to"] < unit["valid_from"]:
+        if (
+            unit.get("valid_from")
+            and unit.get("valid_to")
+            and unit["valid_to"] < unit["valid_from"]
+        ):
             _fail(f"$.units[{i}].valid_to", "ngày hết hiệu lực trước ngày hiệu lực")
         units.append(
             {
@@ -279,28 +292,30 @@ def _canonical(raw: dict[str, Any], *, known_unit_keys: set[str]) -> dict[str, A
             }
         )
 
-    return document_sort({
-        "format": FORMAT,
-        "code": raw["code"],
-        "number": raw.get("number", ""),
-        "title": raw["title"],
-        "issuing_body": raw.get("issuing_body", ""),
-        "issuing_unit": unit_ref("$.issuing_unit", raw.get("issuing_unit")),
-        "issue_date": raw.get("issue_date"),
-        "place": raw.get("place", ""),
-        "signer": raw.get("signer", ""),
-        "term": {"from_year": term["from_year"], "to_year": term["to_year"]},
-        "status": raw.get("status", "active"),
-        "supersedes": supersedes,
-        "units": units,
-        "programs": programs,
-        "targets": targets,
-        "tasks": tasks,
-        "breakthroughs": breakthroughs,
-        "assignments": assignments,
-        "deadlines": deadlines,
-        "implementing_documents": documents,
-    })
+    return document_sort(
+        {
+            "format": FORMAT,
+            "code": raw["code"],
+            "number": raw.get("number", ""),
+            "title": raw["title"],
+            "issuing_body": raw.get("issuing_body", ""),
+            "issuing_unit": unit_ref("$.issuing_unit", raw.get("issuing_unit")),
+            "issue_date": raw.get("issue_date"),
+            "place": raw.get("place", ""),
+            "signer": raw.get("signer", ""),
+            "term": {"from_year": term["from_year"], "to_year": term["to_year"]},
+            "status": raw.get("status", "active"),
+            "supersedes": supersedes,
+            "units": units,
+            "programs": programs,
+            "targets": targets,
+            "tasks": tasks,
+            "breakthroughs": breakthroughs,
+            "assignments": assignments,
+            "deadlines": deadlines,
+            "implementing_documents": documents,
+        }
+    )
 
 
 def natural_key(text: object) -> tuple[Any, ...]:
@@ -322,7 +337,7 @@ def document_sort(doc: dict[str, Any]) -> dict[str, Any]:
     def depth(key: str) -> int:
         seen = 0
         while parents.get(key) is not None and seen < 50:
-            key = parents[key]  # type: ignore[assignment]
+            key = parents[key]
             seen += 1
         return seen
 
@@ -331,7 +346,12 @@ def document_sort(doc: dict[str, Any]) -> dict[str, Any]:
     doc["breakthroughs"].sort(key=lambda b: b["number"])
     doc["supersedes"].sort(key=lambda s: s["number"])
     doc["assignments"].sort(
-        key=lambda a: (_SCOPES.index(a["scope"]), natural_key(a["ref"] or ""), _ROLES.index(a["role"]), a["unit"])
+        key=lambda a: (
+            _SCOPES.index(a["scope"]),
+            natural_key(a["ref"] or ""),
+            _ROLES.index(a["role"]),
+            a["unit"],
+        )
     )
     doc["deadlines"].sort(key=lambda d: (d["due_date"], d["title"]))
     doc["implementing_documents"].sort(key=lambda d: (d["date"] or "", natural_key(d["number"])))
@@ -368,7 +388,9 @@ def _canonical_target(
             _fail(f"{path}.value_high", "cận trên phải lớn hơn cận dưới")
     elif value_high is not None:
         _fail(f"{path}.value_high", "chỉ phép so sánh “range” mới có cận trên")
-    if tolerance is not None and (comparator not in ("approx", "eq") or not 0 < Decimal(tolerance) < 100):
+    if tolerance is not None and (
+        comparator not in ("approx", "eq") or not 0 < Decimal(tolerance) < 100
+    ):
         _fail(f"{path}.tolerance_pct", "dung sai chỉ dùng cho “approx”/“eq”, trong khoảng (0, 100)")
     from_year = target.get("from_year")
     if kind in PERIOD and from_year is None:
@@ -390,7 +412,9 @@ def _canonical_target(
         "indicator": target["indicator"],
         "source_text": target.get("source_text", ""),
         "baseline": (
-            {"value": decimal_text(baseline["value"]), "year": baseline["year"]} if baseline else None
+            {"value": decimal_text(baseline["value"]), "year": baseline["year"]}
+            if baseline
+            else None
         ),
     }
 

@@ -172,8 +172,12 @@ class Target(models.Model):
     code = models.CharField(_("mã"), max_length=32)
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
     kind = models.CharField(_("loại chỉ tiêu"), max_length=20, choices=TargetKind.choices)
-    comparator = models.CharField(_("so sánh"), max_length=8, choices=Comparator.choices, blank=True)
-    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6, null=True, blank=True)
+    comparator = models.CharField(
+        _("so sánh"), max_length=8, choices=Comparator.choices, blank=True
+    )
+    value = models.DecimalField(
+        _("giá trị"), max_digits=20, decimal_places=6, null=True, blank=True
+    )
     value_high = models.DecimalField(
         _("giá trị cận trên"), max_digits=20, decimal_places=6, null=True, blank=True
     )
@@ -206,7 +210,12 @@ class Target(models.Model):
             # A range has both bounds, low below high; nothing else has a high bound.
             models.CheckConstraint(
                 condition=(
-                    Q(comparator="range", value__isnull=False, value_high__isnull=False, value_high__gt=F("value"))
+                    Q(
+                        comparator="range",
+                        value__isnull=False,
+                        value_high__isnull=False,
+                        value_high__gt=F("value"),
+                    )
                     | (~Q(comparator="range") & Q(value_high__isnull=True))
                 ),
                 name="target_range_bounds",
@@ -225,7 +234,8 @@ class Target(models.Model):
             ),
             # A comparator needs a value (maintain targets may have neither).
             models.CheckConstraint(
-                condition=Q(comparator="") | Q(value__isnull=False), name="target_comparator_has_value"
+                condition=Q(comparator="") | Q(value__isnull=False),
+                name="target_comparator_has_value",
             ),
             models.CheckConstraint(
                 condition=~Q(kind__in=[k.value for k in PERIOD_KINDS])
@@ -349,6 +359,9 @@ class Assignment(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.get_role_display()} – {self.scope}"
+
     @property
     def scope(self) -> str:
         if self.program_id:
@@ -358,9 +371,6 @@ class Assignment(models.Model):
         if self.task_id:
             return "task"
         return "plan"
-
-    def __str__(self) -> str:
-        return f"{self.unit} – {self.get_role_display()} – {self.scope}"
 
 
 class PlanDeadline(models.Model):
@@ -397,9 +407,15 @@ class ImplementingDocument(models.Model):
     number = models.CharField(_("số, ký hiệu"), max_length=64)
     date = models.DateField(_("ngày ban hành"), null=True, blank=True)
     title = models.TextField(_("trích yếu"))
-    kind = models.CharField(_("loại văn bản"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    kind = models.CharField(
+        _("loại văn bản"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
     issuing_unit = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="implementing_documents"
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="implementing_documents",
     )
     programs = models.ManyToManyField(Program, blank=True, related_name="implementing_documents")
 

@@ -46,7 +46,8 @@ def plan_overview(*, code: str) -> Plan:
             Prefetch(
                 "programs",
                 queryset=Program.objects.annotate(
-                    target_count=Count("targets", distinct=True), task_count=Count("tasks", distinct=True)
+                    target_count=Count("targets", distinct=True),
+                    task_count=Count("tasks", distinct=True),
                 ).prefetch_related(Prefetch("assignments", queryset=_assignments_qs())),
             ),
             Prefetch("breakthroughs", queryset=Breakthrough.objects.prefetch_related("programs")),
@@ -59,7 +60,9 @@ def plan_overview(*, code: str) -> Plan:
             ),
             Prefetch(
                 "implementing_documents",
-                queryset=ImplementingDocument.objects.select_related("issuing_unit").prefetch_related("programs"),
+                queryset=ImplementingDocument.objects.select_related(
+                    "issuing_unit"
+                ).prefetch_related("programs"),
             ),
         )
         .get(code=code)
@@ -70,8 +73,18 @@ def program_detail(*, plan_code: str, number: int) -> Program:
     return (
         Program.objects.select_related("plan")
         .prefetch_related(
-            Prefetch("targets", queryset=Target.objects.prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))),
-            Prefetch("tasks", queryset=Task.objects.prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))),
+            Prefetch(
+                "targets",
+                queryset=Target.objects.prefetch_related(
+                    Prefetch("assignments", queryset=_assignments_qs())
+                ),
+            ),
+            Prefetch(
+                "tasks",
+                queryset=Task.objects.prefetch_related(
+                    Prefetch("assignments", queryset=_assignments_qs())
+                ),
+            ),
             Prefetch("assignments", queryset=_assignments_qs()),
         )
         .get(plan__code=plan_code, number=number)
@@ -109,9 +122,13 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     assignments = list(plan.assignments.select_related("unit").order_by("id"))
     deadlines = list(plan.deadlines.prefetch_related("units").order_by("id"))
     documents = list(
-        plan.implementing_documents.select_related("issuing_unit").prefetch_related("programs").order_by("id")
+        plan.implementing_documents.select_related("issuing_unit")
+        .prefetch_related("programs")
+        .order_by("id")
     )
-    breakthroughs = list(plan.breakthroughs.prefetch_related("programs", "tasks").order_by("number"))
+    breakthroughs = list(
+        plan.breakthroughs.prefetch_related("programs", "tasks").order_by("number")
+    )
 
     unit_ids: set[int] = {a.unit_id for a in assignments}
     for deadline in deadlines:
@@ -130,113 +147,115 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
             return task_code[a.task_id]
         return None
 
-    return document_sort({
-        "format": FORMAT,
-        "code": plan.code,
-        "number": plan.number,
-        "title": plan.title,
-        "issuing_body": plan.issuing_body,
-        "issuing_unit": plan.issuing_unit.code if plan.issuing_unit else None,
-        "issue_date": _date(plan.issue_date),
-        "place": plan.place,
-        "signer": plan.signer,
-        "term": {"from_year": plan.term_from_year, "to_year": plan.term_to_year},
-        "status": plan.status,
-        "supersedes": [
-            {
-                "number": s.number,
-                "date": _date(s.date),
-                "title": s.title,
-                "plan": s.superseded_plan.code if s.superseded_plan else None,
-            }
-            for s in plan.supersedes.select_related("superseded_plan").order_by("id")
-        ],
-        "units": [
-            {
-                "key": u.code,
-                "name": u.name,
-                "short_name": u.short_name,
-                "kind": u.kind,
-                "parent": u.parent.code if u.parent else None,
-                "valid_from": _date(u.valid_from),
-                "valid_to": _date(u.valid_to),
-            }
-            for u in units
-        ],
-        "programs": [{"number": p.number, "title": p.title} for p in programs],
-        "targets": [
-            {
-                "code": t.code,
-                "program": program_number[t.program_id],
-                "kind": t.kind,
-                "comparator": t.comparator or None,
-                "value": _d(t.value),
-                "value_high": _d(t.value_high),
-                "tolerance_pct": _d(t.tolerance_pct),
-                "unit": t.unit,
-                "from_year": t.from_year,
-                "to_year": t.to_year,
-                "indicator": t.indicator,
-                "source_text": t.source_text,
-                "baseline": (
-                    {"value": _d(t.baseline_value), "year": t.baseline_year}
-                    if t.baseline_value is not None
-                    else None
-                ),
-            }
-            for t in targets
-        ],
-        "tasks": [
-            {
-                "code": t.code,
-                "program": program_number[t.program_id],
-                "text": t.text,
-                "due_date": _date(t.due_date),
-                "status": t.status,
-            }
-            for t in tasks
-        ],
-        "breakthroughs": [
-            {
-                "number": b.number,
-                "text": b.text,
-                "programs": sorted(p.number for p in b.programs.all()),
-                "tasks": sorted(t.code for t in b.tasks.all()),
-            }
-            for b in breakthroughs
-        ],
-        "assignments": [
-            {
-                "unit": a.unit.code,
-                "role": a.role,
-                "scope": a.scope,
-                "ref": assignment_ref(a),
-                "deadline": _date(a.deadline),
-                "source_text": a.source_text,
-            }
-            for a in assignments
-        ],
-        "deadlines": [
-            {
-                "title": d.title,
-                "due_date": _date(d.due_date),
-                "units": sorted(u.code for u in d.units.all()),
-                "source_text": d.source_text,
-            }
-            for d in deadlines
-        ],
-        "implementing_documents": [
-            {
-                "number": d.number,
-                "date": _date(d.date),
-                "title": d.title,
-                "kind": d.kind,
-                "issuing_unit": d.issuing_unit.code if d.issuing_unit else None,
-                "programs": sorted(p.number for p in d.programs.all()),
-            }
-            for d in documents
-        ],
-    })
+    return document_sort(
+        {
+            "format": FORMAT,
+            "code": plan.code,
+            "number": plan.number,
+            "title": plan.title,
+            "issuing_body": plan.issuing_body,
+            "issuing_unit": plan.issuing_unit.code if plan.issuing_unit else None,
+            "issue_date": _date(plan.issue_date),
+            "place": plan.place,
+            "signer": plan.signer,
+            "term": {"from_year": plan.term_from_year, "to_year": plan.term_to_year},
+            "status": plan.status,
+            "supersedes": [
+                {
+                    "number": s.number,
+                    "date": _date(s.date),
+                    "title": s.title,
+                    "plan": s.superseded_plan.code if s.superseded_plan else None,
+                }
+                for s in plan.supersedes.select_related("superseded_plan").order_by("id")
+            ],
+            "units": [
+                {
+                    "key": u.code,
+                    "name": u.name,
+                    "short_name": u.short_name,
+                    "kind": u.kind,
+                    "parent": u.parent.code if u.parent else None,
+                    "valid_from": _date(u.valid_from),
+                    "valid_to": _date(u.valid_to),
+                }
+                for u in units
+            ],
+            "programs": [{"number": p.number, "title": p.title} for p in programs],
+            "targets": [
+                {
+                    "code": t.code,
+                    "program": program_number[t.program_id],
+                    "kind": t.kind,
+                    "comparator": t.comparator or None,
+                    "value": _d(t.value),
+                    "value_high": _d(t.value_high),
+                    "tolerance_pct": _d(t.tolerance_pct),
+                    "unit": t.unit,
+                    "from_year": t.from_year,
+                    "to_year": t.to_year,
+                    "indicator": t.indicator,
+                    "source_text": t.source_text,
+                    "baseline": (
+                        {"value": _d(t.baseline_value), "year": t.baseline_year}
+                        if t.baseline_value is not None
+                        else None
+                    ),
+                }
+                for t in targets
+            ],
+            "tasks": [
+                {
+                    "code": t.code,
+                    "program": program_number[t.program_id],
+                    "text": t.text,
+                    "due_date": _date(t.due_date),
+                    "status": t.status,
+                }
+                for t in tasks
+            ],
+            "breakthroughs": [
+                {
+                    "number": b.number,
+                    "text": b.text,
+                    "programs": sorted(p.number for p in b.programs.all()),
+                    "tasks": sorted(t.code for t in b.tasks.all()),
+                }
+                for b in breakthroughs
+            ],
+            "assignments": [
+                {
+                    "unit": a.unit.code,
+                    "role": a.role,
+                    "scope": a.scope,
+                    "ref": assignment_ref(a),
+                    "deadline": _date(a.deadline),
+                    "source_text": a.source_text,
+                }
+                for a in assignments
+            ],
+            "deadlines": [
+                {
+                    "title": d.title,
+                    "due_date": _date(d.due_date),
+                    "units": sorted(u.code for u in d.units.all()),
+                    "source_text": d.source_text,
+                }
+                for d in deadlines
+            ],
+            "implementing_documents": [
+                {
+                    "number": d.number,
+                    "date": _date(d.date),
+                    "title": d.title,
+                    "kind": d.kind,
+                    "issuing_unit": d.issuing_unit.code if d.issuing_unit else None,
+                    "programs": sorted(p.number for p in d.programs.all()),
+                }
+                for d in documents
+            ],
+        }
+    )
 
 
 def _units_with_parents(unit_ids: set[int]) -> list[OrgUnit]:
@@ -265,4 +284,6 @@ def unit_keys_known() -> set[str]:
 
 
 def plan_revision(*, plan_code: str, number: int) -> PlanRevision:
-    return PlanRevision.objects.select_related("plan", "created_by").get(plan__code=plan_code, number=number)
+    return PlanRevision.objects.select_related("plan", "created_by").get(
+        plan__code=plan_code, number=number
+    )

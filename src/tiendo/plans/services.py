@@ -15,7 +15,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import audit_record, diff_fields
+from tiendo.audit.services import actor_user, audit_record, diff_fields
 from tiendo.org.models import OrgUnit
 
 from .document import PlanDocumentError, decimal_text, document_validate
@@ -73,7 +73,9 @@ class _Writer:
     reason: str
     changes: list[str] = field(default_factory=list)
 
-    def upsert(self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], label: str) -> Any:
+    def upsert(
+        self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], label: str
+    ) -> Any:
         obj = model._default_manager.filter(**lookup).first()
         if obj is None:
             obj = model._default_manager.create(**lookup, **values)
@@ -145,7 +147,10 @@ def _without_units(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _units_match(units: list[dict[str, Any]]) -> bool:
-    held = {u.code: u for u in OrgUnit.objects.select_related("parent").filter(code__in=[u["key"] for u in units])}
+    held = {
+        u.code: u
+        for u in OrgUnit.objects.select_related("parent").filter(code__in=[u["key"] for u in units])
+    }
     for unit in units:
         obj = held.get(unit["key"])
         if obj is None:
@@ -215,7 +220,12 @@ def plan_load(
     )
 
     programs = {
-        p["number"]: writer.upsert(Program, {"plan": plan, "number": p["number"]}, {"title": p["title"]}, f"chương trình {p['number']}")
+        p["number"]: writer.upsert(
+            Program,
+            {"plan": plan, "number": p["number"]},
+            {"title": p["title"]},
+            f"chương trình {p['number']}",
+        )
         for p in doc["programs"]
     }
     targets: dict[str, Target] = {}
@@ -269,21 +279,37 @@ def plan_load(
             Assignment,
             {"plan": plan, "unit": unit(a["unit"]), "role": a["role"], **scope_fields},
             {"deadline": _date(a["deadline"]), "source_text": a["source_text"]},
-            f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(" )", ")"),
+            f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(
+                " )", ")"
+            ),
         )
         keep_assignments.append(obj.pk)
-    writer.delete_missing(Assignment.objects.filter(plan=plan).exclude(pk__in=keep_assignments), "phân công")
+    writer.delete_missing(
+        Assignment.objects.filter(plan=plan).exclude(pk__in=keep_assignments), "phân công"
+    )
 
-    writer.delete_missing(Target.objects.filter(plan=plan).exclude(code__in=list(targets)), "chỉ tiêu")
+    writer.delete_missing(
+        Target.objects.filter(plan=plan).exclude(code__in=list(targets)), "chỉ tiêu"
+    )
     writer.delete_missing(Task.objects.filter(plan=plan).exclude(code__in=list(tasks)), "nhiệm vụ")
 
     breakthrough_numbers = []
     for b in doc["breakthroughs"]:
-        obj = writer.upsert(Breakthrough, {"plan": plan, "number": b["number"]}, {"text": b["text"]}, f"khâu đột phá {b['number']}")
-        writer.set_m2m(obj, "programs", [programs[n] for n in b["programs"]], f"khâu đột phá {b['number']}")
+        obj = writer.upsert(
+            Breakthrough,
+            {"plan": plan, "number": b["number"]},
+            {"text": b["text"]},
+            f"khâu đột phá {b['number']}",
+        )
+        writer.set_m2m(
+            obj, "programs", [programs[n] for n in b["programs"]], f"khâu đột phá {b['number']}"
+        )
         writer.set_m2m(obj, "tasks", [tasks[c] for c in b["tasks"]], f"khâu đột phá {b['number']}")
         breakthrough_numbers.append(b["number"])
-    writer.delete_missing(Breakthrough.objects.filter(plan=plan).exclude(number__in=breakthrough_numbers), "khâu đột phá")
+    writer.delete_missing(
+        Breakthrough.objects.filter(plan=plan).exclude(number__in=breakthrough_numbers),
+        "khâu đột phá",
+    )
 
     deadline_ids = []
     for d in doc["deadlines"]:
@@ -295,7 +321,9 @@ def plan_load(
         )
         writer.set_m2m(obj, "units", [unit(k) for k in d["units"]], f"thời hạn {d['due_date']}")
         deadline_ids.append(obj.pk)
-    writer.delete_missing(PlanDeadline.objects.filter(plan=plan).exclude(pk__in=deadline_ids), "thời hạn")
+    writer.delete_missing(
+        PlanDeadline.objects.filter(plan=plan).exclude(pk__in=deadline_ids), "thời hạn"
+    )
 
     for s in doc["supersedes"]:
         writer.upsert(
@@ -304,12 +332,16 @@ def plan_load(
             {
                 "date": _date(s["date"]),
                 "title": s["title"],
-                "superseded_plan": Plan.objects.filter(code=s["plan"]).first() if s["plan"] else None,
+                "superseded_plan": Plan.objects.filter(code=s["plan"]).first()
+                if s["plan"]
+                else None,
             },
             f"văn bản được thay thế {s['number']}",
         )
     writer.delete_missing(
-        PlanSupersession.objects.filter(plan=plan).exclude(number__in=[s["number"] for s in doc["supersedes"]]),
+        PlanSupersession.objects.filter(plan=plan).exclude(
+            number__in=[s["number"] for s in doc["supersedes"]]
+        ),
         "văn bản được thay thế",
     )
 
@@ -317,15 +349,29 @@ def plan_load(
         obj = writer.upsert(
             ImplementingDocument,
             {"plan": plan, "number": d["number"]},
-            {"date": _date(d["date"]), "title": d["title"], "kind": d["kind"], "issuing_unit": unit(d["issuing_unit"])},
+            {
+                "date": _date(d["date"]),
+                "title": d["title"],
+                "kind": d["kind"],
+                "issuing_unit": unit(d["issuing_unit"]),
+            },
             f"văn bản triển khai {d['number']}",
         )
-        writer.set_m2m(obj, "programs", [programs[n] for n in d["programs"]], f"văn bản triển khai {d['number']}")
+        writer.set_m2m(
+            obj,
+            "programs",
+            [programs[n] for n in d["programs"]],
+            f"văn bản triển khai {d['number']}",
+        )
     writer.delete_missing(
-        ImplementingDocument.objects.filter(plan=plan).exclude(number__in=[d["number"] for d in doc["implementing_documents"]]),
+        ImplementingDocument.objects.filter(plan=plan).exclude(
+            number__in=[d["number"] for d in doc["implementing_documents"]]
+        ),
         "văn bản triển khai",
     )
-    writer.delete_missing(Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình")
+    writer.delete_missing(
+        Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình"
+    )
 
     last = PlanRevision.objects.filter(plan=plan).order_by("-number").first()
     revision = PlanRevision.objects.create(
@@ -337,9 +383,11 @@ def plan_load(
         changes=writer.changes,
         snapshot=plan_document_build(plan=plan),
         created_at=timezone.now(),
-        created_by=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
     )
-    return PlanLoadResult(plan=plan, created=existing is None, changed=True, revision=revision, changes=writer.changes)
+    return PlanLoadResult(
+        plan=plan, created=existing is None, changed=True, revision=revision, changes=writer.changes
+    )
 
 
 def _apply_units(writer: _Writer, units: list[dict[str, Any]]) -> dict[str, OrgUnit]:
@@ -368,7 +416,8 @@ def _apply_units(writer: _Writer, units: list[dict[str, Any]]) -> dict[str, OrgU
 def plan_builtin_document() -> dict[str, Any]:
     """The built-in plan (Lạng Sơn 23-CTr/TU, 2020–2025) shipped inside the package."""
     text = resources.files("tiendo.plans").joinpath(BUILTIN_PLAN_FILE).read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    document: dict[str, Any] = json.loads(text)
+    return document
 
 
 def plan_builtin_ensure(*, actor: Actor = None) -> PlanLoadResult | None:

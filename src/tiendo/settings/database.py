@@ -13,7 +13,9 @@ from .env import env_int, env_str
 def databases(home: Path) -> dict[str, dict[str, Any]]:
     url = env_str("DATABASE_URL")
     if url:
-        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=env_int("TIENDO_DB_CONN_MAX_AGE", 60)))
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=env_int("TIENDO_DB_CONN_MAX_AGE", 60))
+        )
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config.setdefault("OPTIONS", {}).update(_sqlite_options())
         return {"default": config}

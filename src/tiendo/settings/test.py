@@ -5,7 +5,7 @@ import tempfile
 
 os.environ.setdefault("TIENDO_HOME", tempfile.mkdtemp(prefix="tiendo-test-"))
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

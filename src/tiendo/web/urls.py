@@ -10,5 +10,7 @@ urlpatterns = [
     path("plans/<slug:code>/", views.plan_detail, name="plan_detail"),
     path("plans/<slug:code>/programs/<int:number>/", views.program_detail, name="program_detail"),
     path("plans/<slug:code>/targets/<str:target_code>/", views.target_detail, name="target_detail"),
-    path("plans/<slug:code>/revisions/<int:number>/", views.revision_detail, name="revision_detail"),
+    path(
+        "plans/<slug:code>/revisions/<int:number>/", views.revision_detail, name="revision_detail"
+    ),
 ]

@@ -66,4 +66,8 @@ def revision_detail(request: HttpRequest, code: str, number: int) -> HttpRespons
         revision = plan_selectors.plan_revision(plan_code=code, number=number)
     except PlanRevision.DoesNotExist as exc:
         raise Http404("Không có phiên bản này.") from exc
-    return render(request, "web/revision_detail.html", {"revision": revision, "plan": revision.plan, "doc": revision.snapshot})
+    return render(
+        request,
+        "web/revision_detail.html",
+        {"revision": revision, "plan": revision.plan, "doc": revision.snapshot},
+    )

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,25 +14,70 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='thời điểm')),
-                ('actor_label', models.CharField(max_length=150, verbose_name='người thực hiện (ghi nhận)')),
-                ('action', models.CharField(choices=[('create', 'Tạo mới'), ('update', 'Sửa đổi'), ('delete', 'Xóa'), ('state', 'Chuyển trạng thái'), ('send', 'Gửi'), ('login', 'Đăng nhập')], max_length=16, verbose_name='hành động')),
-                ('object_type', models.CharField(db_index=True, max_length=64, verbose_name='loại đối tượng')),
-                ('object_id', models.CharField(max_length=64, verbose_name='mã đối tượng')),
-                ('object_label', models.CharField(max_length=300, verbose_name='đối tượng')),
-                ('plan_code', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='chương trình hành động')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='trước / sau')),
-                ('reason', models.TextField(blank=True, verbose_name='lý do')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, verbose_name="thời điểm")),
+                (
+                    "actor_label",
+                    models.CharField(max_length=150, verbose_name="người thực hiện (ghi nhận)"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Tạo mới"),
+                            ("update", "Sửa đổi"),
+                            ("delete", "Xóa"),
+                            ("state", "Chuyển trạng thái"),
+                            ("send", "Gửi"),
+                            ("login", "Đăng nhập"),
+                        ],
+                        max_length=16,
+                        verbose_name="hành động",
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.CharField(db_index=True, max_length=64, verbose_name="loại đối tượng"),
+                ),
+                ("object_id", models.CharField(max_length=64, verbose_name="mã đối tượng")),
+                ("object_label", models.CharField(max_length=300, verbose_name="đối tượng")),
+                (
+                    "plan_code",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        max_length=64,
+                        verbose_name="chương trình hành động",
+                    ),
+                ),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="trước / sau")),
+                ("reason", models.TextField(blank=True, verbose_name="lý do")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mục nhật ký',
-                'verbose_name_plural': 'nhật ký thay đổi',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_object_idx')],
+                "verbose_name": "mục nhật ký",
+                "verbose_name_plural": "nhật ký thay đổi",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="audit_object_idx")
+                ],
             },
         ),
     ]

@@ -5,61 +5,161 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=80, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=300, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=120, verbose_name='tên ngắn')),
-                ('kind', models.CharField(choices=[('party_executive', 'Ban Chấp hành Đảng bộ'), ('standing_committee', 'Ban Thường vụ'), ('party_committee', 'Cấp ủy (huyện ủy, thành ủy, đảng ủy)'), ('party_delegation', 'Ban cán sự đảng, đảng đoàn'), ('party_board', 'Ban đảng'), ('inspection_commission', 'Ủy ban Kiểm tra'), ('office', 'Văn phòng'), ('na_delegation', 'Đoàn đại biểu Quốc hội'), ('peoples_council', 'Hội đồng nhân dân'), ('peoples_committee', 'Ủy ban nhân dân'), ('department', 'Sở, ban, ngành'), ('front', 'Mặt trận Tổ quốc'), ('mass_organization', 'Tổ chức chính trị - xã hội'), ('armed_forces', 'Lực lượng vũ trang'), ('province', 'Tỉnh'), ('district', 'Huyện, thành phố'), ('commune', 'Xã'), ('ward', 'Phường'), ('township', 'Thị trấn'), ('group', 'Nhóm cơ quan'), ('other', 'Khác')], max_length=32, verbose_name='loại')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.orgunit', verbose_name='trực thuộc')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=80, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=300, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="tên ngắn"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("party_executive", "Ban Chấp hành Đảng bộ"),
+                            ("standing_committee", "Ban Thường vụ"),
+                            ("party_committee", "Cấp ủy (huyện ủy, thành ủy, đảng ủy)"),
+                            ("party_delegation", "Ban cán sự đảng, đảng đoàn"),
+                            ("party_board", "Ban đảng"),
+                            ("inspection_commission", "Ủy ban Kiểm tra"),
+                            ("office", "Văn phòng"),
+                            ("na_delegation", "Đoàn đại biểu Quốc hội"),
+                            ("peoples_council", "Hội đồng nhân dân"),
+                            ("peoples_committee", "Ủy ban nhân dân"),
+                            ("department", "Sở, ban, ngành"),
+                            ("front", "Mặt trận Tổ quốc"),
+                            ("mass_organization", "Tổ chức chính trị - xã hội"),
+                            ("armed_forces", "Lực lượng vũ trang"),
+                            ("province", "Tỉnh"),
+                            ("district", "Huyện, thành phố"),
+                            ("commune", "Xã"),
+                            ("ward", "Phường"),
+                            ("township", "Thị trấn"),
+                            ("group", "Nhóm cơ quan"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=32,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.orgunit",
+                        verbose_name="trực thuộc",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
-                'ordering': ['name'],
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OrgUnitSuccession',
+            name="OrgUnitSuccession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('merge', 'Hợp nhất, sáp nhập'), ('split', 'Chia tách'), ('rename', 'Đổi tên'), ('transfer', 'Chuyển giao nhiệm vụ')], max_length=16, verbose_name='hình thức')),
-                ('effective_date', models.DateField(verbose_name='ngày hiệu lực')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ')),
-                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='successions_out', to='org.orgunit', verbose_name='đơn vị cũ')),
-                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='successions_in', to='org.orgunit', verbose_name='đơn vị kế thừa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("merge", "Hợp nhất, sáp nhập"),
+                            ("split", "Chia tách"),
+                            ("rename", "Đổi tên"),
+                            ("transfer", "Chuyển giao nhiệm vụ"),
+                        ],
+                        max_length=16,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                ("effective_date", models.DateField(verbose_name="ngày hiệu lực")),
+                (
+                    "legal_basis",
+                    models.CharField(blank=True, max_length=300, verbose_name="căn cứ"),
+                ),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="successions_out",
+                        to="org.orgunit",
+                        verbose_name="đơn vị cũ",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="successions_in",
+                        to="org.orgunit",
+                        verbose_name="đơn vị kế thừa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế thừa đơn vị',
-                'verbose_name_plural': 'kế thừa đơn vị',
+                "verbose_name": "kế thừa đơn vị",
+                "verbose_name_plural": "kế thừa đơn vị",
             },
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='orgunit_valid_range'),
+            model_name="orgunit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_from__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="orgunit_valid_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('pk')), _negated=True), name='orgunit_not_own_parent'),
+            model_name="orgunit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("pk")), _negated=True),
+                name="orgunit_not_own_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunitsuccession',
-            constraint=models.UniqueConstraint(fields=('predecessor', 'successor'), name='succession_unique_pair'),
+            model_name="orgunitsuccession",
+            constraint=models.UniqueConstraint(
+                fields=("predecessor", "successor"), name="succession_unique_pair"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunitsuccession',
-            constraint=models.CheckConstraint(condition=models.Q(('predecessor', models.F('successor')), _negated=True), name='succession_not_self'),
+            model_name="orgunitsuccession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("predecessor", models.F("successor")), _negated=True),
+                name="succession_not_self",
+            ),
         ),
     ]

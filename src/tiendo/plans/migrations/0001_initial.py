@@ -6,286 +6,771 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('org', '0001_initial'),
+        ("org", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=64, unique=True, verbose_name='mã')),
-                ('number', models.CharField(blank=True, max_length=64, verbose_name='số, ký hiệu')),
-                ('title', models.TextField(verbose_name='tên chương trình hành động')),
-                ('issuing_body', models.CharField(blank=True, max_length=300, verbose_name='cơ quan ban hành')),
-                ('issue_date', models.DateField(blank=True, null=True, verbose_name='ngày ban hành')),
-                ('place', models.CharField(blank=True, max_length=120, verbose_name='nơi ban hành')),
-                ('signer', models.CharField(blank=True, max_length=300, verbose_name='người ký')),
-                ('term_from_year', models.PositiveSmallIntegerField(verbose_name='từ năm')),
-                ('term_to_year', models.PositiveSmallIntegerField(verbose_name='đến năm')),
-                ('status', models.CharField(choices=[('draft', 'Dự thảo'), ('active', 'Đang thực hiện'), ('closed', 'Đã kết thúc')], default='draft', max_length=16, verbose_name='trạng thái')),
-                ('issuing_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issued_plans', to='org.orgunit', verbose_name='đơn vị ban hành')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, unique=True, verbose_name="mã")),
+                ("number", models.CharField(blank=True, max_length=64, verbose_name="số, ký hiệu")),
+                ("title", models.TextField(verbose_name="tên chương trình hành động")),
+                (
+                    "issuing_body",
+                    models.CharField(blank=True, max_length=300, verbose_name="cơ quan ban hành"),
+                ),
+                (
+                    "issue_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày ban hành"),
+                ),
+                (
+                    "place",
+                    models.CharField(blank=True, max_length=120, verbose_name="nơi ban hành"),
+                ),
+                ("signer", models.CharField(blank=True, max_length=300, verbose_name="người ký")),
+                ("term_from_year", models.PositiveSmallIntegerField(verbose_name="từ năm")),
+                ("term_to_year", models.PositiveSmallIntegerField(verbose_name="đến năm")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Dự thảo"),
+                            ("active", "Đang thực hiện"),
+                            ("closed", "Đã kết thúc"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "issuing_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_plans",
+                        to="org.orgunit",
+                        verbose_name="đơn vị ban hành",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chương trình hành động',
-                'verbose_name_plural': 'chương trình hành động',
-                'ordering': ['-term_from_year', 'code'],
+                "verbose_name": "chương trình hành động",
+                "verbose_name_plural": "chương trình hành động",
+                "ordering": ["-term_from_year", "code"],
             },
         ),
         migrations.CreateModel(
-            name='PlanDeadline',
+            name="PlanDeadline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.TextField(verbose_name='nội dung')),
-                ('due_date', models.DateField(verbose_name='thời hạn')),
-                ('source_text', models.TextField(blank=True, verbose_name='nguyên văn')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deadlines', to='plans.plan')),
-                ('units', models.ManyToManyField(blank=True, related_name='plan_deadlines', to='org.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.TextField(verbose_name="nội dung")),
+                ("due_date", models.DateField(verbose_name="thời hạn")),
+                ("source_text", models.TextField(blank=True, verbose_name="nguyên văn")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deadlines",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        blank=True, related_name="plan_deadlines", to="org.orgunit"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thời hạn',
-                'verbose_name_plural': 'thời hạn',
-                'ordering': ['plan', 'due_date', 'id'],
+                "verbose_name": "thời hạn",
+                "verbose_name_plural": "thời hạn",
+                "ordering": ["plan", "due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PlanRevision',
+            name="PlanRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='lần')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('decision_ref', models.CharField(blank=True, max_length=200, verbose_name='văn bản quyết định')),
-                ('reason', models.TextField(blank=True, verbose_name='lý do')),
-                ('changes', models.JSONField(default=list, verbose_name='nội dung thay đổi')),
-                ('snapshot', models.JSONField(verbose_name='toàn văn phiên bản')),
-                ('created_at', models.DateTimeField(verbose_name='ghi nhận lúc')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="lần")),
+                ("date", models.DateField(verbose_name="ngày")),
+                (
+                    "decision_ref",
+                    models.CharField(blank=True, max_length=200, verbose_name="văn bản quyết định"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="lý do")),
+                ("changes", models.JSONField(default=list, verbose_name="nội dung thay đổi")),
+                ("snapshot", models.JSONField(verbose_name="toàn văn phiên bản")),
+                ("created_at", models.DateTimeField(verbose_name="ghi nhận lúc")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiên bản',
-                'verbose_name_plural': 'phiên bản',
-                'ordering': ['plan', 'number'],
+                "verbose_name": "phiên bản",
+                "verbose_name_plural": "phiên bản",
+                "ordering": ["plan", "number"],
             },
         ),
         migrations.CreateModel(
-            name='PlanSupersession',
+            name="PlanSupersession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=64, verbose_name='số, ký hiệu')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='ngày')),
-                ('title', models.TextField(blank=True, verbose_name='trích yếu')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supersedes', to='plans.plan')),
-                ('superseded_plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='superseded_by', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=64, verbose_name="số, ký hiệu")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="ngày")),
+                ("title", models.TextField(blank=True, verbose_name="trích yếu")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supersedes",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "superseded_plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="superseded_by",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản được thay thế',
-                'verbose_name_plural': 'văn bản được thay thế',
+                "verbose_name": "văn bản được thay thế",
+                "verbose_name_plural": "văn bản được thay thế",
             },
         ),
         migrations.CreateModel(
-            name='Program',
+            name="Program",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='số')),
-                ('title', models.TextField(verbose_name='tên chương trình')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programs', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="số")),
+                ("title", models.TextField(verbose_name="tên chương trình")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programs",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chương trình',
-                'verbose_name_plural': 'chương trình',
-                'ordering': ['plan', 'number'],
+                "verbose_name": "chương trình",
+                "verbose_name_plural": "chương trình",
+                "ordering": ["plan", "number"],
             },
         ),
         migrations.CreateModel(
-            name='ImplementingDocument',
+            name="ImplementingDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=64, verbose_name='số, ký hiệu')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='ngày ban hành')),
-                ('title', models.TextField(verbose_name='trích yếu')),
-                ('kind', models.CharField(choices=[('resolution', 'Nghị quyết'), ('directive', 'Chỉ thị'), ('conclusion', 'Kết luận'), ('program', 'Chương trình'), ('plan', 'Kế hoạch'), ('project', 'Đề án'), ('decision', 'Quyết định'), ('other', 'Văn bản khác')], default='other', max_length=16, verbose_name='loại văn bản')),
-                ('issuing_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='implementing_documents', to='org.orgunit')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='implementing_documents', to='plans.plan')),
-                ('programs', models.ManyToManyField(blank=True, related_name='implementing_documents', to='plans.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=64, verbose_name="số, ký hiệu")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="ngày ban hành")),
+                ("title", models.TextField(verbose_name="trích yếu")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("resolution", "Nghị quyết"),
+                            ("directive", "Chỉ thị"),
+                            ("conclusion", "Kết luận"),
+                            ("program", "Chương trình"),
+                            ("plan", "Kế hoạch"),
+                            ("project", "Đề án"),
+                            ("decision", "Quyết định"),
+                            ("other", "Văn bản khác"),
+                        ],
+                        default="other",
+                        max_length=16,
+                        verbose_name="loại văn bản",
+                    ),
+                ),
+                (
+                    "issuing_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="implementing_documents",
+                        to="org.orgunit",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="implementing_documents",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "programs",
+                    models.ManyToManyField(
+                        blank=True, related_name="implementing_documents", to="plans.program"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản triển khai',
-                'verbose_name_plural': 'văn bản triển khai',
-                'ordering': ['plan', 'date', 'number'],
+                "verbose_name": "văn bản triển khai",
+                "verbose_name_plural": "văn bản triển khai",
+                "ordering": ["plan", "date", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, verbose_name='mã')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('kind', models.CharField(choices=[('level', 'Mức đạt được'), ('annual', 'Hằng năm'), ('annual_reduction', 'Giảm hằng năm so với năm trước'), ('avg_growth', 'Tăng bình quân'), ('increase', 'Tăng thêm trong giai đoạn'), ('maintain', 'Duy trì'), ('milestone', 'Mốc hoàn thành'), ('qualitative', 'Định tính')], max_length=20, verbose_name='loại chỉ tiêu')),
-                ('comparator', models.CharField(blank=True, choices=[('ge', 'đạt, ít nhất (≥)'), ('gt', 'trên (>)'), ('le', 'không quá (≤)'), ('lt', 'dưới (<)'), ('eq', 'bằng (=)'), ('approx', 'khoảng (≈)'), ('range', 'từ … đến …')], max_length=8, verbose_name='so sánh')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='giá trị')),
-                ('value_high', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='giá trị cận trên')),
-                ('tolerance_pct', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, verbose_name='dung sai (%)')),
-                ('unit', models.CharField(blank=True, max_length=120, verbose_name='đơn vị tính')),
-                ('from_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='từ năm')),
-                ('to_year', models.PositiveSmallIntegerField(verbose_name='đến năm')),
-                ('indicator', models.TextField(verbose_name='tên chỉ tiêu')),
-                ('source_text', models.TextField(blank=True, verbose_name='nguyên văn')),
-                ('baseline_value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='giá trị gốc')),
-                ('baseline_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm gốc')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='plans.plan')),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='plans.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, verbose_name="mã")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("level", "Mức đạt được"),
+                            ("annual", "Hằng năm"),
+                            ("annual_reduction", "Giảm hằng năm so với năm trước"),
+                            ("avg_growth", "Tăng bình quân"),
+                            ("increase", "Tăng thêm trong giai đoạn"),
+                            ("maintain", "Duy trì"),
+                            ("milestone", "Mốc hoàn thành"),
+                            ("qualitative", "Định tính"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại chỉ tiêu",
+                    ),
+                ),
+                (
+                    "comparator",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ge", "đạt, ít nhất (≥)"),
+                            ("gt", "trên (>)"),
+                            ("le", "không quá (≤)"),
+                            ("lt", "dưới (<)"),
+                            ("eq", "bằng (=)"),
+                            ("approx", "khoảng (≈)"),
+                            ("range", "từ … đến …"),
+                        ],
+                        max_length=8,
+                        verbose_name="so sánh",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="giá trị",
+                    ),
+                ),
+                (
+                    "value_high",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="giá trị cận trên",
+                    ),
+                ),
+                (
+                    "tolerance_pct",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=3,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="dung sai (%)",
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=120, verbose_name="đơn vị tính")),
+                (
+                    "from_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="từ năm"),
+                ),
+                ("to_year", models.PositiveSmallIntegerField(verbose_name="đến năm")),
+                ("indicator", models.TextField(verbose_name="tên chỉ tiêu")),
+                ("source_text", models.TextField(blank=True, verbose_name="nguyên văn")),
+                (
+                    "baseline_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="giá trị gốc",
+                    ),
+                ),
+                (
+                    "baseline_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="năm gốc"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="plans.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu',
-                'verbose_name_plural': 'chỉ tiêu',
-                'ordering': ['plan', 'position'],
+                "verbose_name": "chỉ tiêu",
+                "verbose_name_plural": "chỉ tiêu",
+                "ordering": ["plan", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, verbose_name='mã')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='thời hạn')),
-                ('status', models.CharField(choices=[('not_started', 'Chưa triển khai'), ('in_progress', 'Đang triển khai'), ('done', 'Hoàn thành'), ('delayed', 'Chậm tiến độ')], default='not_started', max_length=16, verbose_name='tình trạng')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='plans.plan')),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='plans.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, verbose_name="mã")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("text", models.TextField(verbose_name="nội dung")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="thời hạn")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Chưa triển khai"),
+                            ("in_progress", "Đang triển khai"),
+                            ("done", "Hoàn thành"),
+                            ("delayed", "Chậm tiến độ"),
+                        ],
+                        default="not_started",
+                        max_length=16,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="plans.program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm vụ, giải pháp',
-                'verbose_name_plural': 'nhiệm vụ, giải pháp',
-                'ordering': ['plan', 'position'],
+                "verbose_name": "nhiệm vụ, giải pháp",
+                "verbose_name_plural": "nhiệm vụ, giải pháp",
+                "ordering": ["plan", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Breakthrough',
+            name="Breakthrough",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='số')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='breakthroughs', to='plans.plan')),
-                ('programs', models.ManyToManyField(blank=True, related_name='breakthroughs', to='plans.program')),
-                ('tasks', models.ManyToManyField(blank=True, related_name='breakthroughs', to='plans.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="số")),
+                ("text", models.TextField(verbose_name="nội dung")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="breakthroughs",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "programs",
+                    models.ManyToManyField(
+                        blank=True, related_name="breakthroughs", to="plans.program"
+                    ),
+                ),
+                (
+                    "tasks",
+                    models.ManyToManyField(
+                        blank=True, related_name="breakthroughs", to="plans.task"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'khâu đột phá',
-                'verbose_name_plural': 'khâu đột phá',
-                'ordering': ['plan', 'number'],
+                "verbose_name": "khâu đột phá",
+                "verbose_name_plural": "khâu đột phá",
+                "ordering": ["plan", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'Chủ trì'), ('coordinate', 'Phối hợp'), ('monitor', 'Theo dõi, đôn đốc'), ('mobilize', 'Phát động thi đua')], max_length=16, verbose_name='vai trò')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='thời hạn')),
-                ('source_text', models.TextField(blank=True, verbose_name='căn cứ')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='org.orgunit')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='plans.plan')),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='plans.program')),
-                ('target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='plans.target')),
-                ('task', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='plans.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("lead", "Chủ trì"),
+                            ("coordinate", "Phối hợp"),
+                            ("monitor", "Theo dõi, đôn đốc"),
+                            ("mobilize", "Phát động thi đua"),
+                        ],
+                        max_length=16,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="thời hạn")),
+                ("source_text", models.TextField(blank=True, verbose_name="căn cứ")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="org.orgunit",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="plans.program",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="plans.target",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="plans.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phân công',
-                'verbose_name_plural': 'phân công',
-                'ordering': ['plan', 'id'],
+                "verbose_name": "phân công",
+                "verbose_name_plural": "phân công",
+                "ordering": ["plan", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('term_to_year__gte', models.F('term_from_year'))), name='plan_term_order'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("term_to_year__gte", models.F("term_from_year"))),
+                name="plan_term_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='planrevision',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='revision_unique_number'),
+            model_name="planrevision",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="revision_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plansupersession',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='supersession_unique'),
+            model_name="plansupersession",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="supersession_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plansupersession',
-            constraint=models.CheckConstraint(condition=models.Q(('superseded_plan', models.F('plan')), _negated=True), name='supersession_not_self'),
+            model_name="plansupersession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("superseded_plan", models.F("plan")), _negated=True),
+                name="supersession_not_self",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='program_unique_number'),
+            model_name="program",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="program_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='program_number_positive'),
+            model_name="program",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="program_number_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='implementingdocument',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='impldoc_unique_number'),
+            model_name="implementingdocument",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="impldoc_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('plan', 'code'), name='target_unique_code'),
+            model_name="target",
+            constraint=models.UniqueConstraint(fields=("plan", "code"), name="target_unique_code"),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['level', 'annual', 'annual_reduction', 'avg_growth', 'increase', 'maintain', 'milestone', 'qualitative'])), name='target_kind_valid'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "level",
+                            "annual",
+                            "annual_reduction",
+                            "avg_growth",
+                            "increase",
+                            "maintain",
+                            "milestone",
+                            "qualitative",
+                        ],
+                    )
+                ),
+                name="target_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('comparator__in', ['', 'ge', 'gt', 'le', 'lt', 'eq', 'approx', 'range'])), name='target_comparator_valid'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("comparator__in", ["", "ge", "gt", "le", "lt", "eq", "approx", "range"])
+                ),
+                name="target_comparator_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('comparator', 'range'), ('value__isnull', False), ('value_high__gt', models.F('value')), ('value_high__isnull', False)), models.Q(models.Q(('comparator', 'range'), _negated=True), ('value_high__isnull', True)), _connector='OR'), name='target_range_bounds'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("comparator", "range"),
+                        ("value__isnull", False),
+                        ("value_high__gt", models.F("value")),
+                        ("value_high__isnull", False),
+                    ),
+                    models.Q(
+                        models.Q(("comparator", "range"), _negated=True),
+                        ("value_high__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="target_range_bounds",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['milestone', 'qualitative']), _negated=True), models.Q(('comparator', ''), ('value__isnull', True)), _connector='OR'), name='target_milestone_qualitative_no_number'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind__in", ["milestone", "qualitative"]), _negated=True),
+                    models.Q(("comparator", ""), ("value__isnull", True)),
+                    _connector="OR",
+                ),
+                name="target_milestone_qualitative_no_number",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['level', 'annual', 'annual_reduction', 'avg_growth', 'increase']), _negated=True), models.Q(models.Q(('comparator', ''), _negated=True), ('value__isnull', False)), _connector='OR'), name='target_quantitative_has_value'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        (
+                            "kind__in",
+                            ["level", "annual", "annual_reduction", "avg_growth", "increase"],
+                        ),
+                        _negated=True,
+                    ),
+                    models.Q(models.Q(("comparator", ""), _negated=True), ("value__isnull", False)),
+                    _connector="OR",
+                ),
+                name="target_quantitative_has_value",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('comparator', ''), ('value__isnull', False), _connector='OR'), name='target_comparator_has_value'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("comparator", ""), ("value__isnull", False), _connector="OR"),
+                name="target_comparator_has_value",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['annual', 'annual_reduction', 'avg_growth', 'increase', 'maintain']), _negated=True), models.Q(('from_year__isnull', False), ('from_year__lte', models.F('to_year'))), _connector='OR'), name='target_period_years'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        (
+                            "kind__in",
+                            ["annual", "annual_reduction", "avg_growth", "increase", "maintain"],
+                        ),
+                        _negated=True,
+                    ),
+                    models.Q(("from_year__isnull", False), ("from_year__lte", models.F("to_year"))),
+                    _connector="OR",
+                ),
+                name="target_period_years",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('from_year__isnull', True), ('from_year__lte', models.F('to_year')), _connector='OR'), name='target_year_order'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("from_year__isnull", True),
+                    ("from_year__lte", models.F("to_year")),
+                    _connector="OR",
+                ),
+                name="target_year_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('baseline_value__isnull', True), ('baseline_year__isnull', True)), models.Q(('baseline_value__isnull', False), ('baseline_year__isnull', False)), _connector='OR'), name='target_baseline_pair'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("baseline_value__isnull", True), ("baseline_year__isnull", True)),
+                    models.Q(("baseline_value__isnull", False), ("baseline_year__isnull", False)),
+                    _connector="OR",
+                ),
+                name="target_baseline_pair",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('tolerance_pct__isnull', True), models.Q(('comparator__in', ['approx', 'eq']), ('tolerance_pct__gt', 0), ('tolerance_pct__lt', 100)), _connector='OR'), name='target_tolerance_only_approx'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("tolerance_pct__isnull", True),
+                    models.Q(
+                        ("comparator__in", ["approx", "eq"]),
+                        ("tolerance_pct__gt", 0),
+                        ("tolerance_pct__lt", 100),
+                    ),
+                    _connector="OR",
+                ),
+                name="target_tolerance_only_approx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(fields=('plan', 'code'), name='task_unique_code'),
+            model_name="task",
+            constraint=models.UniqueConstraint(fields=("plan", "code"), name="task_unique_code"),
         ),
         migrations.AddConstraint(
-            model_name='breakthrough',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='breakthrough_unique_number'),
+            model_name="breakthrough",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "number"), name="breakthrough_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('program__isnull', True), ('target__isnull', True)), models.Q(('program__isnull', True), ('task__isnull', True)), models.Q(('target__isnull', True), ('task__isnull', True)), _connector='OR'), name='assignment_single_scope'),
+            model_name="assignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("program__isnull", True), ("target__isnull", True)),
+                    models.Q(("program__isnull", True), ("task__isnull", True)),
+                    models.Q(("target__isnull", True), ("task__isnull", True)),
+                    _connector="OR",
+                ),
+                name="assignment_single_scope",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.UniqueConstraint(fields=('plan', 'unit', 'role', 'program', 'target', 'task'), name='assignment_unique', nulls_distinct=False),
+            model_name="assignment",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "unit", "role", "program", "target", "task"),
+                name="assignment_unique",
+                nulls_distinct=False,
+            ),
         ),
     ]

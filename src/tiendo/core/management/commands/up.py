@@ -16,12 +16,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("TIENDO_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("TIENDO_PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("TIENDO_WORKERS", "2")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("TIENDO_WORKERS", "2"))
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         report_setup(self, instance_setup())
         host, port = options["host"], options["port"]
         shown = f"[{host}]" if ":" in host else host
-        self.stdout.write(self.style.SUCCESS(f"tiendo đang chạy tại http://{shown}:{port}/  (Ctrl-C để dừng)"))
+        self.stdout.write(
+            self.style.SUCCESS(f"tiendo đang chạy tại http://{shown}:{port}/  (Ctrl-C để dừng)")
+        )
         self.stdout.flush()
         serve(host=host, port=port, workers=options["workers"])

@@ -28,7 +28,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--plan", required=True, help="Mã chương trình hành động.")
-        parser.add_argument("--as-of", type=int, dest="as_of", help="Năm đánh giá (mặc định: năm nay).")
+        parser.add_argument(
+            "--as-of", type=int, dest="as_of", help="Năm đánh giá (mặc định: năm nay)."
+        )
         parser.add_argument(
             "--actuals",
             type=Path,
@@ -39,7 +41,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         plan = Plan.objects.filter(code=options["plan"]).first()
         if plan is None:
-            raise CommandError(f"Không có chương trình hành động “{options['plan']}”.", returncode=2)
+            raise CommandError(
+                f"Không có chương trình hành động “{options['plan']}”.", returncode=2
+            )
         as_of = options["as_of"] or dt.date.today().year
         figures = None
         if options["actuals"] is not None:
@@ -80,16 +84,27 @@ class Command(BaseCommand):
             write(f"Chương trình {program.number}: {program.title}")
             write(f"  {'Mã':<6}{'Đánh giá':<18}{'Năm':>6}  {'Số liệu':>12}  Giải thích")
             for evaluation in program.evaluations:
-                value = engine.format_value(evaluation.latest_value) if evaluation.latest_value is not None else "—"
+                value = (
+                    engine.format_value(evaluation.latest_value)
+                    if evaluation.latest_value is not None
+                    else "—"
+                )
                 write(
                     f"  {evaluation.code:<6}{engine.STATUS_LABELS[evaluation.status]:<18}"
                     f"{evaluation.latest_year or '—':>6}  {value:>12}  {evaluation.explanation}"
                 )
             write("  Cộng: " + _counts_text(program.counts))
         write("")
-        write(f"Toàn chương trình ({len(result.evaluations)} chỉ tiêu): " + _counts_text(result.counts))
+        write(
+            f"Toàn chương trình ({len(result.evaluations)} chỉ tiêu): "
+            + _counts_text(result.counts)
+        )
 
 
 def _counts_text(counts: Any) -> str:
-    parts = [f"{engine.STATUS_LABELS[s]} {counts[s]}" for s in STATUS_ORDER if counts.get(s)]
+    parts = [
+        f"{engine.STATUS_LABELS[engine.Status(s)]} {counts[s]}"
+        for s in STATUS_ORDER
+        if counts.get(s)
+    ]
     return ", ".join(parts) if parts else "—"

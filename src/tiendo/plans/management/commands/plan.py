@@ -27,7 +27,9 @@ class Command(BaseCommand):
         load.add_argument("file", type=Path)
         load.add_argument("--reason", default="", help="Lý do bổ sung, điều chỉnh.")
         load.add_argument("--decision", default="", help="Văn bản quyết định bổ sung, điều chỉnh.")
-        load.add_argument("--date", type=dt.date.fromisoformat, help="Ngày của văn bản (YYYY-MM-DD).")
+        load.add_argument(
+            "--date", type=dt.date.fromisoformat, help="Ngày của văn bản (YYYY-MM-DD)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -35,8 +37,8 @@ class Command(BaseCommand):
             for plan in plans_list():
                 self.stdout.write(
                     f"{plan.code}\t{plan.number}\t{plan.term_from_year}–{plan.term_to_year}\t"
-                    f"{plan.get_status_display()}\t{plan.program_count} chương trình, "
-                    f"{plan.target_count} chỉ tiêu\t{plan.title}"
+                    f"{plan.get_status_display()}\t{getattr(plan, 'program_count', 0)} chương trình, "
+                    f"{getattr(plan, 'target_count', 0)} chỉ tiêu\t{plan.title}"
                 )
         elif action == "show":
             self._show(options["code"], as_json=options["json"], revision=options["revision"])
@@ -77,7 +79,9 @@ class Command(BaseCommand):
                 revision_date=options["date"],
             )
         except PlanDocumentError as exc:
-            raise CommandError(f"Tệp bị từ chối, không có gì thay đổi. Lỗi tại {exc.path}: {exc.message}") from exc
+            raise CommandError(
+                f"Tệp bị từ chối, không có gì thay đổi. Lỗi tại {exc.path}: {exc.message}"
+            ) from exc
         if not result.changed:
             self.stdout.write(f"Không có thay đổi: “{result.plan.code}” đã đúng như tệp.")
         elif result.created:
