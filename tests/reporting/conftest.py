@@ -23,6 +23,7 @@ def demo(builtin_plan: Any) -> dict[str, Any]:
     return {
         "plan": builtin_plan,
         "admin": admin,
+        "quantri": admin,
         "passwords": {a.username: a.password for a in accounts},
         **users,
     }

@@ -371,6 +371,7 @@ class Reminder(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     trigger = models.CharField(_("hình thức"), max_length=16, choices=ReminderTrigger.choices)
     sent_at = models.DateTimeField(_("gửi lúc"))
+    for_date = models.DateField(_("đôn đốc cho ngày"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -937,6 +937,7 @@ def units_urge(
             unit=unit,
             trigger=trigger,
             sent_at=now,
+            for_date=today,
             sent_by=user,
             recipients=emails,
             subject=subject[:300],
@@ -979,7 +980,7 @@ def reminders_due_send(
         else:
             continue
         already = set(
-            Reminder.objects.filter(round=rnd, trigger=trigger, sent_at__date=today).values_list(
+            Reminder.objects.filter(round=rnd, trigger=trigger, for_date=today).values_list(
                 "unit_id", flat=True
             )
         )
