@@ -108,7 +108,7 @@ def test_password_change(client: Any, admin: Any) -> None:
 
 
 def test_failed_logins_are_throttled_with_a_clear_message(client: Any, admin: Any) -> None:
-    user, password = user_create(actor=admin, username="baocao", role=Role.LEADER)
+    _user, password = user_create(actor=admin, username="baocao", role=Role.LEADER)
     url = reverse("login")
     for _ in range(4):
         response = client.post(url, {"username": "baocao", "password": "sai-mat-khau"})

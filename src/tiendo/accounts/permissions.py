@@ -37,7 +37,7 @@ def profile_of(user: Any) -> Profile | None:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     try:
-        return user.profile  # type: ignore[no-any-return]
+        return user.profile
     except ObjectDoesNotExist:
         return None
 

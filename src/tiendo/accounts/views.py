@@ -122,6 +122,6 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     except Notification.DoesNotExist as exc:
         raise Http404(_("Không có thông báo này.")) from exc
     note = notification_mark_read(actor=request.user, notification=note)
-    if request.htmx:
+    if getattr(request, "htmx", False):
         return render(request, "accounts/_notification.html", {"n": note})
     return redirect("accounts:notifications")

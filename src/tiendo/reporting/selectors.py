@@ -254,8 +254,8 @@ def round_progress(
         )
         .order_by("unit__name")
     )
-    reminders = {
-        r["unit_id"]: r
+    reminders: dict[int, dict[str, Any]] = {
+        r["unit_id"]: dict(r)
         for r in Reminder.objects.filter(round=rnd)
         .values("unit_id")
         .annotate(n=Count("id"), last=Max("sent_at"))

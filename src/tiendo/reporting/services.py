@@ -75,6 +75,11 @@ class StaleVersion(Exception):
         super().__init__(self.message)
 
 
+def _user(actor: Actor) -> Any:
+    """The acting user for a foreign key, or None for the system (cron, set-up scripts)."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def _now() -> dt.datetime:
     return timezone.now()
 
@@ -177,7 +182,7 @@ def round_open(
         opens_on=opens_on,
         deadline=deadline,
         created_at=now,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=_user(actor),
     )
     rnd.units.set(chosen)
     audit_record(
@@ -270,7 +275,7 @@ def _claim(
     """UPDATE ... WHERE version = n AND state IN (...): the write only happens when nobody
     else wrote in between. Raises StaleVersion with the current submission otherwise."""
     now = _now()
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = _user(actor)
     updated = Submission.objects.filter(
         pk=submission.pk, version=version, state__in=list(states)
     ).update(version=F("version") + 1, updated_at=now, updated_by=user, **fields)
@@ -602,7 +607,7 @@ def submission_accept(*, actor: Actor, submission: Submission, version: int) -> 
         )
     )
     latest = _latest_figures(items)
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = _user(actor)
     created: list[str] = []
     for item in items:
         existing = latest.get((item.target_id, item.year, item.figure_type))
@@ -751,7 +756,7 @@ def evidence_add(*, actor: Actor, submission: Submission, upload: UploadedFile) 
         kind=kind,
         size=int(upload.size or 0),
         uploaded_at=_now(),
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=_user(actor),
     )
     evidence.file.save(name, upload, save=False)
     evidence.save()
@@ -786,7 +791,8 @@ def evidence_delete(*, actor: Actor, evidence: Evidence) -> None:
     stored = evidence.file.name
     storage = evidence.file.storage
     evidence.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))
 
 
 def evidence_open(*, actor: Actor, evidence: Evidence) -> Any:
@@ -807,7 +813,7 @@ def _unit_recipients(unit_ids: Sequence[int]) -> dict[int, list[Any]]:
         )
         .select_related("profile")
     ):
-        users[user.profile.unit_id].append(user)
+        users[int(user.profile.unit_id or 0)].append(user)
     return users
 
 
@@ -919,7 +925,7 @@ def units_urge(
     overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
     recipients = _unit_recipients(chosen)
     now = _now()
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = _user(actor)
     reminders: list[Reminder] = []
     for uid in chosen:
         unit = units[uid]

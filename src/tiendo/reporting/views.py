@@ -161,7 +161,11 @@ def _render_submission(
         "task_statuses": TaskStatus.choices,
         "max_mb": format_number(services._max_bytes() // (1024 * 1024)),
     }
-    template = "reporting/_submission_body.html" if request.htmx else "reporting/submission.html"
+    template = (
+        "reporting/_submission_body.html"
+        if getattr(request, "htmx", False)
+        else "reporting/submission.html"
+    )
     return render(request, template, context, status=status)
 
 
@@ -401,7 +405,11 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ("review", _("Chờ duyệt")),
         ],
     }
-    template = "reporting/_progress_table.html" if request.htmx else "reporting/round_detail.html"
+    template = (
+        "reporting/_progress_table.html"
+        if getattr(request, "htmx", False)
+        else "reporting/round_detail.html"
+    )
     return render(request, template, context)
 
 
