@@ -132,9 +132,9 @@ def grow_plan(plan, factor: int) -> None:
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        (f"/plans/{PLAN}/", 13),
-        (f"/plans/{PLAN}/programs/2/", 8),
-        (f"/plans/{PLAN}/targets/2.2/", 4),
+        (f"/plans/{PLAN}/", 16),
+        (f"/plans/{PLAN}/programs/2/", 11),
+        (f"/plans/{PLAN}/targets/2.2/", 9),
         ("/plans/", 3),
     ],
 )
@@ -147,3 +147,63 @@ def test_query_count_is_pinned_and_does_not_grow(
     with django_assert_num_queries(queries):
         assert staff_client.get(url).status_code == 200
     assert Decimal(Target.objects.filter(plan=builtin_plan).count()) > 100
+
+
+def add_figures(plan) -> None:
+    from django.utils import timezone
+
+    from tiendo.reporting.models import Figure
+
+    now = timezone.now()
+    rows = {
+        "5.6": [(2024, "3.36", "official"), (2025, "1.36", "estimate"), (2025, "2.32", "official")],
+        "2.9": [(2025, "106", "reported")],
+        "7.1": [(2021, "2100", "official"), (2022, "2050", "official"), (2023, "1990", "estimate")],
+    }
+    for code, figures in rows.items():
+        target = Target.objects.get(plan=plan, code=code)
+        for year, value, kind in figures:
+            Figure.objects.create(target=target, year=year, value=Decimal(value), figure_type=kind, accepted_at=now)
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_targets_by_status_and_lists_what_needs_attention(staff_client, builtin_plan):
+    add_figures(builtin_plan)
+    page = staff_client.get(f"/plans/{PLAN}/?as_of=2025").content.decode()
+    assert "Tình hình thực hiện các chỉ tiêu" in page and "(2025)" in page
+    assert "1/53" in page, "one target met (5.6) out of 53"
+    assert "Cần chú ý trước" in page
+    attention = page.split("Cần chú ý trước")[1]
+    assert attention.index("2.9.") < attention.index("7.1."), "not achieved before at risk/no data"
+    assert 'class="badge not_achieved">Không đạt' in page
+
+
+@pytest.mark.django_db
+def test_as_of_selector_returns_only_the_dashboard_to_htmx(staff_client, builtin_plan):
+    response = staff_client.get(f"/plans/{PLAN}/?as_of=2023", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="dashboard"')
+    assert "<html" not in body and "(2023)" in body
+
+
+@pytest.mark.django_db
+def test_program_filters_by_status_and_unit_and_works_without_javascript(staff_client, builtin_plan):
+    add_figures(builtin_plan)
+    page = staff_client.get(f"/plans/{PLAN}/programs/5/?as_of=2025&status=achieved").content.decode()
+    assert 'href="/plans/lang-son-2020-2025/targets/5.6/?as_of=2025"' in page
+    assert "targets/5.1/" not in page
+    assert "<noscript>" in page, "the filter form submits as a normal form without JavaScript"
+    fragment = staff_client.get(
+        f"/plans/{PLAN}/programs/7/?as_of=2023&status=at_risk", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert fragment.lstrip().startswith('<section id="results"') and "targets/7.1/" in fragment
+
+
+@pytest.mark.django_db
+def test_target_page_draws_the_chart_and_lists_figures(staff_client, builtin_plan):
+    add_figures(builtin_plan)
+    page = staff_client.get(f"/plans/{PLAN}/targets/5.6/?as_of=2025").content.decode()
+    assert "<svg" in page and "Mục tiêu 3 %" in page
+    assert "2024: 3,36; 2025: 2,32" in page, "the chart says in words what it draws"
+    assert "Số chính thức" in page and "Ước thực hiện" in page
+    assert 'class="badge achieved">Đạt' in page

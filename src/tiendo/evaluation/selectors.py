@@ -58,3 +58,18 @@ def assessments_latest(*, plan: Plan) -> dict[str, list[engine.Assessment]]:
             )
         )
     return dict(result)
+
+
+def figure_history(*, target: Target) -> list[FigureRow]:
+    """Every accepted figure of a target, corrections included, newest first."""
+    return list(
+        FigureRow.objects.filter(target=target)
+        .select_related("accepted_by", "corrects")
+        .order_by("-year", "-id")
+    )
+
+
+def assessment_history(*, target: Target) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(target=target).select_related("assessed_by").order_by("-assessed_at", "-id")
+    )

@@ -33,6 +33,9 @@ class PlanEvaluation:
     evaluations: list[engine.Evaluation]
     programs: list[ProgramEvaluation]
     counts: Counter[str]
+    targets: list[Target] = field(default_factory=list)
+    specs: dict[str, engine.TargetSpec] = field(default_factory=dict)
+    figures: dict[str, list[engine.Figure]] = field(default_factory=dict)
 
     def by_code(self) -> dict[str, engine.Evaluation]:
         return {e.code: e for e in self.evaluations}
@@ -74,6 +77,9 @@ def plan_evaluate(
         evaluations=evaluations,
         programs=[programs[n] for n in sorted(programs)],
         counts=counts,
+        targets=targets,
+        specs={spec.code: spec for spec in specs},
+        figures=figures,
     )
 
 

@@ -7,9 +7,29 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from tiendo.core.http import HtmxHttpRequest
+from tiendo.evaluation import selectors as evaluation_selectors
+from tiendo.evaluation.services import plan_evaluate
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.models import Plan, PlanRevision, Program, Target
+
+from . import dashboard
+
+
+def _as_of(request: HttpRequest, plan: Plan) -> int:
+    """The as-of year: ?as_of=YEAR within the plan's term, else this year (kept in the term)."""
+    latest = min(timezone.localdate().year, plan.term_to_year)
+    try:
+        year = int(request.GET.get("as_of", latest))
+    except ValueError:
+        return latest
+    return year if plan.term_from_year <= year <= plan.term_to_year else latest
+
+
+def _years(plan: Plan) -> list[int]:
+    return list(range(plan.term_from_year + 1, plan.term_to_year + 1))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -33,22 +53,63 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_detail(request: HttpRequest, code: str) -> HttpResponse:
+def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     try:
         plan = plan_selectors.plan_overview(code=code)
     except Plan.DoesNotExist as exc:
         raise Http404("Không có chương trình hành động này.") from exc
-    revisions = list(plan_selectors.plan_revisions(plan=plan))
-    return render(request, "web/plan_detail.html", {"plan": plan, "revisions": revisions})
+    as_of = _as_of(request, plan)
+    result = plan_evaluate(plan=plan, as_of_year=as_of)
+    context = {
+        "plan": plan,
+        "as_of": as_of,
+        "years": _years(plan),
+        "programs": dashboard.program_summaries(result=result),
+        "totals": dashboard.plan_totals(result=result),
+        "attention": dashboard.attention_first(result=result),
+        "revisions": list(plan_selectors.plan_revisions(plan=plan)),
+    }
+    template = "web/plan_detail.html#dashboard" if request.htmx else "web/plan_detail.html"
+    return render(request, template, context)
 
 
 @login_required
-def program_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
+def program_detail(request: HtmxHttpRequest, code: str, number: int) -> HttpResponse:
     try:
         program = plan_selectors.program_detail(plan_code=code, number=number)
     except Program.DoesNotExist as exc:
         raise Http404("Không có chương trình này.") from exc
-    return render(request, "web/program_detail.html", {"program": program, "plan": program.plan})
+    plan = program.plan
+    as_of = _as_of(request, plan)
+    result = plan_evaluate(plan=plan, as_of_year=as_of)
+    rows = dashboard.target_rows(result=result, program_number=program.number)
+    status = request.GET.get("status", "")
+    unit = request.GET.get("unit", "")
+    lead_units = sorted(
+        {a.unit for t in program.targets.all() for a in t.assignments.all()}
+        | {a.unit for t in program.tasks.all() for a in t.assignments.all()},
+        key=lambda u: u.name,
+    )
+    if status:
+        rows = [r for r in rows if str(r.evaluation.status) == status]
+    tasks = list(program.tasks.all())
+    if unit:
+        rows = [r for r in rows if any(a.unit.code == unit for a in r.target.assignments.all())]
+        tasks = [t for t in tasks if any(a.unit.code == unit for a in t.assignments.all())]
+    context = {
+        "program": program,
+        "plan": plan,
+        "as_of": as_of,
+        "years": _years(plan),
+        "rows": rows,
+        "tasks": tasks,
+        "statuses": dashboard.STATUS_ORDER,
+        "status": status,
+        "units": lead_units,
+        "unit": unit,
+    }
+    template = "web/program_detail.html#results" if request.htmx else "web/program_detail.html"
+    return render(request, template, context)
 
 
 @login_required
@@ -57,7 +118,20 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
         target = plan_selectors.target_detail(plan_code=code, code=target_code)
     except Target.DoesNotExist as exc:
         raise Http404("Không có chỉ tiêu này.") from exc
-    return render(request, "web/target_detail.html", {"target": target, "plan": target.plan})
+    plan = target.plan
+    as_of = _as_of(request, plan)
+    result = plan_evaluate(plan=plan, as_of_year=as_of)
+    (row,) = dashboard.target_rows(result=result, code=target.code, with_chart=True)
+    context = {
+        "target": target,
+        "plan": plan,
+        "as_of": as_of,
+        "years": _years(plan),
+        "row": row,
+        "figures": evaluation_selectors.figure_history(target=target),
+        "assessments": evaluation_selectors.assessment_history(target=target),
+    }
+    return render(request, "web/target_detail.html", context)
 
 
 @login_required

@@ -1,0 +1,131 @@
+"""What the pages show about an evaluated plan: counts by status, share met, what needs
+attention first, rows of a program's targets with their charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tiendo.evaluation import engine
+from tiendo.evaluation.charts import chart_data, chart_svg
+from tiendo.evaluation.services import PlanEvaluation
+from tiendo.plans.models import Target
+
+STATUS_ORDER = (
+    engine.Status.EXCEEDED,
+    engine.Status.ACHIEVED,
+    engine.Status.ON_TRACK,
+    engine.Status.AT_RISK,
+    engine.Status.NOT_ACHIEVED,
+    engine.Status.NO_DATA,
+    engine.Status.NEEDS_ASSESSMENT,
+)
+ATTENTION = {
+    engine.Status.NOT_ACHIEVED: 0,
+    engine.Status.AT_RISK: 1,
+    engine.Status.NO_DATA: 2,
+    engine.Status.NEEDS_ASSESSMENT: 3,
+}
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    number: int
+    title: str
+    total: int
+    counts: tuple[StatusCount, ...]
+    met: int
+    share_met_pct: Decimal | None
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    target: Target
+    evaluation: engine.Evaluation
+    sparkline: str
+    chart: str
+
+
+def status_counts(counts: dict[str, int]) -> tuple[StatusCount, ...]:
+    return tuple(StatusCount(str(s), s.label, counts.get(str(s), 0)) for s in STATUS_ORDER)
+
+
+def _share(met: int, total: int) -> Decimal | None:
+    return (Decimal(met) * 100 / total).quantize(Decimal("0.1")) if total else None
+
+
+def program_summaries(*, result: PlanEvaluation) -> list[ProgramSummary]:
+    summaries = []
+    for program in result.programs:
+        met = sum(1 for e in program.evaluations if e.met)
+        total = len(program.evaluations)
+        summaries.append(
+            ProgramSummary(
+                number=program.number,
+                title=program.title,
+                total=total,
+                counts=status_counts(dict(program.counts)),
+                met=met,
+                share_met_pct=_share(met, total),
+            )
+        )
+    return summaries
+
+
+def plan_totals(*, result: PlanEvaluation) -> ProgramSummary:
+    met = sum(1 for e in result.evaluations if e.met)
+    total = len(result.evaluations)
+    return ProgramSummary(
+        number=0,
+        title="",
+        total=total,
+        counts=status_counts(dict(result.counts)),
+        met=met,
+        share_met_pct=_share(met, total),
+    )
+
+
+def attention_first(*, result: PlanEvaluation, limit: int = 8) -> list[TargetRow]:
+    """The targets that need attention first: not achieved, at risk, without figures."""
+    rows = [
+        (ATTENTION[e.status], t.position, t, e)
+        for t, e in zip(result.targets, result.evaluations, strict=True)
+        if e.status in ATTENTION
+    ]
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [TargetRow(target=t, evaluation=e, sparkline="", chart="") for _, _, t, e in rows[:limit]]
+
+
+def target_rows(
+    *,
+    result: PlanEvaluation,
+    program_number: int | None = None,
+    code: str | None = None,
+    with_chart: bool = False,
+) -> list[TargetRow]:
+    """Rows of evaluated targets (of one program, or one target), with a small trend line and,
+    when asked, the full chart."""
+    rows = []
+    for target, evaluation in zip(result.targets, result.evaluations, strict=True):
+        if program_number is not None and target.program.number != program_number:
+            continue
+        if code is not None and target.code != code:
+            continue
+        data = chart_data(
+            spec=result.specs[target.code],
+            figures=result.figures.get(target.code, []),
+            evaluation=evaluation,
+            as_of_year=result.as_of_year,
+            first_year=result.plan.term_from_year,
+        )
+        sparkline = chart_svg(data, width=120, height=32, compact=True) if data and data.points else ""
+        chart = chart_svg(data) if data is not None and with_chart else ""
+        rows.append(TargetRow(target=target, evaluation=evaluation, sparkline=sparkline, chart=chart))
+    return rows
