@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "tiendo.reporting",
     "tiendo.evaluation",
     "tiendo.web",
+    "tiendo.exports",
+    "tiendo.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [

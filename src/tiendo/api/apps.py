@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "tiendo.api"
+    verbose_name = "Giao diện lập trình (API)"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExportsConfig(AppConfig):
+    name = "tiendo.exports"
+    verbose_name = "Báo cáo và trao đổi dữ liệu"

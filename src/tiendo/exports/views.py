@@ -1,0 +1,233 @@
+"""Pages and downloads of exports. Thin: selectors and services do the work; permission errors
+(NotAllowed) become 403 pages, unknown plans or submissions 404."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tiendo.accounts import permissions as perms
+from tiendo.plans.models import Plan
+from tiendo.reporting.models import Submission
+
+from .docx_render import report_docx
+from .pdf_render import PdfUnavailable, report_pdf
+from .report import SECTION_LABELS, program_section_key, report_build, report_draft_get
+from .selectors import OPEN_DATA_FIELDS, open_figures
+from .services import DRAFT_FIELDS, DraftStale, report_draft_save
+from .workbook import WorkbookInvalid, entry_workbook_apply, entry_workbook_xlsx, plan_targets_xlsx
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _plan(code: str) -> Plan:
+    plan = Plan.objects.select_related("issuing_unit").filter(code=code).first()
+    if plan is None:
+        raise Http404("Không có chương trình hành động này.")
+    return plan
+
+
+def _as_of(request: HttpRequest, plan: Plan) -> int:
+    default = min(max(timezone.localdate().year, plan.term_from_year), plan.term_to_year)
+    try:
+        year = int(request.GET.get("as_of") or request.POST.get("as_of") or default)
+    except ValueError:
+        return default
+    return year if plan.term_from_year <= year <= plan.term_to_year + 1 else default
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def report_page(request: HttpRequest, code: str) -> HttpResponse:
+    """The report draft: header fields and sections the office edits before export."""
+    perms.require_read_all(request.user)
+    plan = _plan(code)
+    as_of = _as_of(request, plan)
+    errors: list[str] = []
+    if request.method == "POST":
+        fields: dict[str, Any] = {f: request.POST.get(f, "") for f in DRAFT_FIELDS}
+        if fields["date"]:
+            try:
+                fields["date"] = dt.date.fromisoformat(str(fields["date"]))
+            except ValueError:
+                errors.append("Ngày báo cáo phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
+        sections = {
+            key[len("section-") :]: value
+            for key, value in request.POST.items()
+            if key.startswith("section-")
+        }
+        version_text = request.POST.get("version", "")
+        version = int(version_text) if version_text.isdigit() else None
+        if not errors:
+            try:
+                report_draft_save(
+                    actor=request.user,
+                    plan=plan,
+                    as_of_year=as_of,
+                    version=version,
+                    fields=fields,
+                    sections=sections,
+                )
+            except DraftStale as exc:
+                errors.append(exc.message)
+            except ValidationError as exc:
+                errors += exc.messages
+            else:
+                messages.success(request, "Đã lưu dự thảo báo cáo.")
+                return redirect(f"{request.path}?as_of={as_of}")
+    draft = report_draft_get(plan=plan, as_of_year=as_of)
+    report = report_build(plan=plan, as_of_year=as_of, draft=draft)
+    labels = dict(SECTION_LABELS)
+    for program in report.evaluation.programs:
+        labels[program_section_key(program.number)] = f"Chương trình {program.number}"
+    order = ["intro", "overall"] + [
+        program_section_key(p.number) for p in report.evaluation.programs
+    ]
+    order += ["tasks", "limitations", "recommendations"]
+    edited = set((draft.sections or {}) if draft else {})
+    sections = [
+        {"key": k, "label": labels[k], "text": report.sections[k], "edited": k in edited}
+        for k in order
+    ]
+    return render(
+        request,
+        "exports/report_page.html",
+        {
+            "plan": plan,
+            "as_of": as_of,
+            "years": list(range(plan.term_from_year, plan.term_to_year + 2)),
+            "draft": draft,
+            "report": report,
+            "sections": sections,
+            "errors": errors,
+            "can_edit": perms.can_monitor(request.user),
+        },
+    )
+
+
+@login_required
+def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    perms.require_read_all(request.user)
+    plan = _plan(code)
+    as_of = _as_of(request, plan)
+    if fmt not in ("docx", "pdf"):
+        raise Http404("Định dạng không hỗ trợ.")
+    report = report_build(plan=plan, as_of_year=as_of)
+    name = f"bao-cao-{plan.code}-{as_of}.{fmt}"
+    if fmt == "docx":
+        return _download(report_docx(report=report), DOCX, name)
+    try:
+        return _download(report_pdf(report=report), "application/pdf", name)
+    except PdfUnavailable as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+
+
+@login_required
+def plan_targets_download(request: HttpRequest, code: str) -> HttpResponse:
+    plan = _plan(code)
+    as_of = _as_of(request, plan)
+    data = plan_targets_xlsx(plan=plan, as_of_year=as_of)
+    return _download(data, XLSX, f"chi-tieu-{plan.code}-{as_of}.xlsx")
+
+
+def _submission(pk: int) -> Submission:
+    submission = Submission.objects.select_related("round__plan", "unit").filter(pk=pk).first()
+    if submission is None:
+        raise Http404("Không có báo cáo này.")
+    return submission
+
+
+@login_required
+def entry_download(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(pk)
+    data = entry_workbook_xlsx(actor=request.user, submission=submission)
+    rnd = submission.round
+    name = f"nhap-lieu-{submission.unit.code}-{rnd.year}-{rnd.period_kind}{rnd.number}.xlsx"
+    return _download(data, XLSX, name)
+
+
+@login_required
+@require_POST
+def entry_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission(pk)
+    perms.require_unit_editor(request.user, submission.unit_id)
+    upload = request.FILES.get("file")
+    errors: list[str] = []
+    if upload is None:
+        errors = ["Chưa chọn tệp Excel để tải lên."]
+    elif (upload.size or 0) > 10 * 1024 * 1024:
+        errors = ["Tệp quá lớn (tối đa 10 MB)."]
+    else:
+        try:
+            result = entry_workbook_apply(
+                actor=request.user, submission=submission, data=upload.read()
+            )
+        except WorkbookInvalid as exc:
+            errors = exc.messages
+        else:
+            messages.success(
+                request,
+                f"Đã nhập từ tệp Excel: {result.figures} chỉ tiêu, {result.tasks} nhiệm vụ."
+                " Báo cáo vẫn là bản nháp; kiểm tra rồi gửi.",
+            )
+            return redirect("reporting:submission", pk=submission.pk)
+    return render(
+        request,
+        "exports/upload_errors.html",
+        {"submission": submission, "errors": errors},
+        status=422,
+    )
+
+
+def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    """Accepted figures with their targets, for publication. Public unless
+    TIENDO_OPEN_DATA_PUBLIC is False (then sign-in is required)."""
+    if not getattr(settings, "TIENDO_OPEN_DATA_PUBLIC", True) and not (
+        request.user.is_authenticated
+    ):
+        return redirect_to_login(request.get_full_path())
+    if fmt not in ("csv", "json"):
+        raise Http404("Định dạng không hỗ trợ.")
+    plan = _plan(code)
+    rows = list(open_figures(plan=plan))
+    if fmt == "json":
+        body = json.dumps(
+            {
+                "plan": {"code": plan.code, "number": plan.number, "title": plan.title},
+                "license": "Dữ liệu mở: được sử dụng, chia sẻ, trích dẫn nguồn tiendo.",
+                "fields": OPEN_DATA_FIELDS,
+                "figures": rows,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+        writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="so-lieu-{plan.code}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
