@@ -163,11 +163,15 @@ def add_figures(plan) -> None:
     for code, figures in rows.items():
         target = Target.objects.get(plan=plan, code=code)
         for year, value, kind in figures:
-            Figure.objects.create(target=target, year=year, value=Decimal(value), figure_type=kind, accepted_at=now)
+            Figure.objects.create(
+                target=target, year=year, value=Decimal(value), figure_type=kind, accepted_at=now
+            )
 
 
 @pytest.mark.django_db
-def test_dashboard_counts_targets_by_status_and_lists_what_needs_attention(staff_client, builtin_plan):
+def test_dashboard_counts_targets_by_status_and_lists_what_needs_attention(
+    staff_client, builtin_plan
+):
     add_figures(builtin_plan)
     page = staff_client.get(f"/plans/{PLAN}/?as_of=2025").content.decode()
     assert "Tình hình thực hiện các chỉ tiêu" in page and "(2025)" in page
@@ -187,9 +191,13 @@ def test_as_of_selector_returns_only_the_dashboard_to_htmx(staff_client, builtin
 
 
 @pytest.mark.django_db
-def test_program_filters_by_status_and_unit_and_works_without_javascript(staff_client, builtin_plan):
+def test_program_filters_by_status_and_unit_and_works_without_javascript(
+    staff_client, builtin_plan
+):
     add_figures(builtin_plan)
-    page = staff_client.get(f"/plans/{PLAN}/programs/5/?as_of=2025&status=achieved").content.decode()
+    page = staff_client.get(
+        f"/plans/{PLAN}/programs/5/?as_of=2025&status=achieved"
+    ).content.decode()
     assert 'href="/plans/lang-son-2020-2025/targets/5.6/?as_of=2025"' in page
     assert "targets/5.1/" not in page
     assert "<noscript>" in page, "the filter form submits as a normal form without JavaScript"

@@ -14,7 +14,10 @@ from .models import AuditAction, AuditEntry
 SYSTEM_ACTOR = "hệ thống"
 
 
-def actor_user(actor: AbstractBaseUser | AnonymousUser | None) -> User | None:
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+def actor_user(actor: Actor) -> User | None:
     """The signed-in user behind an actor, or None for the system and anonymous visitors."""
     return actor if isinstance(actor, User) and actor.is_authenticated else None
 

@@ -76,7 +76,9 @@ def chart_data(
         if base is not None:
             low = base + spec.value
             target_from = spec.to_year
-            note = f"Mức cần đạt: {format_number(base)} năm {base_year} + {format_number(spec.value)}"
+            note = (
+                f"Mức cần đạt: {format_number(base)} năm {base_year} + {format_number(spec.value)}"
+            )
     elif spec.kind == "milestone":
         low = Decimal(1)
         target_from = spec.to_year
@@ -94,7 +96,10 @@ def chart_data(
     if evaluation.projection is not None and points:
         last = points[-1]
         if evaluation.projection.year > last[0]:
-            projection = ((last[0], last[1]), (evaluation.projection.year, evaluation.projection.value))
+            projection = (
+                (last[0], last[1]),
+                (evaluation.projection.year, evaluation.projection.value),
+            )
     years = [p[0] for p in points] + [spec.to_year, first_year]
     return ChartData(
         title=f"{spec.code}. {spec.indicator}",
@@ -112,7 +117,9 @@ def chart_data(
     )
 
 
-def _path_start(spec: TargetSpec, points: tuple[tuple[int, Decimal, str], ...]) -> tuple[int, Decimal]:
+def _path_start(
+    spec: TargetSpec, points: tuple[tuple[int, Decimal, str], ...]
+) -> tuple[int, Decimal]:
     if spec.baseline_value is not None and spec.baseline_year is not None:
         return spec.baseline_year, spec.baseline_value
     return points[0][0], points[0][1]
@@ -122,7 +129,9 @@ def _fmt(value: Decimal) -> str:
     return f"{value:.1f}"
 
 
-def chart_svg(data: ChartData, *, width: int = 640, height: int = 260, compact: bool = False) -> str:
+def chart_svg(
+    data: ChartData, *, width: int = 640, height: int = 260, compact: bool = False
+) -> str:
     """Draw the chart. `compact` draws a small trend line for tables (no axes, no legend)."""
     pad_left = Decimal(4 if compact else 64)
     pad_right = Decimal(4 if compact else 16)
@@ -161,7 +170,9 @@ def chart_svg(data: ChartData, *, width: int = 640, height: int = 260, compact: 
         for i in range(5):
             value = lo + (hi - lo) * i / 4
             yy = _fmt(y(value))
-            parts.append(f'<line x1="{_fmt(pad_left)}" x2="{_fmt(w - pad_right)}" y1="{yy}" y2="{yy}" stroke="{_GRID}" stroke-width="1"/>')
+            parts.append(
+                f'<line x1="{_fmt(pad_left)}" x2="{_fmt(w - pad_right)}" y1="{yy}" y2="{yy}" stroke="{_GRID}" stroke-width="1"/>'
+            )
             parts.append(
                 f'<text x="{_fmt(pad_left - 6)}" y="{yy}" font-size="11" fill="{_MUTED}" text-anchor="end" dominant-baseline="middle">{escape(format_number(value, 0 if hi - lo >= 20 else 1))}</text>'
             )
@@ -180,7 +191,9 @@ def chart_svg(data: ChartData, *, width: int = 640, height: int = 260, compact: 
             )
         else:
             yy = _fmt(y(data.target_low))
-            parts.append(f'<line x1="{_fmt(x1)}" x2="{_fmt(x2)}" y1="{yy}" y2="{yy}" stroke="{_TARGET}" stroke-width="2.5"/>')
+            parts.append(
+                f'<line x1="{_fmt(x1)}" x2="{_fmt(x2)}" y1="{yy}" y2="{yy}" stroke="{_TARGET}" stroke-width="2.5"/>'
+            )
     if data.path is not None:
         (ya, va), (yb, vb) = data.path
         parts.append(
@@ -191,14 +204,18 @@ def chart_svg(data: ChartData, *, width: int = 640, height: int = 260, compact: 
         parts.append(
             f'<line x1="{_fmt(x(ya))}" y1="{_fmt(y(va))}" x2="{_fmt(x(yb))}" y2="{_fmt(y(vb))}" stroke="{_PROJECTION}" stroke-width="2" stroke-dasharray="6 4"/>'
         )
-        parts.append(f'<circle cx="{_fmt(x(yb))}" cy="{_fmt(y(vb))}" r="3.5" fill="#fff" stroke="{_PROJECTION}" stroke-width="2"/>')
+        parts.append(
+            f'<circle cx="{_fmt(x(yb))}" cy="{_fmt(y(vb))}" r="3.5" fill="#fff" stroke="{_PROJECTION}" stroke-width="2"/>'
+        )
     if len(data.points) > 1:
         line = " ".join(f"{_fmt(x(p[0]))},{_fmt(y(p[1]))}" for p in data.points)
         parts.append(f'<polyline points="{line}" fill="none" stroke="{_SERIES}" stroke-width="2"/>')
     radius = "2.5" if compact else "5"
     for year, value, kind in data.points:
         fill = "#fff" if kind == "estimate" else _SERIES
-        label = {"estimate": "ước tính", "reported": "số công bố", "official": "số chính thức"}.get(kind, kind)
+        label = {"estimate": "ước tính", "reported": "số công bố", "official": "số chính thức"}.get(
+            kind, kind
+        )
         parts.append(
             f'<circle cx="{_fmt(x(year))}" cy="{_fmt(y(value))}" r="{radius}" fill="{fill}" stroke="{_SERIES}" stroke-width="2">'
             f"<title>{year}: {escape(format_number(value))} {escape(data.unit)} ({label})</title></circle>"
@@ -236,7 +253,10 @@ def _legend(data: ChartData, h: Decimal) -> str:
 
 
 def _id(data: ChartData) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in data.title.split(".")[0] + data.title[:2]) or "c"
+    return (
+        "".join(ch if ch.isalnum() else "-" for ch in data.title.split(".")[0] + data.title[:2])
+        or "c"
+    )
 
 
 def _description(data: ChartData) -> str:

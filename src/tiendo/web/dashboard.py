@@ -100,7 +100,9 @@ def attention_first(*, result: PlanEvaluation, limit: int = 8) -> list[TargetRow
         if e.status in ATTENTION
     ]
     rows.sort(key=lambda r: (r[0], r[1]))
-    return [TargetRow(target=t, evaluation=e, sparkline="", chart="") for _, _, t, e in rows[:limit]]
+    return [
+        TargetRow(target=t, evaluation=e, sparkline="", chart="") for _, _, t, e in rows[:limit]
+    ]
 
 
 def target_rows(
@@ -125,7 +127,11 @@ def target_rows(
             as_of_year=result.as_of_year,
             first_year=result.plan.term_from_year,
         )
-        sparkline = chart_svg(data, width=120, height=32, compact=True) if data and data.points else ""
+        sparkline = (
+            chart_svg(data, width=120, height=32, compact=True) if data and data.points else ""
+        )
         chart = chart_svg(data) if data is not None and with_chart else ""
-        rows.append(TargetRow(target=target, evaluation=evaluation, sparkline=sparkline, chart=chart))
+        rows.append(
+            TargetRow(target=target, evaluation=evaluation, sparkline=sparkline, chart=chart)
+        )
     return rows
