@@ -86,7 +86,7 @@ def chart_data(
     elif spec.kind == "annual_reduction":
         note = f"Mỗi năm phải giảm ít nhất {format_number(spec.value or 0)}% so với năm trước"
     if spec.kind == "level":
-        target_from = spec.to_year
+        target_from = first_year
     path = None
     if low is not None and spec.kind in {"level", "increase"} and points:
         start_year, start_value = _path_start(spec, points)
