@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass, field
 from io import StringIO
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.db import transaction
 
@@ -33,11 +37,33 @@ def admin_ensure(*, username: str = "admin") -> tuple[str, str] | None:
     return username, password
 
 
+def _static_fingerprint() -> str:
+    """A digest of every static source file's path, size and modification time."""
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            full = Path(storage.path(path))
+            stat = full.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def static_collect() -> bool:
+    """Collect (and compress) static files unless they are already up to date; True if it ran."""
+    stamp = Path(settings.STATIC_ROOT) / ".tiendo-fingerprint"
+    fingerprint = _static_fingerprint()
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return False
+    call_command("collectstatic", interactive=False, verbosity=0, stdout=StringIO())
+    stamp.write_text(fingerprint)
+    return True
+
+
 def instance_setup(*, collect_static: bool = True) -> SetupResult:
     """Bring a data folder up to date. Safe to run any number of times: it keeps all data."""
     call_command("migrate", interactive=False, verbosity=0, stdout=StringIO())
     if collect_static:
-        call_command("collectstatic", interactive=False, verbosity=0, stdout=StringIO())
+        static_collect()
     with transaction.atomic():
         loaded = plan_builtin_ensure() is not None
         admin = admin_ensure()
