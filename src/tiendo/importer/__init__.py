@@ -1,0 +1,1 @@
+"""Import an action-program document (text, .docx, .pdf) into a plan document. Pure Python."""
