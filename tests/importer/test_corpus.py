@@ -222,3 +222,28 @@ def test_an_action_program_laid_out_otherwise() -> None:
         ("van-phong-tinh-uy", "monitor", "plan", None),
     }
     assert doc["unparsed"] == []
+
+
+PRESS = """\
+Đại hội Đảng bộ tỉnh Yên Bái lần thứ XIX, nhiệm kỳ 2020 - 2025
+
+Nhiệm kỳ 2015 - 2020, tăng trưởng kinh tế bình quân đạt 7,2%/năm; thu nhập bình quân đầu người đạt \
+38 triệu đồng. Những năm qua, tỉnh đã đạt được nhiều kết quả quan trọng.
+
+Năm 2020, tổng thu ngân sách trên địa bàn ước đạt 3.500 tỷ đồng.
+
+Đại hội đề ra mục tiêu đến năm 2025: tốc độ tăng trưởng kinh tế bình quân đạt 8 - 8,5%/năm; thu nhập \
+bình quân đầu người đạt 60 triệu đồng (năm 2020 đạt 38 triệu đồng); tỷ lệ che phủ rừng đạt 63%.
+"""
+
+
+def test_a_press_report_keeps_results_of_the_past_out() -> None:
+    doc = parse_plan_text(text=PRESS).document
+    brief = [(t["kind"], t["comparator"], t["value"], t["value_high"]) for t in doc["targets"]]
+    assert brief == [
+        ("avg_growth", "range", "8", "8.5"),
+        ("level", "ge", "60", None),  # "(năm 2020 đạt 38 triệu đồng)" is a baseline
+        ("level", "ge", "63", None),
+    ]
+    assert doc["targets"][0]["indicator"] == "Tốc độ tăng trưởng kinh tế bình quân"
+    assert [u["line"] for u in doc["unparsed"]] == [3, 5]

@@ -284,6 +284,25 @@ _MAINTAIN_RE = re.compile(r"^(?:tiếp tục\s+)?(?:duy trì|giữ vững|giữ 
 _PERIOD_RE = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
 _SHARE_RE = re.compile(r"\b(?:cơ cấu|chiếm)\b", re.IGNORECASE)
 _MULTIPLIER_WORDS_RE = re.compile(r"\bcả\s+\d+\s+(?:tiêu chí|chỉ tiêu|mặt)\b", re.IGNORECASE)
+_PAST_RE = re.compile(
+    r"\b(?:đã đạt|đạt được|ước đạt|ước thực hiện|ước cả năm|nhiệm kỳ qua|những năm qua|5 năm qua|"
+    r"năm năm qua|thời gian qua|giai đoạn qua|so với đầu nhiệm kỳ|vượt kế hoạch|vượt chỉ tiêu)\b",
+    re.IGNORECASE,
+)
+_BASELINE_RE = re.compile(r"\([^()]*?\bnăm\s+(\d{4})\b[^()]*\)")
+
+
+def _blank_baselines(segment: str, period_start: int) -> str:
+    """ "đạt 65% (năm 2020: 60%)": a bracket about a year before the plan gives a baseline, not a
+    target; it is blanked out (offsets kept)."""
+
+    def blank(match: re.Match[str]) -> str:
+        year = int(match.group(1))
+        return " " * len(match.group(0)) if year < period_start else match.group(0)
+
+    return _BASELINE_RE.sub(blank, segment)
+
+
 _TRAFFIC_CRITERIA = ["Số vụ", "Số người chết do", "Số người bị thương do"]
 
 
@@ -362,7 +381,12 @@ def _lead_noun(lead: str) -> str:
     head, colon, rest = text.rpartition(":")
     if colon and rest.strip():
         head = re.sub(r"\s*(?:(?:đến|tới|vào)\s+)?năm\s+\d{4}\s*$", "", head).strip(" ,")
-        text = f"{head}: {rest.strip()}" if head and len(head.split()) <= 6 else rest.strip()
+        keep = (
+            head
+            and len(head.split()) <= 6
+            and not re.search(r"mục tiêu|chỉ tiêu|đề ra|phấn đấu|như sau", head, re.I)
+        )
+        text = f"{head}: {rest.strip()}" if keep else rest.strip()
     if _MAINTAIN_RE.fullmatch(text):
         return ""
     return text
@@ -420,8 +444,9 @@ class _Extracted:
 class TargetReader:
     """Reads the targets of the paragraphs of one target section (or of a free document)."""
 
-    def __init__(self, ctx: Ctx) -> None:
+    def __init__(self, ctx: Ctx, *, free: bool = False) -> None:
         self.ctx = ctx
+        self.free = free  # a document without target sections: skip what reports the past
         self.carry_year: int | None = None
         self.carry_annual = False
         self.table: dict[str, int] | None = None
@@ -548,10 +573,12 @@ class TargetReader:
         any_quantity = bool(find_quantities(text[p.body_at :]))
         for start, end in items:
             for s_start, s_end in _sentences(text, start, end):
+                if self.free and self._reports_the_past(text[s_start:s_end]):
+                    continue
                 annual = self.carry_annual or bool(_ANNUAL_START_RE.match(text[s_start:s_end]))
                 share = False
                 for g_start, g_end in _split_top(text, s_start, s_end, (";",)):
-                    segment = text[g_start:g_end]
+                    segment = _blank_baselines(text[g_start:g_end], self.ctx.period_start)
                     found_year = year_context(segment)
                     if found_year:
                         year = found_year[0]
@@ -585,6 +612,22 @@ class TargetReader:
             self.carry_annual = bool(_ANNUAL_START_RE.match(p.body + ","))
         out.year = year
         return out
+
+    def _reports_the_past(self, sentence: str) -> bool:
+        """ "Nhiệm kỳ 2015 - 2020, GRDP tăng bình quân 7,2%/năm" reports results, sets no target."""
+        if _PAST_RE.search(sentence):
+            return True
+        for match in re.finditer(
+            r"(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*(\d{4})", sentence, re.IGNORECASE
+        ):
+            if int(match.group(1)) < self.ctx.period_start:
+                return True
+        found = year_context(sentence)
+        return bool(
+            found
+            and found[0] < self.ctx.period_start
+            and not re.search(r"(?:đến|tới)\s+năm", sentence)
+        )
 
     def _items(self, text: str, start: int) -> list[tuple[int, int]]:
         """Inline enumerations "(1) … (2) …" are separate items."""
@@ -1491,11 +1534,11 @@ class _Parser:
         cands: list[Cand] = []
         quals: list[Cand] = []
         residues: dict[int, list[tuple[str, int]]] = {}
-        reader = TargetReader(ctx)
+        reader = TargetReader(ctx, free=not allow_loose)
         region_seen = None
         for region, p in paras:
             if region != region_seen:
-                reader = TargetReader(ctx)
+                reader = TargetReader(ctx, free=not allow_loose)
                 region_seen = region
             rows = reader.table_row(p) if " | " in p.text else None
             if rows is not None:
