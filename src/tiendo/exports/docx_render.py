@@ -29,9 +29,7 @@ def _font(run_or_style: object, size: float | None = None) -> None:
     if size is not None:
         font.size = Pt(size)
     element = (
-        run_or_style.element  # type: ignore[attr-defined]
-        if hasattr(run_or_style, "element")
-        else run_or_style._element  # type: ignore[attr-defined]
+        run_or_style.element if hasattr(run_or_style, "element") else run_or_style._element  # type: ignore[attr-defined]
     )
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -137,7 +135,7 @@ def _page_field(paragraph: Paragraph) -> None:
 def _setup(document: DocumentObject) -> None:
     style = document.styles["Normal"]
     _font(style, BODY_PT)
-    style.paragraph_format.space_after = Pt(0)  # type: ignore[attr-defined]
+    style.paragraph_format.space_after = Pt(0)
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width = Cm(21.0)

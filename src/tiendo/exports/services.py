@@ -72,7 +72,7 @@ def report_draft_save(
     if unknown:
         raise ValidationError({"fields": _("Trường không hợp lệ: %(f)s") % {"f": sorted(unknown)}})
     now = timezone.now()
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user: Any = actor if getattr(actor, "is_authenticated", False) else None
     cleaned_sections = {k: str(v).replace("\r\n", "\n").strip() for k, v in sections.items()}
     draft = ReportDraft.objects.select_for_update().filter(plan=plan, as_of_year=as_of_year).first()
     if draft is None:

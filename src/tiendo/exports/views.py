@@ -70,8 +70,8 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
                 fields["date"] = dt.date.fromisoformat(str(fields["date"]))
             except ValueError:
                 errors.append("Ngày báo cáo phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
-        sections = {
-            key[len("section-") :]: value
+        sections: dict[str, str] = {
+            key[len("section-") :]: str(value)
             for key, value in request.POST.items()
             if key.startswith("section-")
         }
@@ -104,7 +104,7 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
     ]
     order += ["tasks", "limitations", "recommendations"]
     edited = set((draft.sections or {}) if draft else {})
-    sections = [
+    section_rows = [
         {"key": k, "label": labels[k], "text": report.sections[k], "edited": k in edited}
         for k in order
     ]
@@ -117,7 +117,7 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
             "years": list(range(plan.term_from_year, plan.term_to_year + 2)),
             "draft": draft,
             "report": report,
-            "sections": sections,
+            "sections": section_rows,
             "errors": errors,
             "can_edit": perms.can_monitor(request.user),
         },

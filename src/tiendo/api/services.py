@@ -1,0 +1,99 @@
+"""Writes of the API: personal tokens (created and revoked by their owner or an administrator,
+audited) and idempotency records."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tiendo.accounts.permissions import NotAllowed, can_manage_accounts, require_authenticated
+from tiendo.audit.models import AuditAction
+from tiendo.audit.services import audit_record
+
+from .models import ApiToken
+
+Actor = AbstractBaseUser | AnonymousUser | None
+TOKEN_PREFIX = "tdo_"
+
+
+def _user_or_none(actor: Actor) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def token_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def _require_owner_or_admin(actor: Actor, user: Any) -> None:
+    require_authenticated(actor)
+    if getattr(actor, "pk", None) != user.pk and not can_manage_accounts(actor):
+        raise NotAllowed(_("Chỉ chủ tài khoản hoặc quản trị hệ thống mới được quản lý mã API."))
+
+
+@transaction.atomic
+def token_create(
+    *, actor: Actor, user: Any, name: str = "", check_actor: bool = True
+) -> tuple[ApiToken, str]:
+    """Create a token for `user`; return it and the raw token (shown once, never stored).
+    `check_actor=False` is for `tiendo token create` (the machine's authority)."""
+    if check_actor:
+        _require_owner_or_admin(actor, user)
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name.strip()[:120],
+        prefix=raw[:12],
+        key_hash=token_hash(raw),
+        created_at=timezone.now(),
+        created_by=_user_or_none(actor),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=token,
+        changes={
+            "user": {"before": None, "after": user.get_username()},
+            "name": {"before": None, "after": token.name},
+            "prefix": {"before": None, "after": token.prefix},
+        },
+    )
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, actor: Actor, token: ApiToken, check_actor: bool = True) -> ApiToken:
+    if check_actor:
+        _require_owner_or_admin(actor, token.user)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=token,
+            changes={"revoked_at": {"before": None, "after": token.revoked_at.isoformat()}},
+        )
+    return token
+
+
+def token_authenticate(*, raw: str) -> Any | None:
+    """The active user of an active token, or None. Records when the token was last used."""
+    if not raw or len(raw) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=token_hash(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
