@@ -247,3 +247,34 @@ def test_a_press_report_keeps_results_of_the_past_out() -> None:
     ]
     assert doc["targets"][0]["indicator"] == "Tốc độ tăng trưởng kinh tế bình quân"
     assert [u["line"] for u in doc["unparsed"]] == [3, 5]
+
+
+ORDINALS = """\
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Tuyên Quang, nhiệm kỳ 2020 - 2025
+
+Chương trình thứ nhất: Phát triển công nghiệp
+a) Mục tiêu: Đến năm 2025, giá trị sản xuất công nghiệp đạt 30.000 tỷ đồng; thu hút 5 dự án lớn.
+b) Nhiệm vụ, giải pháp: Hoàn thiện hạ tầng các khu công nghiệp; cải thiện môi trường đầu tư.
+Chương trình thứ hai: Phát triển du lịch
+a) Mục tiêu: Năm 2025 đón 3 triệu lượt khách.
+b) Giải pháp: Phát triển sản phẩm du lịch sinh thái.
+"""
+
+
+def test_ordinal_programs_and_inline_section_labels() -> None:
+    doc = parse_plan_text(text=ORDINALS).document
+    assert [(p["number"], p["title"]) for p in doc["programs"]] == [
+        (1, "Phát triển công nghiệp"),
+        (2, "Phát triển du lịch"),
+    ]
+    assert [(t["code"], t["value"], t["unit"]) for t in doc["targets"]] == [
+        ("1.1", "30000", "tỷ đồng"),
+        ("1.2", "5", "dự án"),
+        ("2.1", "3", "triệu lượt khách"),
+    ]
+    assert [(t["code"], t["text"]) for t in doc["tasks"]] == [
+        ("NV1.1", "Hoàn thiện hạ tầng các khu công nghiệp; cải thiện môi trường đầu tư."),
+        ("NV2.1", "Phát triển sản phẩm du lịch sinh thái."),
+    ]
+    assert doc["unparsed"] == []

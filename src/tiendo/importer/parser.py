@@ -101,9 +101,26 @@ _NUM_RE = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)|^(?P<n1>\d{1,2}
 _ROMAN_RE = re.compile(r"^(?P<n>[IVX]{1,4})\s*[.\-–)]\s*(?=\S)")
 _LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\)\s+")
 _ENUM_RE = re.compile(r"^\((?P<n>\d{1,2})\)\s*")
+_ORDINALS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+             "tám": 8, "chín": 9, "mười": 10}  # fmt: skip
 _PROGRAM_RE = re.compile(
-    r"^chương trình\s+(?:số\s+)?(?P<n>\d{1,2})\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE
+    r"^chương trình\s+(?:số\s+)?(?P<n>\d{1,2}|thứ\s+(?:"
+    + "|".join(_ORDINALS)
+    + r"))\s*[:.\-–—]\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
 )
+_INLINE_LABEL_RE = re.compile(
+    r"^(?P<label>mục tiêu(?: cụ thể)?|(?:các )?chỉ tiêu(?: chủ yếu)?|nhiệm vụ(?:,? (?:và )?giải pháp)?(?: chủ yếu)?|"
+    r"giải pháp(?: thực hiện)?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _program_number(text: str) -> int:
+    """ "3" -> 3, "thứ ba" -> 3."""
+    return int(text) if text.isdigit() else _ORDINALS[text.split()[-1].lower()]
+
+
 _TERMINAL_RE = re.compile(r"[.!?;:…]['\"”’)]*$")
 
 
@@ -1255,7 +1272,7 @@ class _Parser:
             body = p.body
             match = _PROGRAM_RE.match(body)
             if match and p.marker in ("", "num", "roman") and _heading_like_program(p):
-                program = int(match["n"])
+                program = _program_number(match["n"])
                 program_level = (
                     p.number.count(".") + 1
                     if p.marker == "num"
@@ -1269,6 +1286,23 @@ class _Parser:
                 self.mark(p.lines, "program")
                 continue
             heading = _heading(p)
+            label = _INLINE_LABEL_RE.match(body) if heading is None else None
+            if label is not None and section not in ("org", "breakthroughs"):
+                # "a) Mục tiêu: Đến năm 2025, …" opens a section and holds its first paragraph
+                kind = (
+                    "targets"
+                    if re.match(r"(?:mục tiêu|các chỉ tiêu|chỉ tiêu)", label["label"], re.I)
+                    else "tasks"
+                )
+                if program is None and section in ("program", "program_other"):
+                    section = "other"
+                section, section_level = kind, (program_level + 1 if program is not None else 1)
+                if kind == "targets":
+                    region += 1
+                    if program is None:
+                        self.region_count += 1
+                p.body_at += label.end()
+                body = p.body
             if heading is not None:
                 h, kind = heading.level, heading.type
                 if program is not None:
