@@ -299,3 +299,19 @@ def test_openapi_validates_and_docs_are_served_locally(client, db):
     html = docs.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower() and "https://" not in html
+
+
+def test_query_counts_are_pinned(api_as, rnd, django_assert_num_queries):
+    monitor = api_as("theodoi")
+    monitor.get("/plans")  # the token's last use is recorded once a minute
+    with django_assert_num_queries(TARGETS_QUERIES):
+        assert monitor.get(f"/plans/{PLAN}/targets", page_size=100).status_code == 200
+    with django_assert_num_queries(SUBMISSIONS_QUERIES):
+        assert monitor.get("/submissions").status_code == 200
+    with django_assert_num_queries(DETAIL_QUERIES):
+        assert monitor.get(f"/submissions/{sub_id(rnd, SNN)}").status_code == 200
+
+
+TARGETS_QUERIES = 3
+SUBMISSIONS_QUERIES = 3
+DETAIL_QUERIES = 7

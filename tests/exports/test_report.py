@@ -236,3 +236,20 @@ def test_report_pages(shared_figures, demo, client):
     client.force_login(demo["baocao.snn"])
     assert client.get(url).status_code == 403
     assert client.get(url + "tai-ve.docx").status_code == 403
+
+
+def test_query_counts_are_pinned(shared_figures, demo, client, django_assert_num_queries):
+    """The report, the Excel export and open data do not grow with the number of targets."""
+    from tiendo.exports.selectors import open_figures
+    from tiendo.exports.workbook import plan_targets_xlsx
+
+    with django_assert_num_queries(REPORT_QUERIES):
+        report_build(plan=shared_figures, as_of_year=2025, today=TODAY)
+    with django_assert_num_queries(XLSX_QUERIES):
+        plan_targets_xlsx(plan=shared_figures, as_of_year=2025)
+    with django_assert_num_queries(1):
+        list(open_figures(plan=shared_figures))
+
+
+REPORT_QUERIES = 9
+XLSX_QUERIES = 6
