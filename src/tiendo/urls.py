@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("tiendo.reporting.urls")),
     path("accounts/", include("tiendo.accounts.urls")),
     path("", include("tiendo.exports.urls")),
+    path("", include("tiendo.importer.urls")),
     path("", include("tiendo.web.urls")),
 ]

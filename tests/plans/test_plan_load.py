@@ -235,3 +235,18 @@ def test_the_database_rejects_impossible_targets(fields, builtin_plan):
     values.update(fields)
     with pytest.raises(IntegrityError), transaction.atomic():
         Target.objects.create(**values)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("scope", ["plan", "program", "target", "task"])
+def test_the_database_rejects_a_duplicate_assignment(scope, builtin_plan):
+    unit = OrgUnit.objects.get(code="van-phong-tinh-uy")
+    fields = {
+        "plan": {},
+        "program": {"program": builtin_plan.programs.get(number=3)},
+        "target": {"target": Target.objects.get(plan=builtin_plan, code="3.1")},
+        "task": {"task": Task.objects.get(plan=builtin_plan, code="NV3.1")},
+    }[scope]
+    Assignment.objects.create(plan=builtin_plan, unit=unit, role="coordinate", **fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Assignment.objects.create(plan=builtin_plan, unit=unit, role="coordinate", **fields)

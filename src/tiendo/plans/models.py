@@ -352,10 +352,26 @@ class Assignment(models.Model):
                 | Q(target__isnull=True, task__isnull=True),
                 name="assignment_single_scope",
             ),
+            # One assignment per unit, role and scope (partial indexes: SQLite and PostgreSQL).
             models.UniqueConstraint(
-                fields=["plan", "unit", "role", "program", "target", "task"],
-                name="assignment_unique",
-                nulls_distinct=False,
+                fields=["plan", "unit", "role"],
+                condition=Q(program__isnull=True, target__isnull=True, task__isnull=True),
+                name="assignment_unique_plan",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "role", "program"],
+                condition=Q(program__isnull=False),
+                name="assignment_unique_program",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "role", "target"],
+                condition=Q(target__isnull=False),
+                name="assignment_unique_target",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "role", "task"],
+                condition=Q(task__isnull=False),
+                name="assignment_unique_task",
             ),
         ]
 

@@ -17,14 +17,17 @@ from .models import (
     Plan,
     PlanDeadline,
     PlanRevision,
+    PlanStatus,
     Program,
     Target,
     Task,
 )
 
 
-def plans_list() -> QuerySet[Plan]:
-    return Plan.objects.select_related("issuing_unit").annotate(
+def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
+    """Plans of record (active and closed); drafts only when asked — they never feed pages."""
+    plans = Plan.objects.all() if include_drafts else Plan.objects.exclude(status=PlanStatus.DRAFT)
+    return plans.select_related("issuing_unit").annotate(
         program_count=Count("programs", distinct=True), target_count=Count("targets", distinct=True)
     )
 
@@ -65,6 +68,7 @@ def plan_overview(*, code: str) -> Plan:
                 ).prefetch_related("programs"),
             ),
         )
+        .exclude(status=PlanStatus.DRAFT)
         .get(code=code)
     )
 
@@ -87,6 +91,7 @@ def program_detail(*, plan_code: str, number: int) -> Program:
             ),
             Prefetch("assignments", queryset=_assignments_qs()),
         )
+        .exclude(plan__status=PlanStatus.DRAFT)
         .get(plan__code=plan_code, number=number)
     )
 
@@ -95,6 +100,7 @@ def target_detail(*, plan_code: str, code: str) -> Target:
     return (
         Target.objects.select_related("plan", "program")
         .prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))
+        .exclude(plan__status=PlanStatus.DRAFT)
         .get(plan__code=plan_code, code=code)
     )
 

@@ -26,6 +26,7 @@ from .models import (
     Plan,
     PlanDeadline,
     PlanRevision,
+    PlanStatus,
     PlanSupersession,
     Program,
     Target,
@@ -176,13 +177,15 @@ def plan_load(
     reason: str = "",
     decision_ref: str = "",
     revision_date: dt.date | None = None,
+    record_revision: bool = True,
 ) -> PlanLoadResult:
     """Create or update a plan from a plan document.
 
     The document is validated whole first; a bad document raises PlanDocumentError (with the
     JSON path of the first error) and changes nothing. A document equal to what is held changes
     nothing. Otherwise every change is applied, audited, and recorded as a new revision whose
-    snapshot is the new version of the plan.
+    snapshot is the new version of the plan (edits of a draft pass `record_revision=False`: a
+    draft is not yet a plan of record; its first revision is made when it is published).
     """
     doc = document_validate(document, known_unit_keys=unit_keys_known())
     existing = Plan.objects.filter(code=doc["code"]).first()
@@ -373,20 +376,74 @@ def plan_load(
         Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình"
     )
 
+    revision = None
+    if record_revision:
+        revision = plan_revision_record(
+            plan=plan,
+            actor=actor,
+            reason=reason,
+            decision_ref=decision_ref,
+            revision_date=revision_date,
+            changes=writer.changes,
+        )
+    return PlanLoadResult(
+        plan=plan, created=existing is None, changed=True, revision=revision, changes=writer.changes
+    )
+
+
+def plan_revision_record(
+    *,
+    plan: Plan,
+    actor: Actor,
+    reason: str,
+    decision_ref: str = "",
+    revision_date: dt.date | None = None,
+    changes: list[str],
+) -> PlanRevision:
+    """Record the plan as it now stands as its next revision."""
     last = PlanRevision.objects.filter(plan=plan).order_by("-number").first()
-    revision = PlanRevision.objects.create(
+    return PlanRevision.objects.create(
         plan=plan,
         number=(last.number + 1) if last else 1,
         date=revision_date or timezone.localdate(),
         decision_ref=decision_ref,
         reason=reason or ("Nạp lần đầu" if last is None else "Cập nhật từ tệp"),
-        changes=writer.changes,
+        changes=changes,
         snapshot=plan_document_build(plan=plan),
         created_at=timezone.now(),
         created_by=actor_user(actor),
     )
-    return PlanLoadResult(
-        plan=plan, created=existing is None, changed=True, revision=revision, changes=writer.changes
+
+
+@transaction.atomic
+def plan_publish(
+    *, plan: Plan, actor: Actor, decision_ref: str = "", reason: str = ""
+) -> PlanRevision:
+    """Make a draft plan active: it starts to feed dashboards, rounds and reports."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != PlanStatus.DRAFT:
+        raise PlanDocumentError(
+            "$.status", "chỉ chương trình ở trạng thái dự thảo mới được công bố"
+        )
+    if not locked.targets.exists() and not locked.tasks.exists():
+        raise PlanDocumentError("$.targets", "dự thảo chưa có chỉ tiêu hay nhiệm vụ nào")
+    locked.status = PlanStatus.ACTIVE
+    locked.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=locked,
+        changes={"status": {"before": PlanStatus.DRAFT, "after": PlanStatus.ACTIVE}},
+        reason=reason or "Công bố chương trình từ dự thảo",
+        plan_code=locked.code,
+    )
+    plan.status = locked.status
+    return plan_revision_record(
+        plan=locked,
+        actor=actor,
+        reason=reason or "Công bố chương trình từ dự thảo",
+        decision_ref=decision_ref,
+        changes=["Công bố (dự thảo → đang thực hiện)"],
     )
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "tiendo.plans",
     "tiendo.reporting",
     "tiendo.evaluation",
+    "tiendo.importer",
     "tiendo.web",
     "tiendo.exports",
     "tiendo.api",

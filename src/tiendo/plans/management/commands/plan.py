@@ -34,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "list":
-            for plan in plans_list():
+            for plan in plans_list(include_drafts=True):
                 self.stdout.write(
                     f"{plan.code}\t{plan.number}\t{plan.term_from_year}–{plan.term_to_year}\t"
                     f"{plan.get_status_display()}\t{getattr(plan, 'program_count', 0)} chương trình, "

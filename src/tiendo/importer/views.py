@@ -1,0 +1,248 @@
+"""Pages of the import: upload a document, review the draft beside its source, correct it,
+publish it. Thin: the services validate, enforce the office's role and audit."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tiendo.accounts.permissions import NotAllowed, require_monitor
+from tiendo.plans.document import PlanDocumentError
+from tiendo.plans.models import Plan, PlanStatus
+from tiendo.plans.services import plan_publish
+
+from . import services
+from .forms import TargetForm, UploadForm
+from .selectors import drafts_list, import_review
+
+
+def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
+    return render(request, "403.html", {"reason": exc.message}, status=403)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    try:
+        require_monitor(request.user)
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            imported = services.plan_import(
+                data=upload_file.read(),
+                filename=upload_file.name,
+                actor=request.user,
+                code=form.cleaned_data["code"] or None,
+            )
+        except services.ImportRefused as exc:
+            error = exc.message
+        else:
+            messages.success(
+                request, _("Đã đọc văn bản và lưu thành dự thảo. Hãy xem lại từng mục rồi công bố.")
+            )
+            return redirect("importer:review", code=imported.plan.code)
+    return render(
+        request, "importer/upload.html", {"form": form, "error": error, "drafts": drafts_list()}
+    )
+
+
+def _review_or_404(code: str) -> Any:
+    try:
+        return import_review(code=code)
+    except Plan.DoesNotExist as exc:
+        raise Http404(_("Không có dự thảo này.")) from exc
+
+
+def _render_review(
+    request: HttpRequest,
+    code: str,
+    *,
+    edit: str = "",
+    form: TargetForm | None = None,
+    adding: int | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    review = _review_or_404(code)
+    programs = [
+        (p.program.number, f"{p.program.number}. {p.program.title}") for p in review.programs
+    ]
+    if form is None and edit:
+        target = next(
+            (i.obj for p in review.programs for i in p.targets if i.obj.code == edit), None
+        )
+        if target is not None:
+            form = TargetForm(programs=programs, initial=_initial(target))
+    if form is None and adding is not None:
+        form = TargetForm(
+            programs=programs,
+            initial={"program": adding, "kind": "level", "to_year": review.plan.term_to_year},
+        )
+    context = {"review": review, "plan": review.plan, "edit": edit, "form": form, "adding": adding}
+    return render(request, "importer/review.html", context, status=status)
+
+
+def _initial(target: Any) -> dict[str, Any]:
+    from tiendo.core.numbers import format_number
+
+    return {
+        "code": target.code,
+        "program": target.program_id and target.program.number,
+        "indicator": target.indicator,
+        "kind": target.kind,
+        "comparator": target.comparator,
+        "value": format_number(target.value) if target.value is not None else "",
+        "value_high": format_number(target.value_high) if target.value_high is not None else "",
+        "unit": target.unit,
+        "from_year": target.from_year,
+        "to_year": target.to_year,
+        "source_text": target.source_text,
+    }
+
+
+@login_required
+def review(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        require_monitor(request.user)
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    adding = request.GET.get("add")
+    return _render_review(
+        request,
+        code,
+        edit=request.GET.get("edit", ""),
+        adding=int(adding) if adding and adding.isdigit() else None,
+    )
+
+
+_FIELD = re.compile(r"\.(\w+)$")
+
+
+def _attach_error(form: TargetForm, exc: PlanDocumentError) -> None:
+    match = _FIELD.search(exc.path)
+    field = match.group(1) if match else None
+    if field in form.fields:
+        form.add_error(field, exc.message)
+    else:
+        form.add_error(None, f"{exc.message} ({exc.path})")
+
+
+@login_required
+@require_POST
+def target_save(request: HttpRequest, code: str) -> HttpResponse:
+    review_data = _review_or_404(code)
+    programs = [
+        (p.program.number, f"{p.program.number}. {p.program.title}") for p in review_data.programs
+    ]
+    form = TargetForm(request.POST, programs=programs)
+    original = request.POST.get("original", "")
+    adding = original == ""
+    if form.is_valid():
+        try:
+            new_code = form.cleaned_data["code"]
+            if not adding and new_code != original:
+                services.draft_target_delete(
+                    plan=review_data.plan, actor=request.user, code=original
+                )
+                adding = True
+            services.draft_target_save(
+                plan=review_data.plan,
+                actor=request.user,
+                code=new_code,
+                values=form.document_values(),
+                new=adding,
+            )
+        except NotAllowed as exc:
+            return _forbidden(request, exc)
+        except PlanDocumentError as exc:
+            _attach_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu chỉ tiêu %(code)s.") % {"code": new_code})
+            return redirect(reverse("importer:review", args=[code]) + f"#t-{new_code}")
+    program = form.data.get("program")
+    return _render_review(
+        request,
+        code,
+        edit=original,
+        form=form,
+        adding=int(program) if adding and program and str(program).isdigit() else None,
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def target_delete(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
+    plan = _review_or_404(code).plan
+    try:
+        services.draft_target_delete(plan=plan, actor=request.user, code=target_code)
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    messages.success(request, _("Đã bỏ chỉ tiêu %(code)s khỏi dự thảo.") % {"code": target_code})
+    return redirect("importer:review", code=code)
+
+
+@login_required
+@require_POST
+def task_save(request: HttpRequest, code: str, task_code: str) -> HttpResponse:
+    plan = _review_or_404(code).plan
+    text = request.POST.get("text", "").strip()
+    try:
+        if request.POST.get("delete"):
+            services.draft_task_delete(plan=plan, actor=request.user, code=task_code)
+            messages.success(
+                request, _("Đã bỏ nhiệm vụ %(code)s khỏi dự thảo.") % {"code": task_code}
+            )
+        elif not text:
+            messages.error(request, _("Nội dung nhiệm vụ không được để trống."))
+        else:
+            services.draft_task_save(plan=plan, actor=request.user, code=task_code, text=text)
+            messages.success(request, _("Đã lưu nhiệm vụ %(code)s.") % {"code": task_code})
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    return redirect(reverse("importer:review", args=[code]) + f"#k-{task_code}")
+
+
+@login_required
+@require_POST
+def program_save(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    plan = _review_or_404(code).plan
+    title = request.POST.get("title", "").strip()
+    if not title:
+        messages.error(request, _("Tên chương trình không được để trống."))
+        return redirect("importer:review", code=code)
+    try:
+        services.draft_program_save(plan=plan, actor=request.user, number=number, title=title)
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    messages.success(request, _("Đã lưu tên chương trình %(n)s.") % {"n": number})
+    return redirect("importer:review", code=code)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, code: str) -> HttpResponse:
+    plan = _review_or_404(code).plan
+    try:
+        require_monitor(request.user)
+        plan_publish(
+            plan=plan, actor=request.user, decision_ref=request.POST.get("decision_ref", "").strip()
+        )
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    except PlanDocumentError as exc:
+        messages.error(request, exc.message)
+        return redirect("importer:review", code=code)
+    messages.success(request, _("Đã công bố chương trình “%(code)s”.") % {"code": plan.code})
+    assert plan.status == PlanStatus.ACTIVE
+    return redirect("web:plan_detail", code=plan.code)
