@@ -55,10 +55,12 @@ class Command(BaseCommand):
                 ) from None
         fmt = options["format"]
         output: Path | None = options["output"]
+        summary = ""
         if fmt == "xlsx":
             data = plan_targets_xlsx(plan=plan, as_of_year=as_of)
         else:
             report = report_build(plan=plan, as_of_year=as_of, today=today)
+            summary = f" ({len(report.evaluation.evaluations)} chỉ tiêu)"
             if fmt == "docx":
                 data = report_docx(report=report)
             elif fmt == "pdf":
@@ -73,6 +75,4 @@ class Command(BaseCommand):
             return
         path = output or Path(f"{plan.code}-{as_of}.{fmt}")
         path.write_bytes(data)
-        counts = report.evaluation.counts if fmt != "xlsx" else None
-        summary = f" ({sum(counts.values())} chỉ tiêu)" if counts else ""
         self.stdout.write(f"Đã ghi {path}{summary}.")
