@@ -21,3 +21,5 @@ urlpatterns = [
     path("", include("tiendo.importer.urls")),
     path("", include("tiendo.web.urls")),
 ]
+
+handler500 = "tiendo.web.views.server_error"

@@ -116,7 +116,12 @@ def test_users(client: Any, django_assert_num_queries: Any, sized: dict[str, Any
 
 def test_notifications(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
     _check(
-        client, django_assert_num_queries, sized["baocao.snn"], reverse("accounts:notifications"), 3
+        # session, user, notifications, and the profile for the role-based navigation
+        client,
+        django_assert_num_queries,
+        sized["baocao.snn"],
+        reverse("accounts:notifications"),
+        4,
     )
 
 

@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "tiendo.web.context_processors.navigation",
             ],
             "builtins": ["tiendo.core.templatetags.vn"],
         },

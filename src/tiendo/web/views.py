@@ -145,3 +145,23 @@ def revision_detail(request: HttpRequest, code: str, number: int) -> HttpRespons
         "web/revision_detail.html",
         {"revision": revision, "plan": revision.plan, "doc": revision.snapshot},
     )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page: a reference the user can quote, never a stack trace. The exception is
+    logged with the same reference."""
+    import logging
+    import sys
+    import uuid
+
+    from django.template import loader
+
+    reference = uuid.uuid4().hex[:10]
+    logging.getLogger("tiendo.errors").error(
+        "server error ref=%s path=%s", reference, request.path, exc_info=sys.exc_info()
+    )
+    try:
+        body = loader.get_template("500.html").render({"reference": reference})
+    except Exception:  # the page must render even when templates or static files fail
+        body = f"<h1>Lỗi hệ thống</h1><p>Mã tham chiếu: {reference}</p>"
+    return HttpResponse(body, status=500)
