@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from tiendo.accounts.permissions import (
@@ -188,7 +188,12 @@ def submissions_for_workspace(*, actor: Any) -> QuerySet[Submission]:
             task_count=Count("tasks", distinct=True),
             evidence_count=Count("evidence", distinct=True),
         )
-        .order_by("round__status", "-round__deadline", "-id")
+        .annotate(
+            returned_first=Case(
+                When(state=SubmissionState.RETURNED, then=Value(0)), default=Value(1)
+            )
+        )
+        .order_by("round__status", "returned_first", "round__deadline", "-id")
     )
 
 
@@ -371,3 +376,19 @@ def audit_filter_choices(*, actor: Any) -> dict[str, list[str]]:
 
 
 __all__ = ["role_of"]
+
+
+def unit_lead_plans(*, unit_id: int) -> list[Plan]:
+    """The plans of record in which a unit leads a target, a task or a program (one query)."""
+    return list(
+        Plan.objects.filter(
+            Q(assignments__program__isnull=False)
+            | Q(assignments__target__isnull=False)
+            | Q(assignments__task__isnull=False),
+            assignments__unit_id=unit_id,
+            assignments__role=AssignmentRole.LEAD,
+        )
+        .exclude(status="draft")
+        .distinct()
+        .order_by("code")
+    )

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from tiendo.accounts import permissions as perms
 from tiendo.audit.models import AuditEntry
 from tiendo.core.numbers import format_number
+from tiendo.evaluation.services import plan_evaluate
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Plan, TaskStatus
 
@@ -57,10 +58,30 @@ def workspace(request: HttpRequest) -> HttpResponse:
         raise perms.NotAllowed(_("Trang này dành cho cán bộ báo cáo của đơn vị."))
     submissions = list(selectors.submissions_for_workspace(actor=request.user))
     profile = perms.profile_of(request.user)
+    assigned = []
+    if profile is not None and profile.unit_id is not None:
+        for plan in selectors.unit_lead_plans(unit_id=profile.unit_id):
+            targets, tasks = selectors.assigned_items_for_units(
+                plan=plan, unit_ids=[profile.unit_id]
+            )[profile.unit_id]
+            as_of = min(timezone.localdate().year, plan.term_to_year)
+            evaluated = plan_evaluate(plan=plan, as_of_year=as_of).by_code()
+            assigned.append(
+                {
+                    "plan": plan,
+                    "as_of": as_of,
+                    "targets": [(t, evaluated[t.code]) for t in targets],
+                    "tasks": tasks,
+                }
+            )
     return render(
         request,
         "reporting/workspace.html",
-        {"submissions": submissions, "unit": profile.unit if profile else None},
+        {
+            "submissions": submissions,
+            "unit": profile.unit if profile else None,
+            "assigned": assigned,
+        },
     )
 
 
