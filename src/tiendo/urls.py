@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from tiendo.api.api import api
+from tiendo.ops.views import readyz
 
 admin.site.site_header = "tiendo — quản trị"
 admin.site.site_title = "tiendo"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("readyz", readyz, name="readyz"),
     path("", include("tiendo.reporting.urls")),
     path("accounts/", include("tiendo.accounts.urls")),
     path("", include("tiendo.exports.urls")),

@@ -41,10 +41,12 @@ INSTALLED_APPS = [
     "tiendo.web",
     "tiendo.exports",
     "tiendo.api",
+    "tiendo.ops",
     "ninja",
 ]
 
 MIDDLEWARE = [
+    "tiendo.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -140,11 +142,4 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 TIENDO_BUILTIN_PLAN = "lang-son-2020-2025"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("TIENDO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+from .logging import LOGGING, TIENDO_REQUEST_LOG, TIENDO_SLOW_QUERY_MS  # noqa: E402, F401
