@@ -94,3 +94,9 @@ def test_language_switch_to_english_and_back(staff_client, builtin_plan):
     assert '<html lang="en">' in page
     staff_client.post("/i18n/setlang/", {"language": "vi", "next": "/plans/"})
     assert '<html lang="vi">' in staff_client.get("/plans/").content.decode()
+
+
+@pytest.mark.django_db
+def test_vietnamese_first_whatever_the_browser_asks(staff_client, builtin_plan):
+    page = staff_client.get("/plans/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page
