@@ -33,9 +33,10 @@ def serve(*, host: str, port: int, workers: int = 2, threads: int = 4) -> None:
             "threads": threads,
             "timeout": 60,
             "graceful_timeout": 10,
-            "accesslog": "-",
+            # Requests are logged by tiendo's own middleware (one JSON line each).
+            "accesslog": None,
+            "control_socket_disable": True,
             "errorlog": "-",
             "loglevel": "info",
-            "access_log_format": '%(h)s "%(r)s" %(s)s %(b)s %(M)sms',
         }
     ).run()
