@@ -7,6 +7,7 @@ urlpatterns = [
     path("viec/", views.workspace, name="workspace"),
     path("bao-cao/<int:pk>/", views.submission_detail, name="submission"),
     path("bao-cao/<int:pk>/duyet/", views.submission_review, name="review"),
+    path("bao-cao/<int:pk>/kiem-tra/<int:target_id>/", views.figure_check, name="figure_check"),
     path("bao-cao/<int:pk>/tai-lieu/", views.evidence_upload, name="evidence_upload"),
     path("bao-cao/<int:pk>/tai-lieu/<int:eid>/", views.evidence_download, name="evidence_download"),
     path("bao-cao/<int:pk>/tai-lieu/<int:eid>/xoa/", views.evidence_remove, name="evidence_remove"),

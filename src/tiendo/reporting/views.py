@@ -495,3 +495,22 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             "plans": Plan.objects.none(),
         },
     )
+
+
+@login_required
+@require_POST
+def figure_check(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
+    """Inline validation of one typed value (htmx, on change): the message, or nothing. The
+    same check runs again when the form is saved, so the page works without JavaScript."""
+    submission = _submission_or_404(request, pk)
+    perms.require_unit_editor(request.user, submission.unit_id)
+    item = next((row for row in submission.figures.all() if row.target_id == target_id), None)
+    if item is None:
+        raise Http404(_("Chỉ tiêu này không thuộc báo cáo."))
+    key = f"figure-{target_id}-value"
+    message = ""
+    try:
+        services.figure_value_parse(target=item.target, text=request.POST.get(key, ""))
+    except ValidationError as exc:
+        message = " ".join(exc.messages)
+    return render(request, "reporting/_figure_check.html", {"key": key, "message": message})

@@ -1,0 +1,34 @@
+"""Inline validation of a typed value (htmx on change), with the same rules as saving."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from tiendo.plans.models import Target
+
+from .conftest import SNN, sub_of
+
+
+def test_a_value_is_checked_as_it_is_typed(client: Any, demo: dict[str, Any], rnd: Any) -> None:
+    submission = sub_of(rnd, SNN)
+    target = Target.objects.get(plan=demo["plan"], code="2.3")
+    url = reverse("reporting:figure_check", args=[submission.pk, target.pk])
+    key = f"figure-{target.pk}-value"
+    client.force_login(demo["baocao.snn"])
+    bad = client.post(url, {key: "120"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "phải trong khoảng 0 đến 100" in bad and f'id="{key}-error"' in bad
+    assert "không phải là số" in client.post(url, {key: "sáu mươi"}).content.decode()
+    good = client.post(url, {key: "66,2"}).content.decode()
+    assert good.strip() == f'<span id="{key}-error"></span>'
+    page = client.get(reverse("reporting:submission", args=[submission.pk])).content.decode()
+    assert f'hx-post="{url}"' in page
+
+
+def test_another_unit_cannot_use_the_check(client: Any, demo: dict[str, Any], rnd: Any) -> None:
+    submission = sub_of(rnd, SNN)
+    target = Target.objects.get(plan=demo["plan"], code="2.3")
+    client.force_login(demo["baocao.btc"])
+    response = client.post(reverse("reporting:figure_check", args=[submission.pk, target.pk]), {})
+    assert response.status_code in (403, 404)
