@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from tiendo.audit.admin_mixins import AuditedAdmin
+
 from .models import OrgUnit, OrgUnitSuccession
 
 
@@ -13,7 +15,7 @@ class SuccessionInline(admin.TabularInline):
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(AuditedAdmin):
     list_display = ["name", "short_name", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "code"]
@@ -23,7 +25,7 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrgUnitSuccession)
-class OrgUnitSuccessionAdmin(admin.ModelAdmin):
+class OrgUnitSuccessionAdmin(AuditedAdmin):
     list_display = ["predecessor", "successor", "kind", "effective_date", "legal_basis"]
     list_filter = ["kind"]
     autocomplete_fields = ["predecessor", "successor"]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from tiendo.audit.admin_mixins import AuditedAdmin
+
 from .models import (
     Assignment,
     Breakthrough,
@@ -22,7 +24,7 @@ class SupersessionInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditedAdmin):
     list_display = ["code", "number", "title", "term_from_year", "term_to_year", "status"]
     list_filter = ["status"]
     search_fields = ["code", "number", "title"]
@@ -30,14 +32,14 @@ class PlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(AuditedAdmin):
     list_display = ["plan", "number", "title"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(AuditedAdmin):
     list_display = [
         "code",
         "indicator",
@@ -55,7 +57,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(AuditedAdmin):
     list_display = ["code", "program", "status", "due_date"]
     list_filter = ["plan", "status"]
     search_fields = ["code", "text"]
@@ -63,13 +65,13 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Breakthrough)
-class BreakthroughAdmin(admin.ModelAdmin):
+class BreakthroughAdmin(AuditedAdmin):
     list_display = ["plan", "number", "text"]
     filter_horizontal = ["programs", "tasks"]
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(AuditedAdmin):
     list_display = ["plan", "unit", "role", "program", "target", "task", "deadline"]
     list_filter = ["plan", "role"]
     autocomplete_fields = ["unit"]
@@ -77,13 +79,13 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanDeadline)
-class PlanDeadlineAdmin(admin.ModelAdmin):
+class PlanDeadlineAdmin(AuditedAdmin):
     list_display = ["plan", "due_date", "title"]
     filter_horizontal = ["units"]
 
 
 @admin.register(ImplementingDocument)
-class ImplementingDocumentAdmin(admin.ModelAdmin):
+class ImplementingDocumentAdmin(AuditedAdmin):
     list_display = ["number", "date", "kind", "title", "issuing_unit"]
     list_filter = ["plan", "kind"]
     search_fields = ["number", "title"]
@@ -92,7 +94,7 @@ class ImplementingDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanRevision)
-class PlanRevisionAdmin(admin.ModelAdmin):
+class PlanRevisionAdmin(AuditedAdmin):
     list_display = ["plan", "number", "date", "decision_ref", "reason"]
     readonly_fields = [
         "plan",
