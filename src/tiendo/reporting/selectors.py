@@ -23,6 +23,7 @@ from tiendo.accounts.permissions import (
 )
 from tiendo.audit.models import AuditEntry
 from tiendo.org.models import OrgUnit
+from tiendo.org.selectors import units_valid_on
 from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
 
 from .models import (
@@ -41,10 +42,12 @@ from .models import (
 # --- What units are assigned ------------------------------------------------------------------
 
 
-def units_leading(*, plan: Plan) -> QuerySet[OrgUnit]:
-    """Units that lead a target, a task or a program of the plan (the default reporters)."""
+def units_leading(*, plan: Plan, on: dt.date | None = None) -> QuerySet[OrgUnit]:
+    """Units that lead a target, a task or a program of the plan (the default reporters);
+    with `on`, only the units that exist that day (abolished and merged units drop out)."""
+    units = units_valid_on(day=on) if on is not None else OrgUnit.objects.all()
     return (
-        OrgUnit.objects.filter(
+        units.filter(
             Q(assignments__plan=plan, assignments__role=AssignmentRole.LEAD)
             & (
                 Q(assignments__target__isnull=False)

@@ -37,7 +37,16 @@ from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
 from tiendo.org.models import OrgUnit
-from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
+from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
+from tiendo.plans.models import (
+    Assignment,
+    AssignmentRole,
+    Plan,
+    PlanStatus,
+    Target,
+    Task,
+    TaskStatus,
+)
 
 from .evidence import EXTENSIONS, evidence_kind_detect
 from .models import (
@@ -168,8 +177,23 @@ def round_open(
         ).exists()
     ):
         errors["period_kind"] = _("Đã có đợt báo cáo cho kỳ này.")
-    chosen = list(units) if units is not None else list(units_leading(plan=plan))
-    if not chosen:
+    if plan.status != PlanStatus.ACTIVE:
+        errors["plan"] = _(
+            "Chỉ mở đợt báo cáo cho chương trình đang thực hiện (không phải dự thảo hay đã kết thúc)."
+        )
+    chosen = list(units) if units is not None else list(units_leading(plan=plan, on=opens_on))
+    gone = [u for u in chosen if not unit_is_valid_on(unit=u, day=opens_on)]
+    if gone:
+        errors["units"] = "; ".join(
+            _("Đơn vị “%(u)s” không còn hoạt động vào ngày %(d)s; đơn vị kế thừa: %(s)s")
+            % {
+                "u": u,
+                "d": opens_on.strftime("%d/%m/%Y"),
+                "s": ", ".join(str(x) for x in unit_successors_on(unit=u, day=opens_on)) or "—",
+            }
+            for u in gone
+        )
+    elif not chosen:
         errors["units"] = _("Cần chọn ít nhất một đơn vị phải báo cáo.")
     if errors:
         raise ValidationError(errors)
