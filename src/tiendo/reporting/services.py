@@ -23,7 +23,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tiendo.accounts.models import Role
@@ -598,12 +598,13 @@ def submission_return(
         reason=reason,
         plan_code=current.round.plan.code,
     )
-    _notify_unit(
-        unit=current.unit,
-        submission=current,
-        subject=_("Báo cáo %(p)s bị trả lại") % {"p": current.round.period_label()},
-        body=_("Văn phòng trả lại báo cáo của đơn vị. Lý do: %(r)s") % {"r": reason},
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # stored text: the official language
+        _notify_unit(
+            unit=current.unit,
+            submission=current,
+            subject=_("Báo cáo %(p)s bị trả lại") % {"p": current.round.period_label()},
+            body=_("Văn phòng trả lại báo cáo của đơn vị. Lý do: %(r)s") % {"r": reason},
+        )
     return current
 
 
@@ -703,12 +704,13 @@ def submission_accept(*, actor: Actor, submission: Submission, version: int) -> 
         },
         plan_code=plan_code,
     )
-    _notify_unit(
-        unit=current.unit,
-        submission=current,
-        subject=_("Báo cáo %(p)s đã được chấp nhận") % {"p": current.round.period_label()},
-        body=_("Văn phòng đã chấp nhận báo cáo của đơn vị."),
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # stored text: the official language
+        _notify_unit(
+            unit=current.unit,
+            submission=current,
+            subject=_("Báo cáo %(p)s đã được chấp nhận") % {"p": current.round.period_label()},
+            body=_("Văn phòng đã chấp nhận báo cáo của đơn vị."),
+        )
     return current
 
 
@@ -867,6 +869,14 @@ def _notify_unit(
 def _digest(
     *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
 ) -> tuple[str, str]:
+    """The reminder's subject and text, in the official language whoever sends it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _digest_text(rnd=rnd, submission=submission, overdue=overdue, today=today)
+
+
+def _digest_text(
+    *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
+) -> tuple[str, str]:
     lines = [
         _("Kính gửi %(u)s,") % {"u": submission.unit if submission else ""},
         "",
@@ -958,7 +968,8 @@ def units_urge(
             rnd=reporting_round, submission=sub, overdue=overdue.get(uid, []), today=today
         )
         if sub is None:
-            body = body.replace(_("Kính gửi ,"), _("Kính gửi %(u)s,") % {"u": unit})
+            with translation.override(settings.LANGUAGE_CODE):
+                body = body.replace(_("Kính gửi ,"), _("Kính gửi %(u)s,") % {"u": unit})
         emails = sorted(
             {u.email for u in recipients[uid] if u.email} | ({unit.email} if unit.email else set())
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tiendo.evaluation import engine
 from tiendo.evaluation.charts import chart_data, chart_svg
+from tiendo.evaluation.labels import status_text
 from tiendo.evaluation.services import PlanEvaluation
 from tiendo.plans.models import Target
 
@@ -54,7 +55,9 @@ class TargetRow:
 
 
 def status_counts(counts: dict[str, int]) -> tuple[StatusCount, ...]:
-    return tuple(StatusCount(str(s), s.label, counts.get(str(s), 0)) for s in STATUS_ORDER)
+    return tuple(
+        StatusCount(str(s), str(status_text(s)), counts.get(str(s), 0)) for s in STATUS_ORDER
+    )
 
 
 def _share(met: int, total: int) -> Decimal | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from tiendo.evaluation.adapters import target_meaning_text
+from tiendo.evaluation.labels import status_text
 from tiendo.plans.models import Target
 
 register = template.Library()
@@ -14,3 +15,9 @@ register = template.Library()
 def meaning(target: Target) -> str:
     """The target's meaning in Vietnamese words ("Đến năm 2025 đạt khoảng 6.650 triệu USD")."""
     return target_meaning_text(target=target)
+
+
+@register.filter
+def status_label(status: object) -> str:
+    """A status's name in the interface language ("Đạt" / "Achieved")."""
+    return str(status_text(status))
