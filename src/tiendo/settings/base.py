@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .database import databases
 from .email import *  # noqa: F403
-from .env import data_home, env_bool, env_list, env_str, secret_key
+from .env import data_home, env_bool, env_int, env_list, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_HOME = data_home()
@@ -135,11 +135,13 @@ STORAGES = {
 MEDIA_ROOT = DATA_HOME / "media"
 MEDIA_URL = "media/"
 # Uploads: evidence files up to 20 MB; larger request bodies go to a temporary file.
-TIENDO_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+TIENDO_EVIDENCE_MAX_BYTES = env_int("TIENDO_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 TIENDO_BUILTIN_PLAN = "lang-son-2020-2025"
+# Open data (accepted figures as CSV/JSON) is public unless this is false.
+TIENDO_OPEN_DATA_PUBLIC = env_bool("TIENDO_OPEN_DATA_PUBLIC", True)
 
 from .logging import LOGGING, TIENDO_REQUEST_LOG, TIENDO_SLOW_QUERY_MS  # noqa: E402, F401
