@@ -29,3 +29,12 @@ def staff_client(client, django_user_model):  # type: ignore[no-untyped-def]
     user = django_user_model.objects.create_user(username="vanphong", password="mat-khau-dai-1")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache (the evaluation is cached per process)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -66,7 +66,7 @@ def test_workspace(client: Any, django_assert_num_queries: Any, sized: dict[str,
         django_assert_num_queries,
         sized["baocao.btc"],
         reverse("reporting:workspace"),
-        11,
+        12,
     )
 
 

@@ -148,9 +148,9 @@ def grow_plan(plan, factor: int) -> None:
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        (f"/plans/{PLAN}/", 17),
-        (f"/plans/{PLAN}/programs/2/", 12),
-        (f"/plans/{PLAN}/targets/2.2/", 10),
+        (f"/plans/{PLAN}/", 18),
+        (f"/plans/{PLAN}/programs/2/", 13),
+        (f"/plans/{PLAN}/targets/2.2/", 11),
         ("/plans/", 4),
     ],
 )

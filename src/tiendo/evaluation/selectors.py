@@ -71,5 +71,64 @@ def figure_history(*, target: Target) -> list[FigureRow]:
 
 def assessment_history(*, target: Target) -> list[Assessment]:
     return list(
-        Assessment.objects.filter(target=target).select_related("assessed_by").order_by("-assessed_at", "-id")
+        Assessment.objects.filter(target=target)
+        .select_related("assessed_by")
+        .order_by("-assessed_at", "-id")
     )
+
+
+def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
+    """A fingerprint of everything a plan's evaluation reads: its targets, accepted figures,
+    assessments and the latest audited change of the plan (edits of targets are audited).
+    One query; it changes whenever any input changes."""
+    from django.db.models import Count, Max, OuterRef, Subquery
+
+    from tiendo.audit.models import AuditEntry
+
+    def scalar(queryset: object) -> Subquery:
+        return Subquery(queryset)  # type: ignore[arg-type]
+
+    row = (
+        Plan.objects.filter(pk=plan.pk)
+        .annotate(
+            t_count=scalar(
+                Target.objects.filter(plan=OuterRef("pk"))
+                .values("plan")
+                .annotate(c=Count("id"))
+                .values("c")
+            ),
+            t_max=scalar(
+                Target.objects.filter(plan=OuterRef("pk"))
+                .values("plan")
+                .annotate(m=Max("id"))
+                .values("m")
+            ),
+            f_count=scalar(
+                FigureRow.objects.filter(target__plan=OuterRef("pk"))
+                .values("target__plan")
+                .annotate(c=Count("id"))
+                .values("c")
+            ),
+            f_max=scalar(
+                FigureRow.objects.filter(target__plan=OuterRef("pk"))
+                .values("target__plan")
+                .annotate(m=Max("id"))
+                .values("m")
+            ),
+            a_max=scalar(
+                Assessment.objects.filter(target__plan=OuterRef("pk"))
+                .values("target__plan")
+                .annotate(m=Max("id"))
+                .values("m")
+            ),
+            audit_max=scalar(
+                AuditEntry.objects.filter(plan_code=OuterRef("code"))
+                .values("plan_code")
+                .annotate(m=Max("id"))
+                .values("m")
+            ),
+        )
+        .values_list("t_count", "t_max", "f_count", "f_max", "a_max", "audit_max")
+        .get()
+    )
+    return tuple(row)

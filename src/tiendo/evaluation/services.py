@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,7 +16,15 @@ from tiendo.plans.models import Plan, Target
 
 from . import engine
 from .models import Assessment, AssessmentStatus
-from .selectors import assessments_latest, figures_accepted, target_specs, targets_for_evaluation
+from .selectors import (
+    assessments_latest,
+    evaluation_inputs_version,
+    figures_accepted,
+    target_specs,
+    targets_for_evaluation,
+)
+
+CACHE_SECONDS = 3600
 
 
 @dataclass
@@ -51,15 +60,29 @@ def plan_evaluate(
     or, for a what-if, from `figures` given by the caller (nothing is written)."""
     targets = targets_for_evaluation(plan=plan)
     specs = target_specs(plan=plan, targets=targets)
+    evaluations: list[engine.Evaluation]
     if figures is None:
-        figures = figures_accepted(plan=plan)
-    assessments = assessments_latest(plan=plan)
-    evaluations = engine.evaluate_many(
-        targets=specs,
-        figures_by_code=figures,
-        assessments_by_code=assessments,
-        as_of_year=as_of_year,
-    )
+        # From the database: reuse the result while none of its inputs has changed.
+        key = f"tiendo:evaluation:{plan.pk}:{as_of_year}:{evaluation_inputs_version(plan=plan)}"
+        cached = cache.get(key)
+        if cached is None:
+            figures = figures_accepted(plan=plan)
+            evaluations = engine.evaluate_many(
+                targets=specs,
+                figures_by_code=figures,
+                assessments_by_code=assessments_latest(plan=plan),
+                as_of_year=as_of_year,
+            )
+            cache.set(key, (evaluations, figures), timeout=CACHE_SECONDS)
+        else:
+            evaluations, figures = cached
+    else:
+        evaluations = engine.evaluate_many(
+            targets=specs,
+            figures_by_code=figures,
+            assessments_by_code=assessments_latest(plan=plan),
+            as_of_year=as_of_year,
+        )
     programs: dict[int, ProgramEvaluation] = {}
     for target, evaluation in zip(targets, evaluations, strict=True):
         program = programs.setdefault(
