@@ -77,6 +77,10 @@ def assessment_history(*, target: Target) -> list[Assessment]:
     )
 
 
+# Audited edits that change what the evaluation reads (a target's meaning, the plan's term).
+EVALUATED_OBJECT_TYPES = ("plans.target", "plans.plan")
+
+
 def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
     """A fingerprint of everything a plan's evaluation reads: its targets, accepted figures,
     assessments and the latest audited change of the plan (edits of targets are audited).
@@ -122,7 +126,9 @@ def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
                 .values("m")
             ),
             audit_max=scalar(
-                AuditEntry.objects.filter(plan_code=OuterRef("code"))
+                AuditEntry.objects.filter(
+                    plan_code=OuterRef("code"), object_type__in=EVALUATED_OBJECT_TYPES
+                )
                 .values("plan_code")
                 .annotate(m=Max("id"))
                 .values("m")

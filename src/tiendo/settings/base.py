@@ -140,6 +140,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# A cache shared by the app server's worker processes (files in the data folder). It holds
+# evaluations keyed by a fingerprint of their inputs, so a stale entry is never used.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_HOME / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 TIENDO_BUILTIN_PLAN = "lang-son-2020-2025"
 # Open data (accepted figures as CSV/JSON) is public unless this is false.
 TIENDO_OPEN_DATA_PUBLIC = env_bool("TIENDO_OPEN_DATA_PUBLIC", True)
