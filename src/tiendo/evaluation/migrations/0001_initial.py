@@ -6,31 +6,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm đánh giá')),
-                ('status', models.CharField(choices=[('exceeded', 'Vượt'), ('achieved', 'Đạt'), ('not_achieved', 'Không đạt'), ('on_track', 'Có khả năng đạt'), ('at_risk', 'Khó đạt')], max_length=16, verbose_name='đánh giá')),
-                ('reasons', models.TextField(verbose_name='lý do, căn cứ')),
-                ('assessed_at', models.DateTimeField(verbose_name='thời điểm')),
-                ('assessed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='plans.target')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm đánh giá")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("exceeded", "Vượt"),
+                            ("achieved", "Đạt"),
+                            ("not_achieved", "Không đạt"),
+                            ("on_track", "Có khả năng đạt"),
+                            ("at_risk", "Khó đạt"),
+                        ],
+                        max_length=16,
+                        verbose_name="đánh giá",
+                    ),
+                ),
+                ("reasons", models.TextField(verbose_name="lý do, căn cứ")),
+                ("assessed_at", models.DateTimeField(verbose_name="thời điểm")),
+                (
+                    "assessed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="plans.target",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đánh giá định tính',
-                'verbose_name_plural': 'đánh giá định tính',
-                'ordering': ['target', 'assessed_at', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('reasons', ''), _negated=True), name='assessment_has_reasons'), models.CheckConstraint(condition=models.Q(('status__in', ['exceeded', 'achieved', 'not_achieved', 'on_track', 'at_risk'])), name='assessment_status_valid')],
+                "verbose_name": "đánh giá định tính",
+                "verbose_name_plural": "đánh giá định tính",
+                "ordering": ["target", "assessed_at", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("reasons", ""), _negated=True),
+                        name="assessment_has_reasons",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "status__in",
+                                ["exceeded", "achieved", "not_achieved", "on_track", "at_risk"],
+                            )
+                        ),
+                        name="assessment_status_valid",
+                    ),
+                ],
             },
         ),
     ]
