@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
@@ -31,8 +31,9 @@ from tiendo.core.numbers import format_number
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.exports.selectors import plain_decimal
 from tiendo.org.models import OrgUnit
-from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task
-from tiendo.plans.selectors import plan_document_build
+from tiendo.plans.models import Plan, PlanStatus, Target
+from tiendo.plans.selectors import plan_document_build, targets_filtered, tasks_filtered
+from tiendo.plans.selectors import plans_list as plans_list_selector
 from tiendo.reporting import services as reporting
 from tiendo.reporting.models import (
     Figure,
@@ -294,9 +295,13 @@ def _unit_filter_ids(unit: str | None) -> list[int] | None:
 @api.get("/plans", response={200: list[s.PlanOut], **ERRORS}, tags=["Chương trình hành động"])
 @paginate(Pagination)
 def plans_list(request: HttpRequest, status: str | None = None) -> QuerySet[Plan]:
-    """Các chương trình hành động."""
-    _read_any(request)
-    plans = Plan.objects.order_by("-term_from_year", "code")
+    """Các chương trình hành động (dự thảo chỉ khi Văn phòng hỏi `status=draft`)."""
+    user = _read_any(request)
+    if status == PlanStatus.DRAFT and not perms.can_monitor(user):
+        raise HttpError(403, "Chỉ Văn phòng mới xem được các dự thảo.")
+    plans = plans_list_selector(include_drafts=status == PlanStatus.DRAFT).order_by(
+        "-term_from_year", "code"
+    )
     if status:
         plans = plans.filter(status=status)
     return plans
@@ -337,16 +342,9 @@ def targets_list(
     """Chỉ tiêu; lọc theo chương trình (số), đơn vị chủ trì (mã), loại."""
     _read_any(request)
     plan = _plan(code)
-    targets = Target.objects.filter(plan=plan).select_related("program").order_by("position")
-    if filters.program:
-        targets = targets.filter(program__number=filters.program)
-    if filters.kind:
-        targets = targets.filter(kind=filters.kind)
-    units = _unit_filter_ids(filters.unit)
-    if units is not None:
-        targets = targets.filter(
-            assignments__unit_id__in=units, assignments__role=AssignmentRole.LEAD
-        ).distinct()
+    targets = targets_filtered(
+        plan=plan, program=filters.program, kind=filters.kind, unit_code=filters.unit
+    )
     return [_target_out(t) for t in targets]
 
 
@@ -368,19 +366,9 @@ def tasks_list(
     """Nhiệm vụ, giải pháp; lọc theo chương trình, đơn vị chủ trì, tình trạng."""
     _read_any(request)
     plan = _plan(code)
-    tasks = Task.objects.filter(plan=plan).select_related("program").order_by("position")
-    if filters.program:
-        tasks = tasks.filter(program__number=filters.program)
-    if filters.status:
-        tasks = tasks.filter(status=filters.status)
-    units = _unit_filter_ids(filters.unit)
-    if units is not None:
-        led = Assignment.objects.filter(
-            plan=plan, unit_id__in=units, role=AssignmentRole.LEAD
-        ).values_list("task_id", "program_id")
-        task_ids = {t for t, _p in led if t}
-        program_ids = {p for _t, p in led if p}
-        tasks = tasks.filter(Q(pk__in=task_ids) | Q(program_id__in=program_ids))
+    tasks = tasks_filtered(
+        plan=plan, program=filters.program, status=filters.status, unit_code=filters.unit
+    )
     return [
         {
             "code": t.code,

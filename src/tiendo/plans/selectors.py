@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tiendo.org.models import OrgUnit
 
@@ -293,3 +293,42 @@ def plan_revision(*, plan_code: str, number: int) -> PlanRevision:
     return PlanRevision.objects.select_related("plan", "created_by").get(
         plan__code=plan_code, number=number
     )
+
+
+def targets_filtered(
+    *, plan: Plan, program: int | None = None, kind: str | None = None, unit_code: str | None = None
+) -> QuerySet[Target]:
+    """A plan's targets in order; by program number, kind, or the unit that leads them."""
+    targets = Target.objects.filter(plan=plan).select_related("program").order_by("position")
+    if program:
+        targets = targets.filter(program__number=program)
+    if kind:
+        targets = targets.filter(kind=kind)
+    if unit_code:
+        targets = targets.filter(
+            assignments__unit__code=unit_code, assignments__role="lead"
+        ).distinct()
+    return targets
+
+
+def tasks_filtered(
+    *,
+    plan: Plan,
+    program: int | None = None,
+    status: str | None = None,
+    unit_code: str | None = None,
+) -> QuerySet[Task]:
+    """A plan's tasks in order; by program number, status, or the unit that leads them (the task
+    itself or its whole program)."""
+    tasks = Task.objects.filter(plan=plan).select_related("program").order_by("position")
+    if program:
+        tasks = tasks.filter(program__number=program)
+    if status:
+        tasks = tasks.filter(status=status)
+    if unit_code:
+        led = Assignment.objects.filter(plan=plan, unit__code=unit_code, role="lead")
+        tasks = tasks.filter(
+            Q(pk__in=led.exclude(task=None).values("task_id"))
+            | Q(program_id__in=led.exclude(program=None).values("program_id"))
+        )
+    return tasks
