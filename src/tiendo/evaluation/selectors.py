@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from tiendo.plans.models import Plan, Target
 from tiendo.reporting.models import Figure as FigureRow
@@ -83,58 +84,32 @@ EVALUATED_OBJECT_TYPES = ("plans.target", "plans.plan")
 
 def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
     """A fingerprint of everything a plan's evaluation reads: its targets, accepted figures,
-    assessments and the latest audited change of the plan (edits of targets are audited).
-    One query; it changes whenever any input changes."""
-    from django.db.models import Count, Max, OuterRef, Subquery
+    assessments and the latest audited edit of a target or of the plan. One query; it changes
+    whenever any input changes (rows are only ever added, or edited with an audit entry)."""
+    from django.db.models import Aggregate, Count, Max, OuterRef, QuerySet, Subquery
 
     from tiendo.audit.models import AuditEntry
 
-    def scalar(queryset: object) -> Subquery:
-        return Subquery(queryset)  # type: ignore[arg-type]
+    def per_plan(rows: QuerySet[Any], group: str, aggregate: Aggregate) -> Subquery:
+        return Subquery(rows.values(group).annotate(v=aggregate).values("v"))
 
+    targets = Target.objects.filter(plan=OuterRef("pk"))
+    figures = FigureRow.objects.filter(target__plan=OuterRef("pk"))
+    assessments = Assessment.objects.filter(target__plan=OuterRef("pk"))
+    edits = AuditEntry.objects.filter(
+        plan_code=OuterRef("code"), object_type__in=EVALUATED_OBJECT_TYPES
+    )
     row = (
         Plan.objects.filter(pk=plan.pk)
         .annotate(
-            t_count=scalar(
-                Target.objects.filter(plan=OuterRef("pk"))
-                .values("plan")
-                .annotate(c=Count("id"))
-                .values("c")
-            ),
-            t_max=scalar(
-                Target.objects.filter(plan=OuterRef("pk"))
-                .values("plan")
-                .annotate(m=Max("id"))
-                .values("m")
-            ),
-            f_count=scalar(
-                FigureRow.objects.filter(target__plan=OuterRef("pk"))
-                .values("target__plan")
-                .annotate(c=Count("id"))
-                .values("c")
-            ),
-            f_max=scalar(
-                FigureRow.objects.filter(target__plan=OuterRef("pk"))
-                .values("target__plan")
-                .annotate(m=Max("id"))
-                .values("m")
-            ),
-            a_max=scalar(
-                Assessment.objects.filter(target__plan=OuterRef("pk"))
-                .values("target__plan")
-                .annotate(m=Max("id"))
-                .values("m")
-            ),
-            audit_max=scalar(
-                AuditEntry.objects.filter(
-                    plan_code=OuterRef("code"), object_type__in=EVALUATED_OBJECT_TYPES
-                )
-                .values("plan_code")
-                .annotate(m=Max("id"))
-                .values("m")
-            ),
+            t_count=per_plan(targets, "plan", Count("id")),
+            t_max=per_plan(targets, "plan", Max("id")),
+            f_count=per_plan(figures, "target__plan", Count("id")),
+            f_max=per_plan(figures, "target__plan", Max("id")),
+            a_max=per_plan(assessments, "target__plan", Max("id")),
+            edit_max=per_plan(edits, "plan_code", Max("id")),
         )
-        .values_list("t_count", "t_max", "f_count", "f_max", "a_max", "audit_max")
+        .values_list("t_count", "t_max", "f_count", "f_max", "a_max", "edit_max")
         .get()
     )
     return tuple(row)
