@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tiendo.accounts.permissions import can_monitor
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.services import plan_evaluate
@@ -16,6 +17,7 @@ from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.models import Plan, PlanRevision, Program, Target
 
 from . import dashboard
+from .forms import PlanAdjustForm
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -68,6 +70,7 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "totals": dashboard.plan_totals(result=result),
         "attention": dashboard.attention_first(result=result),
         "revisions": list(plan_selectors.plan_revisions(plan=plan)),
+        "can_adjust": can_monitor(request.user),
     }
     template = "web/plan_detail.html#dashboard" if request.htmx else "web/plan_detail.html"
     return render(request, template, context)
@@ -165,3 +168,75 @@ def server_error(request: HttpRequest) -> HttpResponse:
     except Exception:  # the page must render even when templates or static files fail
         body = f"<h1>Lỗi hệ thống</h1><p>Mã tham chiếu: {reference}</p>"
     return HttpResponse(body, status=500)
+
+
+@login_required
+def plan_document_download(request: HttpRequest, code: str) -> HttpResponse:
+    """The plan as a plan document (JSON), to adjust it or to move it to another system."""
+    import json
+
+    try:
+        plan = plan_selectors.plan_get(code=code)
+    except Plan.DoesNotExist as exc:
+        raise Http404("Không có chương trình hành động này.") from exc
+    if plan.status == "draft" and not can_monitor(request.user):
+        raise Http404("Không có chương trình hành động này.")
+    body = json.dumps(plan_selectors.plan_document_build(plan=plan), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{plan.code}.json"'
+    return response
+
+
+@login_required
+def plan_adjust(request: HttpRequest, code: str) -> HttpResponse:
+    """The office supplements or adjusts the plan (section II.4): it uploads the revised plan
+    document with the decision that orders the change; the result is a new revision."""
+    from django.contrib import messages
+
+    from tiendo.accounts.permissions import NotAllowed, require_monitor
+    from tiendo.plans.document import PlanDocumentError
+    from tiendo.plans.services import plan_load
+
+    try:
+        require_monitor(request.user)
+    except NotAllowed as exc:
+        return render(request, "403.html", {"exception": exc.message}, status=403)
+    try:
+        plan = plan_selectors.plan_get(code=code)
+    except Plan.DoesNotExist as exc:
+        raise Http404("Không có chương trình hành động này.") from exc
+    form = PlanAdjustForm(request.POST or None, request.FILES or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = form.document()
+            if document.get("code") != plan.code:
+                raise PlanDocumentError(
+                    "$.code",
+                    f"tệp là của chương trình “{document.get('code')}”, không phải “{plan.code}”",
+                )
+            result = plan_load(
+                document=document,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                decision_ref=form.cleaned_data["decision_ref"],
+                revision_date=form.cleaned_data["date"],
+            )
+        except PlanDocumentError as exc:
+            error = f"Tệp bị từ chối, không có gì thay đổi. Lỗi tại {exc.path}: {exc.message}"
+        else:
+            if not result.changed:
+                messages.info(request, "Không có thay đổi: chương trình đã đúng như tệp.")
+            else:
+                assert result.revision is not None
+                messages.success(
+                    request,
+                    f"Đã ghi nhận phiên bản {result.revision.number} ({len(result.changes)} thay đổi).",
+                )
+                return redirect(
+                    "web:revision_detail", code=plan.code, number=result.revision.number
+                )
+    status = 400 if error or form.errors else 200
+    return render(
+        request, "web/plan_adjust.html", {"plan": plan, "form": form, "error": error}, status=status
+    )
