@@ -10,7 +10,8 @@ from tiendo.evaluation import engine
 from tiendo.evaluation.charts import chart_data, chart_svg
 from tiendo.evaluation.labels import status_text
 from tiendo.evaluation.services import PlanEvaluation
-from tiendo.plans.models import Target
+from tiendo.org.models import OrgUnit
+from tiendo.plans.models import Program, Target, Task
 
 STATUS_ORDER = (
     engine.Status.EXCEEDED,
@@ -138,3 +139,33 @@ def target_rows(
             TargetRow(target=target, evaluation=evaluation, sparkline=sparkline, chart=chart)
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ProgramView:
+    rows: list[TargetRow]
+    tasks: list[Task]
+    units: list[OrgUnit]
+
+
+def program_view(
+    *, result: PlanEvaluation, program: Program, status: str = "", unit: str = ""
+) -> ProgramView:
+    """A program's evaluated targets and its tasks, filtered by status and by the unit assigned
+    to them; `program` comes from `program_detail` (targets and tasks with their assignments)."""
+    target_units = {
+        t.code: {a.unit.code for a in t.assignments.all()} for t in program.targets.all()
+    }
+    tasks = list(program.tasks.all())
+    units = sorted(
+        {a.unit for t in program.targets.all() for a in t.assignments.all()}
+        | {a.unit for t in tasks for a in t.assignments.all()},
+        key=lambda u: u.name,
+    )
+    rows = target_rows(result=result, program_number=program.number)
+    if status:
+        rows = [r for r in rows if str(r.evaluation.status) == status]
+    if unit:
+        rows = [r for r in rows if unit in target_units.get(r.target.code, set())]
+        tasks = [t for t in tasks if any(a.unit.code == unit for a in t.assignments.all())]
+    return ProgramView(rows=rows, tasks=tasks, units=units)

@@ -85,30 +85,19 @@ def program_detail(request: HtmxHttpRequest, code: str, number: int) -> HttpResp
     plan = program.plan
     as_of = _as_of(request, plan)
     result = plan_evaluate(plan=plan, as_of_year=as_of)
-    rows = dashboard.target_rows(result=result, program_number=program.number)
     status = request.GET.get("status", "")
     unit = request.GET.get("unit", "")
-    lead_units = sorted(
-        {a.unit for t in program.targets.all() for a in t.assignments.all()}
-        | {a.unit for t in program.tasks.all() for a in t.assignments.all()},
-        key=lambda u: u.name,
-    )
-    if status:
-        rows = [r for r in rows if str(r.evaluation.status) == status]
-    tasks = list(program.tasks.all())
-    if unit:
-        rows = [r for r in rows if any(a.unit.code == unit for a in r.target.assignments.all())]
-        tasks = [t for t in tasks if any(a.unit.code == unit for a in t.assignments.all())]
+    view = dashboard.program_view(result=result, program=program, status=status, unit=unit)
     context = {
         "program": program,
         "plan": plan,
         "as_of": as_of,
         "years": _years(plan),
-        "rows": rows,
-        "tasks": tasks,
+        "rows": view.rows,
+        "tasks": view.tasks,
         "statuses": dashboard.STATUS_ORDER,
         "status": status,
-        "units": lead_units,
+        "units": view.units,
         "unit": unit,
     }
     template = "web/program_detail.html#results" if request.htmx else "web/program_detail.html"
