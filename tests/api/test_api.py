@@ -11,11 +11,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from openapi_spec_validator import validate
 
-from tiendo.accounts.models import Profile, Role
+from tiendo.accounts.models import ApiToken, Profile, Role
 from tiendo.accounts.permissions import NotAllowed
-from tiendo.api.models import ApiToken, IdempotencyRecord
-from tiendo.api.services import token_create, token_hash, token_revoke
+from tiendo.accounts.tokens import token_create, token_hash, token_revoke
 from tiendo.audit.models import AuditEntry
+from tiendo.core.models import IdempotencyRecord
 from tiendo.reporting.models import Figure, Submission
 
 from .conftest import Api
@@ -68,7 +68,7 @@ def test_tokens_by_owner_or_administrator(demo):
     with pytest.raises(NotAllowed):
         token_revoke(actor=demo["baocao.snn"], token=token)
     token_revoke(actor=demo["lanhdao"], token=token)
-    assert AuditEntry.objects.filter(object_type="api.apitoken").count() == 3
+    assert AuditEntry.objects.filter(object_type="accounts.apitoken").count() == 3
 
 
 def test_no_or_bad_token(demo):

@@ -27,6 +27,8 @@ from ninja.security import HttpBearer
 from pydantic import Field
 
 from tiendo.accounts import permissions as perms
+from tiendo.accounts.tokens import token_authenticate
+from tiendo.core.models import IdempotencyRecord
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.exports.selectors import plain_decimal
@@ -44,8 +46,6 @@ from tiendo.reporting.models import (
 )
 
 from . import schemas as s
-from .models import IdempotencyRecord
-from .services import token_authenticate
 
 logger = logging.getLogger(__name__)
 
