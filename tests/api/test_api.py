@@ -313,5 +313,5 @@ def test_query_counts_are_pinned(api_as, rnd, django_assert_num_queries):
 
 
 TARGETS_QUERIES = 3
-SUBMISSIONS_QUERIES = 3
-DETAIL_QUERIES = 7
+SUBMISSIONS_QUERIES = 2
+DETAIL_QUERIES = 6

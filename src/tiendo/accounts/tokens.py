@@ -88,7 +88,7 @@ def token_authenticate(*, raw: str) -> Any | None:
     if not raw or len(raw) > 200:
         return None
     token = (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user", "user__profile")
         .filter(key_hash=token_hash(raw), revoked_at__isnull=True)
         .first()
     )

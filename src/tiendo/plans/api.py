@@ -1,5 +1,8 @@
 """The plans part of the API: plans, programs, targets and tasks (mounted in tiendo.api).
-Any account with a token reads them."""
+
+Any account with a token reads plans of record; drafts exist only for the office
+(`plans_visible` / `plan_visible_get`): for anyone else a draft's code answers 404 exactly like
+a code that does not exist."""
 
 from typing import Any
 
@@ -17,6 +20,7 @@ from . import api_schemas as s
 from .models import Plan, PlanStatus, Target
 from .selectors import (
     plan_document_build,
+    plan_visible_get,
     targets_filtered,
     tasks_filtered,
 )
@@ -26,11 +30,11 @@ router = Router(tags=["Chương trình hành động"])
 
 
 def plan_for_api(*, code: str, user: Any) -> Plan:
-    """The plan with this code, or the API's 404."""
-    plan = Plan.objects.filter(code=code).first()
-    if plan is None:
-        raise HttpError(404, f"Không có chương trình hành động “{code}”.")
-    return plan
+    """The plan `user` may see, or the API's 404 (the same for a draft as for no plan)."""
+    try:
+        return plan_visible_get(code=code, user=user)
+    except Plan.DoesNotExist:
+        raise HttpError(404, f"Không có chương trình hành động “{code}”.") from None
 
 
 def _target_out(t: Target) -> dict[str, Any]:
@@ -56,7 +60,7 @@ def plans_list(request: HttpRequest, status: str | None = None) -> QuerySet[Plan
     """Các chương trình hành động (dự thảo chỉ khi Văn phòng hỏi `status=draft`)."""
     user = api_user(request)
     drafts = status == PlanStatus.DRAFT
-    if drafts and not perms.can_monitor(user):
+    if drafts and not perms.can_read_drafts(user):
         raise HttpError(403, "Chỉ Văn phòng mới xem được các dự thảo.")
     plans = plans_list_selector(include_drafts=drafts).order_by("-term_from_year", "code")
     if status:

@@ -22,6 +22,7 @@ from tiendo.accounts import permissions as perms
 from tiendo.core.api import ERRORS, WRITE_ERRORS, Id, Pagination, api_user
 from tiendo.core.models import IdempotencyRecord
 from tiendo.core.numbers import format_number, plain_decimal
+from tiendo.plans.selectors import plans_visible
 
 from . import api_schemas as s
 from . import selectors
@@ -399,7 +400,11 @@ def _request_hash(submission_id: int, payload: s.FiguresBulkIn) -> str:
 @paginate(Pagination)
 def figures_list(request: HttpRequest, filters: Query[s.FigureFilters]) -> list[dict[str, Any]]:
     """Số liệu đã được chấp nhận (kể cả đính chính, mỗi số một dòng)."""
-    figures = Figure.objects.select_related("target").order_by("target__plan_id", "year", "id")
+    figures = (
+        Figure.objects.filter(target__plan__in=plans_visible(user=api_user(request)))
+        .select_related("target")
+        .order_by("target__plan_id", "year", "id")
+    )
     if filters.plan:
         figures = figures.filter(target__plan__code=filters.plan)
     if filters.target:
