@@ -9,14 +9,26 @@ the mounting of the routers.
 
 Every endpoint needs a personal token (`Authorization: Bearer tdo_…`, see `tiendo token`) and
 applies the web's role and unit rules (tiendo.accounts.permissions) through the same selectors
-and services. Errors have one shape: {"error": {"code", "message" (Vietnamese), "details"}}.
+and services. Errors have one shape: {"error": {"code", "message" (Vietnamese), "details"}} —
+also for an unknown address (404), a method the address does not take (405) and a body over
+DATA_UPLOAD_MAX_MEMORY_SIZE (413).
 """
 
+import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -26,6 +38,7 @@ from ninja.security import HttpBearer
 
 from tiendo.accounts.tokens import token_authenticate
 from tiendo.core.api import error_body
+from tiendo.core.numbers import format_number
 from tiendo.evaluation.api import router as evaluation_router
 from tiendo.org.api import router as org_router
 from tiendo.plans.api import router as plans_router
@@ -149,6 +162,24 @@ def _stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
     )
 
 
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: Exception) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+    return _error(
+        request,
+        413,
+        "too_large",
+        f"Nội dung yêu cầu quá lớn (tối đa {format_number(limit // 1024)} KB); "
+        "hãy gửi thành nhiều lần.",
+        [{"field": "body", "message": str(limit)}],
+    )
+
+
+@api.exception_handler(SuspiciousOperation)
+def _bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 400, "bad_request", "Yêu cầu không hợp lệ.")
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     codes = {400: "bad_request", 404: "not_found", 409: "conflict", 422: "invalid_data"}
@@ -165,3 +196,51 @@ def _field_name(request: HttpRequest, key: str) -> str:
     """ "figure-12-value" → "figures.<index>.value" where the router recorded the names."""
     names: dict[str, str] = getattr(request, "_tiendo_field_names", {})
     return names.get(key, key)
+
+
+# --- Addresses: unknown ones and wrong methods answer in the error shape too --------------------
+
+NOT_FOUND = "Không có địa chỉ này trong API; danh sách địa chỉ ở /api/v1/docs."
+
+
+def _not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    return _error(request, 404, "not_found", NOT_FOUND)
+
+
+def _json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Ninja answers a method an address does not take with a plain-text 405, and its root
+    address with Django's 404 page: give both the API's error shape."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            return _not_found(request)
+        if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
+            allowed = response.get("Allow", "")
+            answer = _error(
+                request,
+                405,
+                "method_not_allowed",
+                f"Địa chỉ này không nhận phương thức {request.method}; "
+                f"phương thức dùng được: {allowed}.",
+                [{"field": "method", "message": allowed}],
+            )
+            answer["Allow"] = allowed
+            return answer
+        return response
+
+    return wrapped
+
+
+def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
+    """The API's URL configuration (for `path("api/v1/", api_urls())`): ninja's, each view
+    wrapped by `_json_errors`, and a last pattern that answers every other address under the
+    prefix with the JSON 404."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback = _json_errors(pattern.callback)
+    patterns.append(re_path(r"^.*$", _not_found, name="not-found"))
+    return patterns, app_name, namespace

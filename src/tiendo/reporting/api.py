@@ -1,7 +1,9 @@
 """The reporting part of the API (mounted in tiendo.api): reporting rounds, the units'
 submissions (read, save, bulk upsert of figures, submit, return, accept) and accepted figures.
 
-The web's rules apply through the same selectors and services."""
+The web's rules apply through the same selectors and services. A submission or round the caller
+may not read answers 404 exactly like one that does not exist, so that ids of other units' work
+cannot be probed; an operation on something the caller may read but not change answers 403."""
 
 import hashlib
 import json
@@ -34,6 +36,7 @@ ROUNDS = ["Đợt báo cáo"]
 SUBMISSIONS = ["Báo cáo của đơn vị"]
 FIGURES = ["Số liệu"]
 
+SUBMISSION_NOT_FOUND = "Không có báo cáo này (hoặc đây không phải báo cáo của đơn vị bạn)."
 KEY_REUSED = "Khóa chống lặp này đã được dùng cho một yêu cầu có nội dung khác."
 
 
@@ -106,7 +109,10 @@ def _submission_out(sub: Submission) -> dict[str, Any]:
 
 
 def _submission_detail(submission_id: int, user: Any) -> dict[str, Any]:
-    sub = selectors.submission_detail(actor=user, submission_id=submission_id)
+    try:
+        sub = selectors.submission_detail(actor=user, submission_id=submission_id)
+    except (Submission.DoesNotExist, perms.NotAllowed):
+        raise HttpError(404, SUBMISSION_NOT_FOUND) from None
     data = _submission_out(sub)
     data["figures"] = [
         {
@@ -135,7 +141,12 @@ def _submission_detail(submission_id: int, user: Any) -> dict[str, Any]:
 
 
 def _submission_for_write(user: Any, submission_id: int) -> Submission:
-    return selectors.submission_get(actor=user, submission_id=submission_id)
+    """The submission if the caller may read it (the 404 of a missing one otherwise); whether
+    they may change it is for the operation to check (403)."""
+    try:
+        return selectors.submission_get(actor=user, submission_id=submission_id)
+    except (Submission.DoesNotExist, perms.NotAllowed):
+        raise HttpError(404, SUBMISSION_NOT_FOUND) from None
 
 
 @router.get("/submissions", response={200: list[s.SubmissionOut], **ERRORS}, tags=SUBMISSIONS)
