@@ -5,24 +5,26 @@ The web's rules apply through the same selectors and services. A submission or r
 may not read answers 404 exactly like one that does not exist, so that ids of other units' work
 cannot be probed; an operation on something the caller may read but not change answers 403."""
 
-import hashlib
-import json
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from ninja.responses import NinjaJSONEncoder
 
 from tiendo.accounts import permissions as perms
 from tiendo.core.api import ERRORS, WRITE_ERRORS, Id, Pagination, api_user
-from tiendo.core.models import IdempotencyRecord
+from tiendo.core.idempotency import (
+    MAX_KEY_LENGTH,
+    IdempotencyKeyReused,
+    idempotent_replay,
+    idempotent_run,
+    request_fingerprint,
+)
 from tiendo.core.numbers import format_number, plain_decimal
 from tiendo.plans.selectors import plans_visible
 
@@ -354,54 +356,37 @@ def figures_upsert(
     lên phiên bản hiện tại."""
     user = api_user(request)
     key = (request.headers.get("Idempotency-Key") or payload.client_key or "").strip()
-    if len(key) > 200 or "\x00" in key:
+    if len(key) > MAX_KEY_LENGTH or "\x00" in key:
         raise HttpError(422, "Khóa chống lặp dài tối đa 200 ký tự.")
-    digest = _request_hash(submission_id, payload)
-    if key:
-        record = IdempotencyRecord.objects.filter(user=user, key=key).first()
-        if record is not None:
-            if record.request_hash != digest:
-                raise HttpError(409, KEY_REUSED)
-            body = dict(record.response)
-            body["replayed"] = True
-            return body
-    submission = _submission_for_write(user, submission_id)
-    perms.require_unit_editor(user, submission.unit_id)
-    figures, _tasks = _inputs(request, submission, payload.figures, [])
-    version = payload.version or submission.version
-    with transaction.atomic():
-        reporting.submission_save(
-            actor=user, submission=submission, version=version, figures=figures
-        )
-        body = {
-            "submission": _submission_detail(submission_id, user),
-            "updated": [f.target for f in payload.figures],
-            "replayed": False,
-        }
-        if key:
-            stored = json.loads(json.dumps(body, cls=NinjaJSONEncoder))
-            try:
-                with transaction.atomic():
-                    IdempotencyRecord.objects.create(
-                        user=user,
-                        key=key,
-                        request_hash=digest,
-                        status_code=200,
-                        response=stored,
-                        created_at=timezone.now(),
-                    )
-            except IntegrityError:
-                raise HttpError(409, "Yêu cầu cùng khóa chống lặp đang được xử lý.") from None
-    return body
-
-
-def _request_hash(submission_id: int, payload: s.FiguresBulkIn) -> str:
-    body = json.dumps(
-        {"submission": submission_id, **payload.model_dump(mode="json", exclude={"client_key"})},
-        sort_keys=True,
-        ensure_ascii=False,
+    fingerprint = request_fingerprint(
+        {"submission": submission_id, **payload.model_dump(mode="json", exclude={"client_key"})}
     )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    try:
+        if key:
+            stored = idempotent_replay(user=user, key=key, fingerprint=fingerprint)
+            if stored is not None:
+                return {**stored.body, "replayed": True}
+        submission = _submission_for_write(user, submission_id)
+        perms.require_unit_editor(user, submission.unit_id)
+        figures, _tasks = _inputs(request, submission, payload.figures, [])
+
+        def write() -> dict[str, Any]:
+            reporting.submission_save(
+                actor=user, submission=submission, version=payload.version, figures=figures
+            )
+            return {
+                "submission": _submission_detail(submission_id, user),
+                "updated": [f.target for f in payload.figures],
+                "replayed": False,
+            }
+
+        if not key:
+            with transaction.atomic():
+                return write()
+        result = idempotent_run(user=user, key=key, fingerprint=fingerprint, write=write)
+    except IdempotencyKeyReused:
+        raise HttpError(409, KEY_REUSED) from None
+    return {**result.body, "replayed": result.replayed}
 
 
 # --- Accepted figures -----------------------------------------------------------------------------
