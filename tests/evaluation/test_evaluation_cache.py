@@ -52,3 +52,30 @@ def test_reused_until_an_input_changes(
     assert (
         plan_evaluate(plan=builtin_plan, as_of_year=2024).by_code()["5.6"].status != "not_achieved"
     )
+
+
+@pytest.mark.django_db
+def test_cache_keys_suit_every_cache_backend(builtin_plan, monkeypatch):
+    """The key holds no space, bracket or other character memcached refuses, and stays short,
+    whatever the inputs' fingerprint looks like."""
+    import re
+    import warnings
+
+    from django.core.cache import cache
+    from django.core.cache.backends.base import CacheKeyWarning, memcache_key_warnings
+
+    keys: list[str] = []
+    original_set = cache.set
+
+    def recording_set(key, *args, **kwargs):
+        keys.append(key)
+        return original_set(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording_set)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        plan_evaluate(plan=builtin_plan, as_of_year=2025)
+        plan_evaluate(plan=builtin_plan, as_of_year=2025)  # read back from the cache
+    assert len(keys) == 1
+    assert re.fullmatch(r"[a-z0-9:]+", keys[0]) and len(keys[0]) < 100
+    assert list(memcache_key_warnings(cache.make_key(keys[0]))) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -50,6 +51,13 @@ class PlanEvaluation:
         return {e.code: e for e in self.evaluations}
 
 
+def evaluation_cache_key(*, plan: Plan, as_of_year: int, inputs: tuple[object, ...]) -> str:
+    """The cache key of a plan's evaluation: letters, digits and colons only, short, so that any
+    cache backend takes it (memcached refuses spaces and control characters)."""
+    digest = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()[:32]
+    return f"tiendo:evaluation:{plan.pk}:{as_of_year}:{digest}"
+
+
 def plan_evaluate(
     *,
     plan: Plan,
@@ -63,7 +71,9 @@ def plan_evaluate(
     evaluations: list[engine.Evaluation]
     if figures is None:
         # From the database: reuse the result while none of its inputs has changed.
-        key = f"tiendo:evaluation:{plan.pk}:{as_of_year}:{evaluation_inputs_version(plan=plan)}"
+        key = evaluation_cache_key(
+            plan=plan, as_of_year=as_of_year, inputs=evaluation_inputs_version(plan=plan)
+        )
         cached = cache.get(key)
         if cached is None:
             figures = figures_accepted(plan=plan)
