@@ -30,18 +30,13 @@ from tiendo.accounts import permissions as perms
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.exports.selectors import plain_decimal
+from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Plan, PlanStatus, Target
 from tiendo.plans.selectors import plan_document_build, targets_filtered, tasks_filtered
 from tiendo.plans.selectors import plans_list as plans_list_selector
 from tiendo.reporting import services as reporting
-from tiendo.reporting.models import (
-    Figure,
-    ReportingRound,
-    Submission,
-    SubmissionFigure,
-    SubmissionTask,
-)
+from tiendo.reporting.models import ReportingRound, Submission, SubmissionFigure, SubmissionTask
 
 from . import schemas as s
 from .models import IdempotencyRecord
