@@ -36,9 +36,9 @@ def main() -> None:
     from django.utils import timezone
 
     from tiendo.evaluation.services import plan_evaluate
+    from tiendo.indicators.models import Figure
     from tiendo.plans.models import Plan, Target
     from tiendo.plans.services import plan_builtin_document, plan_load
-    from tiendo.reporting.models import Figure
 
     call_command("migrate", verbosity=0)
     rng = random.Random(args.seed)

@@ -33,9 +33,9 @@ def main() -> None:
     from tiendo.exports.pdf_render import report_pdf
     from tiendo.exports.report import report_build
     from tiendo.exports.workbook import plan_targets_xlsx
+    from tiendo.indicators.models import Figure
     from tiendo.ops.demo import demo_plan_code
     from tiendo.plans.models import Plan
-    from tiendo.reporting.models import Figure
 
     plans = list(Plan.objects.filter(code__in=[demo_plan_code(i) for i in range(args.provinces)]))
     plans.sort(key=lambda p: p.code)

@@ -160,8 +160,8 @@ def test_user_command(unit: OrgUnit) -> None:
 
 
 def test_up_creates_the_demo_set_once(db: Any) -> None:
-    from tiendo.core.management.commands.init import report_setup
-    from tiendo.core.services import instance_setup
+    from tiendo.ops.management.commands.init import report_setup
+    from tiendo.ops.setup import instance_setup
     from tiendo.plans.models import Assignment
 
     result = instance_setup(collect_static=False)

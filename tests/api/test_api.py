@@ -16,7 +16,8 @@ from tiendo.accounts.permissions import NotAllowed
 from tiendo.accounts.tokens import token_create, token_hash, token_revoke
 from tiendo.audit.models import AuditEntry
 from tiendo.core.models import IdempotencyRecord
-from tiendo.reporting.models import Figure, Submission
+from tiendo.indicators.models import Figure
+from tiendo.reporting.models import Submission
 
 from .conftest import Api
 

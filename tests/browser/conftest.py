@@ -58,7 +58,7 @@ def world(transactional_db: Any) -> dict[str, Any]:
     """The built-in plan, the demo accounts (with known passwords) and an open round for 2025."""
     from django.contrib.auth import get_user_model
 
-    from tiendo.accounts.demo import demo_set_ensure
+    from tiendo.ops.demo_accounts import demo_set_ensure
     from tiendo.plans.services import plan_builtin_ensure
     from tiendo.reporting.services import round_open
 

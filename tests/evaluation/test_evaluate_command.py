@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from tiendo.evaluation.models import Assessment
 from tiendo.evaluation.services import assessment_record, plan_evaluate
+from tiendo.indicators.models import Figure
 from tiendo.plans.models import Target
-from tiendo.reporting.models import Figure
 
 PLAN = "lang-son-2020-2025"
 

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from tiendo.evaluation.services import assessment_record, plan_evaluate
+from tiendo.indicators.models import Figure
 from tiendo.plans.models import Target
 from tiendo.plans.services import plan_builtin_document, plan_load
-from tiendo.reporting.models import Figure
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from tiendo.audit.models import AuditEntry
 from tiendo.evaluation.services import plan_evaluate
-from tiendo.reporting.models import Figure
+from tiendo.indicators.models import Figure
 
 PLAN = "lang-son-2020-2025"
 
@@ -31,7 +31,7 @@ def test_published_figures_load_once_and_feed_the_evaluation(builtin_plan, share
     figure = Figure.objects.get(target__code="5.6", year=2025, figure_type="official")
     assert figure.value == Decimal("2.32")
     assert "langson.gov.vn" in figure.source and "2,32%" in figure.source
-    assert AuditEntry.objects.filter(object_type="reporting.figure").count() == 23
+    assert AuditEntry.objects.filter(object_type="indicators.figure").count() == 23
     result = plan_evaluate(plan=builtin_plan, as_of_year=2025).by_code()
     assert result["5.6"].status == "achieved" and result["2.5"].status == "exceeded"
 

@@ -13,7 +13,7 @@ from tests.reporting.conftest import demo, rnd  # noqa: F401  (fixtures)
 
 def figures_load(*, plan: Any, path: Path) -> int:
     """Load ../shared/data figures as accepted Figures, in file order (later rows win)."""
-    from tiendo.reporting.models import Figure
+    from tiendo.indicators.models import Figure
 
     targets = {t.code: t for t in plan.targets.all()}
     count = 0

@@ -44,7 +44,7 @@ def test_targets_export_matches_the_evaluation(shared_figures):
         assert row[15] == e.explanation
     assert Decimal(str(rows["5.6"][6 + 5])) == Decimal("2.32")
     assert Decimal(str(rows["1.1"][6 + 3])) == Decimal("4975")  # official beats estimate
-    from tiendo.reporting.models import Figure
+    from tiendo.indicators.models import Figure
 
     assert wb["Số liệu đã chấp nhận"].max_row == 1 + Figure.objects.count()
 

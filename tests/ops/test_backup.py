@@ -16,8 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.reporting.conftest import PDF_BYTES, PNG_BYTES, SNN, SVH, sub_of
 from tiendo.audit.models import AuditEntry
+from tiendo.indicators.models import Figure
 from tiendo.ops.services import BackupError, backup_create, backup_extract, backup_restore
-from tiendo.reporting.models import Evidence, Figure
+from tiendo.reporting.models import Evidence
 from tiendo.reporting.services import (
     FigureInput,
     evidence_add,
@@ -99,7 +100,7 @@ def test_round_trip_gives_back_every_figure_file_and_audit_entry(
     archive = backup_create(output=tmp_path / "sao-luu.tar.gz").path
     members = _members(archive)
     manifest = json.loads(members["manifest.json"])
-    assert manifest["counts"]["reporting.figure"] == 4
+    assert manifest["counts"]["indicators.figure"] == 4
     assert manifest["missing_files"] == []
     assert "sessions.session" not in manifest["counts"]
     evidence_files = {n for n in members if n.startswith("media/")}
@@ -150,7 +151,7 @@ def test_restore_refuses_a_non_empty_target(reported: dict[str, Any], tmp_path: 
             lambda m: m.update({k: v + b"x" for k, v in m.items() if k.startswith("media/")}),
             "SHA-256",
         ),
-        (lambda m: m.pop(next(k for k in m if k.startswith("data/reporting.figure"))), "thiếu tệp"),
+        (lambda m: m.pop(next(k for k in m if k.startswith("data/indicators.figure"))), "thiếu tệp"),
         (lambda m: m.update({"media/la.txt": b"?"}), "không có trong bản kê"),
         (lambda m: m.pop("manifest.json"), "thiếu bản kê"),
     ],

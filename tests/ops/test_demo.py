@@ -14,10 +14,11 @@ from django.db import transaction
 
 from tiendo.audit.models import AuditEntry
 from tiendo.evaluation.services import plan_evaluate
+from tiendo.indicators.models import Figure
 from tiendo.ops.demo import demo_generate, demo_plan_code
 from tiendo.org.models import OrgUnit, OrgUnitSuccession
 from tiendo.plans.models import Plan
-from tiendo.reporting.models import Evidence, Figure, Submission, SubmissionFigure
+from tiendo.reporting.models import Evidence, Submission, SubmissionFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_generated_province_is_consistent(media: Path, client: Any, django_user_
     )
     assert audited.count() == accepted.count()
     assert (
-        AuditEntry.objects.filter(object_type="reporting.figure").count() == Figure.objects.count()
+        AuditEntry.objects.filter(object_type="indicators.figure").count() == Figure.objects.count()
     )
     for evidence in Evidence.objects.all()[:5]:
         assert (media / evidence.file.name).read_bytes().startswith(b"%PDF")

@@ -13,8 +13,8 @@ from django.core.management import CommandError, call_command
 from tiendo.audit.models import AuditEntry
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import unit_successors_on, units_valid_on
-from tiendo.org.services import unit_succession_record
 from tiendo.plans.models import Assignment, Target
+from tiendo.plans.services import unit_succession_record
 
 JULY_1 = dt.date(2025, 7, 1)
 

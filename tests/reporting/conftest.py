@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 @pytest.fixture
 def demo(builtin_plan: Any) -> dict[str, Any]:
     """The demo set of `tiendo up`: users by user name, plus the plan and an administrator."""
-    from tiendo.accounts.demo import demo_set_ensure
+    from tiendo.ops.demo_accounts import demo_set_ensure
 
     accounts = demo_set_ensure()
     users = {

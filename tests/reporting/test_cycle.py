@@ -10,8 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tiendo.audit.models import AuditEntry
+from tiendo.indicators.models import Figure
 from tiendo.plans.models import Task, TaskStatus
-from tiendo.reporting.models import Figure, SubmissionState
+from tiendo.reporting.models import SubmissionState
 from tiendo.reporting.services import (
     FigureInput,
     TaskInput,
@@ -101,7 +102,7 @@ def test_full_cycle(demo: dict[str, Any], rnd: Any) -> None:
     task.refresh_from_db()
     assert task.status == TaskStatus.IN_PROGRESS
     assert AuditEntry.objects.filter(object_type="plans.task", object_id=str(task.pk)).exists()
-    assert AuditEntry.objects.filter(object_type="reporting.figure").count() == 2
+    assert AuditEntry.objects.filter(object_type="indicators.figure").count() == 2
 
 
 def test_correction_points_to_the_accepted_figure(demo: dict[str, Any], rnd: Any) -> None:

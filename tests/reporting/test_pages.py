@@ -179,10 +179,10 @@ def test_notifications_page_and_mark_read(client: Any, demo: dict[str, Any], rnd
     )
     note = demo["baocao.snn"].notifications.get()
     client.force_login(demo["baocao.snn"])
-    page = client.get(reverse("accounts:notifications"))
+    page = client.get(reverse("reporting:notifications"))
     assert page.status_code == 200 and "Đôn đốc báo cáo" in page.content.decode()
     fragment = client.post(
-        reverse("accounts:notification_read", args=[note.pk]), HTTP_HX_REQUEST="true"
+        reverse("reporting:notification_read", args=[note.pk]), HTTP_HX_REQUEST="true"
     )
     assert fragment.status_code == 200 and "<html" not in fragment.content.decode()
     note.refresh_from_db()

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from tiendo.accounts.permissions import NotAllowed
 from tiendo.org.models import OrgUnit
+from tiendo.plans import services as plan_services
 from tiendo.reporting import selectors, services
 from tiendo.reporting.models import Notification
 
@@ -165,11 +166,11 @@ PAGE_CASES: list[
         None,
         {"admin"},
     ),
-    ("notifications", "get", lambda w: reverse("accounts:notifications"), None, None, set(ROLES)),
+    ("notifications", "get", lambda w: reverse("reporting:notifications"), None, None, set(ROLES)),
     (
         "notification read (BTC's)",
         "post",
-        lambda w: reverse("accounts:notification_read", args=[w["note"].pk]),
+        lambda w: reverse("reporting:notification_read", args=[w["note"].pk]),
         {},
         None,
         {"own"},
@@ -273,7 +274,7 @@ def _service_cases(w: dict[str, Any]) -> list[tuple[str, Callable[[Any], Any], s
         ("round_close", lambda a: services.round_close(actor=a, reporting_round=rnd), {"monitor"}),
         (
             "target_assign",
-            lambda a: services.target_assign(actor=a, plan=w["plan"], unit=snn, target=target),
+            lambda a: plan_services.target_assign(actor=a, plan=w["plan"], unit=snn, target=target),
             {"monitor"},
         ),
         (

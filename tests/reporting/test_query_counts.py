@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.plans.models import Assignment, Program, Target
-from tiendo.reporting.services import round_open, submission_submit, target_assign, units_urge
+from tiendo.plans.services import target_assign
+from tiendo.reporting.services import round_open, submission_submit, units_urge
 
 from .conftest import BTC, sub_of
 
@@ -125,7 +126,7 @@ def test_notifications(client: Any, django_assert_num_queries: Any, sized: dict[
         client,
         django_assert_num_queries,
         sized["baocao.snn"],
-        reverse("accounts:notifications"),
+        reverse("reporting:notifications"),
         4,
     )
 

@@ -317,7 +317,7 @@ def test_each_write_is_audited(demo: dict[str, Any], rnd: Any) -> None:
     sub = submission_submit(actor=reporter, submission=sub, version=sub.version)
     submission_accept(actor=monitor, submission=sub, version=sub.version)
     kinds = list(AuditEntry.objects.filter(id__gt=start).values_list("object_type", "action"))
-    assert ("reporting.figure", "create") in kinds
+    assert ("indicators.figure", "create") in kinds
     assert kinds.count(("reporting.submission", "state")) == 4
 
 

@@ -98,7 +98,7 @@ def grow_plan(plan, factor: int) -> None:
     """Add (factor - 1) times as many targets, tasks, assignments and figures to program 2."""
     from django.utils import timezone
 
-    from tiendo.reporting.models import Figure
+    from tiendo.indicators.models import Figure
 
     program = plan.programs.get(number=2)
     unit = OrgUnit.objects.create(code="so-thu", name="Sở thử", kind="department")
@@ -169,7 +169,7 @@ def test_query_count_is_pinned_and_does_not_grow(
 def add_figures(plan) -> None:
     from django.utils import timezone
 
-    from tiendo.reporting.models import Figure
+    from tiendo.indicators.models import Figure
 
     now = timezone.now()
     rows = {

@@ -8,6 +8,4 @@ urlpatterns = [
     path("nguoi-dung/", views.user_list, name="user_list"),
     path("nguoi-dung/tao/", views.user_create, name="user_create"),
     path("nguoi-dung/<int:pk>/khoa/", views.user_disable, name="user_disable"),
-    path("thong-bao/", views.notifications, name="notifications"),
-    path("thong-bao/<int:pk>/da-doc/", views.notification_read, name="notification_read"),
 ]

@@ -1,5 +1,5 @@
-"""Account pages: password change, the administrator's user list / create / disable, and the
-notifications page. Thin: services write, selectors read."""
+"""Account pages: password change, the administrator's user list / create / disable.
+Thin: services write, selectors read."""
 
 from __future__ import annotations
 
@@ -15,9 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.org.models import OrgUnit
-from tiendo.reporting import selectors as reporting_selectors
-from tiendo.reporting.models import Notification
-from tiendo.reporting.services import notification_mark_read
 
 from . import selectors, services
 from .models import Role
@@ -106,22 +103,3 @@ def user_disable(request: HttpRequest, pk: int) -> HttpResponse:
     services.user_disable(actor=request.user, user=user, reason=request.POST.get("reason", ""))
     messages.success(request, _("Đã khóa tài khoản %(u)s.") % {"u": user.get_username()})
     return redirect("accounts:user_list")
-
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    items = list(reporting_selectors.notifications_for_user(actor=request.user)[:100])
-    return render(request, "accounts/notifications.html", {"notifications": items})
-
-
-@login_required
-@require_POST
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        note = reporting_selectors.notification_get(actor=request.user, notification_id=pk)
-    except Notification.DoesNotExist as exc:
-        raise Http404(_("Không có thông báo này.")) from exc
-    note = notification_mark_read(actor=request.user, notification=note)
-    if getattr(request, "htmx", False):
-        return render(request, "accounts/_notification.html", {"n": note})
-    return redirect("accounts:notifications")

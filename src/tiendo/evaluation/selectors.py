@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.db.models import Aggregate, Count, Max, OuterRef, QuerySet, Subquery
+
+from tiendo.audit.models import AuditEntry
+from tiendo.indicators.models import Figure as FigureRow
 from tiendo.plans.models import Plan, Target
-from tiendo.reporting.models import Figure as FigureRow
 
 from . import engine
 from .adapters import target_spec
@@ -86,9 +89,6 @@ def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
     """A fingerprint of everything a plan's evaluation reads: its targets, accepted figures,
     assessments and the latest audited edit of a target or of the plan. One query; it changes
     whenever any input changes (rows are only ever added, or edited with an audit entry)."""
-    from django.db.models import Aggregate, Count, Max, OuterRef, QuerySet, Subquery
-
-    from tiendo.audit.models import AuditEntry
 
     def per_plan(rows: QuerySet[Any], group: str, aggregate: Aggregate) -> Subquery:
         return Subquery(rows.values(group).annotate(v=aggregate).values("v"))

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from tiendo.core.numbers import plain_decimal
+from tiendo.indicators.models import Figure
 from tiendo.plans.models import Plan
-from tiendo.reporting.models import Figure
 
 OPEN_DATA_FIELDS = [
     "plan",

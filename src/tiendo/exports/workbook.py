@@ -33,16 +33,9 @@ from tiendo.core.numbers import NumberFormatError, format_number, parse_number
 from tiendo.evaluation import engine
 from tiendo.evaluation.selectors import figures_accepted
 from tiendo.evaluation.services import plan_evaluate
+from tiendo.indicators.models import Figure, FigureType, Qualifier
 from tiendo.plans.models import Plan, Target, TaskStatus
-from tiendo.reporting.models import (
-    EDITABLE_STATES,
-    Figure,
-    FigureType,
-    Qualifier,
-    Submission,
-    SubmissionFigure,
-    SubmissionTask,
-)
+from tiendo.reporting.models import EDITABLE_STATES, Submission, SubmissionFigure, SubmissionTask
 from tiendo.reporting.services import FigureInput, StaleVersion, TaskInput, submission_save
 
 from .report import report_years

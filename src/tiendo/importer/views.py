@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts.permissions import NotAllowed, require_monitor
+from tiendo.core.numbers import format_number
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
 from tiendo.plans.services import plan_publish
@@ -93,8 +94,6 @@ def _render_review(
 
 
 def _initial(target: Any) -> dict[str, Any]:
-    from tiendo.core.numbers import format_number
-
     return {
         "code": target.code,
         "program": target.program_id and target.program.number,

@@ -48,6 +48,7 @@ from django.db import transaction
 
 from tiendo.accounts.models import Profile, Role
 from tiendo.audit.models import AuditAction, AuditEntry
+from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 from tiendo.plans.models import (
     Assignment,
@@ -62,7 +63,6 @@ from tiendo.plans.models import (
 from tiendo.plans.services import plan_builtin_document, plan_load
 from tiendo.reporting.models import (
     Evidence,
-    Figure,
     Notification,
     PeriodKind,
     ReportingRound,
@@ -639,7 +639,7 @@ def _province(index: int, seed: int, password_hash: str, media_root: Path) -> di
                 at=figure.accepted_at,
                 actor=monitor,
                 action=AuditAction.CREATE,
-                object_type="reporting.figure",
+                object_type="indicators.figure",
                 object_id=figure.pk,
                 label=f"{figure.target.code} {figure.year}: {figure.value}",
                 changes={

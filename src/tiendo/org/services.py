@@ -1,6 +1,7 @@
 """Writes of organisational units: recording that units merged, split, were renamed or handed
 over their work. History is never rewritten: the old units keep their rows, figures and
-assignments; they get an end date and links to the units that carry on."""
+assignments; they get an end date and links to the units that carry on. Handing their
+responsibilities in plans to the successor is `tiendo.plans.services.unit_succession_record`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from django.db import transaction
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, audit_record
-from tiendo.plans.models import Assignment, PlanStatus
 
 from .models import OrgUnit, OrgUnitSuccession, SuccessionKind
 
@@ -20,7 +20,7 @@ CLOSING_KINDS = {SuccessionKind.MERGE, SuccessionKind.SPLIT, SuccessionKind.RENA
 
 
 @transaction.atomic
-def unit_succession_record(
+def succession_links_record(
     *,
     predecessors: Sequence[OrgUnit],
     successor: OrgUnit,
@@ -28,15 +28,10 @@ def unit_succession_record(
     effective_date: dt.date,
     legal_basis: str,
     actor: Actor,
-    transfer_assignments: bool = True,
 ) -> list[OrgUnitSuccession]:
-    """`successor` takes over from `predecessors` on `effective_date`.
-
-    For a merger, split or renaming the predecessors end the day before (a transfer of work
-    leaves them in place). With `transfer_assignments`, every assignment a predecessor holds in
-    an active plan is given to the successor as well, so that the next rounds ask the unit that
-    exists; the old assignments stay as the record of who was responsible before.
-    """
+    """`successor` takes over from `predecessors` on `effective_date`: for a merger, split or
+    renaming the predecessors end the day before (a transfer of work leaves them in place), and
+    each gets a succession link to the successor."""
     kind = SuccessionKind(kind)
     if not predecessors:
         raise ValidationError("Cần ít nhất một đơn vị cũ.")
@@ -92,31 +87,4 @@ def unit_succession_record(
                 reason=legal_basis,
             )
         links.append(link)
-        if transfer_assignments:
-            _assignments_transfer(unit=unit, successor=successor, actor=actor, reason=legal_basis)
     return links
-
-
-def _assignments_transfer(*, unit: OrgUnit, successor: OrgUnit, actor: Actor, reason: str) -> None:
-    held = Assignment.objects.filter(unit=unit, plan__status=PlanStatus.ACTIVE).select_related(
-        "plan"
-    )
-    for assignment in held:
-        copy, created = Assignment.objects.get_or_create(
-            plan=assignment.plan,
-            unit=successor,
-            role=assignment.role,
-            program=assignment.program,
-            target=assignment.target,
-            task=assignment.task,
-            defaults={"deadline": assignment.deadline, "source_text": assignment.source_text},
-        )
-        if created:
-            audit_record(
-                actor=actor,
-                action=AuditAction.CREATE,
-                obj=copy,
-                changes={"unit": {"before": unit.code, "after": successor.code}},
-                reason=f"Chuyển phân công từ đơn vị cũ: {reason}",
-                plan_code=assignment.plan.code,
-            )

@@ -26,12 +26,13 @@ from tiendo.core.idempotency import (
     request_fingerprint,
 )
 from tiendo.core.numbers import format_number, plain_decimal
+from tiendo.indicators.models import Figure
 from tiendo.plans.selectors import plans_visible
 
 from . import api_schemas as s
 from . import selectors
 from . import services as reporting
-from .models import Figure, ReportingRound, Submission, SubmissionFigure, SubmissionTask
+from .models import ReportingRound, Submission, SubmissionFigure, SubmissionTask
 
 router = Router()
 ROUNDS = ["Đợt báo cáo"]

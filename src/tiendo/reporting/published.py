@@ -18,9 +18,8 @@ from django.utils import timezone
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, actor_user, audit_record
 from tiendo.evaluation.actuals import TargetInfo, actuals_parse
+from tiendo.indicators.models import Figure
 from tiendo.plans.models import Plan
-
-from .models import Figure
 
 
 @dataclass

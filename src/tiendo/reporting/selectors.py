@@ -22,13 +22,13 @@ from tiendo.accounts.permissions import (
     unit_id_of,
 )
 from tiendo.audit.models import AuditEntry
+from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import units_valid_on
 from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
 
 from .models import (
     Evidence,
-    Figure,
     Notification,
     Reminder,
     ReportingRound,

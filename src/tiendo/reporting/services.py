@@ -36,11 +36,10 @@ from tiendo.accounts.permissions import (
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
+from tiendo.indicators.models import Figure, FigureType, Qualifier
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
 from tiendo.plans.models import (
-    Assignment,
-    AssignmentRole,
     Plan,
     PlanStatus,
     Target,
@@ -53,11 +52,8 @@ from .models import (
     EDITABLE_STATES,
     REVIEWABLE_STATES,
     Evidence,
-    Figure,
-    FigureType,
     Notification,
     PeriodKind,
-    Qualifier,
     Reminder,
     ReminderTrigger,
     ReportingRound,
@@ -99,38 +95,6 @@ def _j(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-# --- Assignments (the demo set uses this) -----------------------------------------------------
-
-
-@transaction.atomic
-def target_assign(
-    *, actor: Actor, plan: Plan, unit: OrgUnit, target: Target, check_actor: bool = True
-) -> Assignment:
-    """Make `unit` the lead unit for `target` (Assignment role lead, scope target). Idempotent."""
-    if check_actor:
-        require_monitor(actor)
-    existing = Assignment.objects.filter(
-        plan=plan, unit=unit, role=AssignmentRole.LEAD, target=target, program=None, task=None
-    ).first()
-    if existing is not None:
-        return existing
-    assignment = Assignment.objects.create(
-        plan=plan, unit=unit, role=AssignmentRole.LEAD, target=target
-    )
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=assignment,
-        changes={
-            "unit": {"before": None, "after": unit.code},
-            "role": {"before": None, "after": AssignmentRole.LEAD.value},
-            "target": {"before": None, "after": target.code},
-        },
-        plan_code=plan.code,
-    )
-    return assignment
 
 
 # --- Rounds -----------------------------------------------------------------------------------
@@ -1078,6 +1042,5 @@ __all__ = [
     "submission_return",
     "submission_save",
     "submission_submit",
-    "target_assign",
     "units_urge",
 ]

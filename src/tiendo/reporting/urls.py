@@ -16,4 +16,6 @@ urlpatterns = [
     path("dot-bao-cao/<int:pk>/", views.round_detail, name="round_detail"),
     path("dot-bao-cao/<int:pk>/don-doc/", views.round_urge, name="round_urge"),
     path("nhat-ky/", views.audit_list, name="audit_list"),
+    path("thong-bao/", views.notifications, name="notifications"),
+    path("thong-bao/<int:pk>/da-doc/", views.notification_read, name="notification_read"),
 ]

@@ -20,11 +20,12 @@ from tiendo.accounts import permissions as perms
 from tiendo.audit.models import AuditEntry
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.services import plan_evaluate
+from tiendo.indicators.models import FigureType, Qualifier
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Plan, TaskStatus
 
 from . import selectors, services
-from .models import Evidence, FigureType, PeriodKind, Qualifier, ReportingRound, Submission
+from .models import Evidence, Notification, PeriodKind, ReportingRound, Submission
 from .services import FigureInput, StaleVersion, TaskInput
 
 
@@ -514,3 +515,22 @@ def figure_check(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
     except ValidationError as exc:
         message = " ".join(exc.messages)
     return render(request, "reporting/_figure_check.html", {"key": key, "message": message})
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    items = list(selectors.notifications_for_user(actor=request.user)[:100])
+    return render(request, "reporting/notifications.html", {"notifications": items})
+
+
+@login_required
+@require_POST
+def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        note = selectors.notification_get(actor=request.user, notification_id=pk)
+    except Notification.DoesNotExist as exc:
+        raise Http404(_("Không có thông báo này.")) from exc
+    note = services.notification_mark_read(actor=request.user, notification=note)
+    if getattr(request, "htmx", False):
+        return render(request, "reporting/_notification.html", {"n": note})
+    return redirect("reporting:notifications")

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "tiendo.accounts",
     "tiendo.org",
     "tiendo.plans",
+    "tiendo.indicators",
     "tiendo.reporting",
     "tiendo.evaluation",
     "tiendo.importer",

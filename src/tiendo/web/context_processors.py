@@ -35,5 +35,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(NavItem(_("Nhật ký"), reverse("reporting:audit_list"), "audit"))
     if role == perms.Role.ADMINISTRATOR:
         items.append(NavItem(_("Người dùng"), reverse("accounts:user_list"), "users"))
-    items.append(NavItem(_("Thông báo"), reverse("accounts:notifications"), "notifications"))
+    items.append(NavItem(_("Thông báo"), reverse("reporting:notifications"), "notifications"))
     return {"nav_items": items}

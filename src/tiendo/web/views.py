@@ -3,18 +3,21 @@ htmx fragment."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from tiendo.accounts.permissions import can_monitor
+from tiendo.accounts.permissions import NotAllowed, can_monitor, require_monitor
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.plans import selectors as plan_selectors
+from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanRevision, Program, Target
+from tiendo.plans.services import plan_load
 
 from . import dashboard
 from .forms import PlanAdjustForm
@@ -180,12 +183,6 @@ def plan_document_download(request: HttpRequest, code: str) -> HttpResponse:
 def plan_adjust(request: HttpRequest, code: str) -> HttpResponse:
     """The office supplements or adjusts the plan (section II.4): it uploads the revised plan
     document with the decision that orders the change; the result is a new revision."""
-    from django.contrib import messages
-
-    from tiendo.accounts.permissions import NotAllowed, require_monitor
-    from tiendo.plans.document import PlanDocumentError
-    from tiendo.plans.services import plan_load
-
     try:
         require_monitor(request.user)
     except NotAllowed as exc:

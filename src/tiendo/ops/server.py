@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
 
 
@@ -17,9 +18,8 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        from tiendo.wsgi import application
-
-        return application
+        # The same application as tiendo.wsgi, with the settings `tiendo up` already chose.
+        return get_wsgi_application()
 
 
 def serve(*, host: str, port: int, workers: int = 2, threads: int = 4) -> None:

@@ -5,9 +5,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from tiendo.core.management.commands.init import report_setup
-from tiendo.core.server import serve
-from tiendo.core.services import instance_setup
+from tiendo.ops.management.commands.init import report_setup
+from tiendo.ops.server import serve
+from tiendo.ops.setup import instance_setup
 
 
 class Command(BaseCommand):

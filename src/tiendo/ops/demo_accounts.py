@@ -9,13 +9,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from tiendo.accounts.models import Role
+from tiendo.accounts.services import user_create
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.plans.models import Plan, Target
-
-from .models import Role
-from .services import user_create
+from tiendo.plans.services import target_assign
 
 DEMO_UNITS = [
     (
@@ -72,8 +72,6 @@ def demo_units_ensure() -> dict[str, OrgUnit]:
 
 def demo_assignments_ensure(*, plan: Plan) -> int:
     """Give the demo units the lead on their targets (audited). Returns how many targets."""
-    from tiendo.reporting.services import target_assign
-
     demo_units_ensure()
     count = 0
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=list(DEMO_TARGETS))}

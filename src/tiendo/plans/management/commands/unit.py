@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tiendo.org.models import OrgUnit, SuccessionKind
 from tiendo.org.selectors import units_valid_on
-from tiendo.org.services import unit_succession_record
+from tiendo.plans.services import unit_succession_record
 
 
 class Command(BaseCommand):

@@ -18,8 +18,8 @@ from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, diff_fields
 from tiendo.org.models import OrgUnit
 
-from .document import PlanDocumentError, decimal_text, document_validate
-from .models import (
+from ..document import PlanDocumentError, decimal_text, document_validate
+from ..models import (
     Assignment,
     Breakthrough,
     ImplementingDocument,
@@ -32,7 +32,7 @@ from .models import (
     Target,
     Task,
 )
-from .selectors import plan_document_build, unit_keys_known
+from ..selectors import plan_document_build, unit_keys_known
 
 Actor = AbstractBaseUser | AnonymousUser | None
 BUILTIN_PLAN_FILE = "builtin/lang-son-2020-2025.json"

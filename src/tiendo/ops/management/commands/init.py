@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from tiendo.core.services import SetupResult, instance_setup
+from tiendo.ops.setup import SetupResult, instance_setup
 
 
 def report_setup(command: BaseCommand, result: SetupResult) -> None:

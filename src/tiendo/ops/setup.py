@@ -14,7 +14,7 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.db import transaction
 
-from tiendo.accounts.demo import DemoAccount, demo_set_ensure
+from tiendo.ops.demo_accounts import DemoAccount, demo_set_ensure
 from tiendo.plans.services import plan_builtin_ensure
 
 

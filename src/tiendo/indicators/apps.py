@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IndicatorsConfig(AppConfig):
+    name = "tiendo.indicators"
+    verbose_name = "Chỉ số và số liệu"

@@ -1,0 +1,31 @@
+"""Writes of plans, one module per concern:
+
+- `documents`: loading a plan document (create or update, with a revision), publishing a draft,
+  the built-in plan;
+- `assignments`: who leads a target, and handing responsibilities to a unit's successor.
+"""
+
+from .assignments import target_assign, unit_succession_record
+from .documents import (
+    BUILTIN_PLAN_FILE,
+    Actor,
+    PlanLoadResult,
+    plan_builtin_document,
+    plan_builtin_ensure,
+    plan_load,
+    plan_publish,
+    plan_revision_record,
+)
+
+__all__ = [
+    "BUILTIN_PLAN_FILE",
+    "Actor",
+    "PlanLoadResult",
+    "plan_builtin_document",
+    "plan_builtin_ensure",
+    "plan_load",
+    "plan_publish",
+    "plan_revision_record",
+    "target_assign",
+    "unit_succession_record",
+]
