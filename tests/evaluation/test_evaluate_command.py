@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from tests.helpers import series_of
 from tiendo.evaluation.models import Assessment
 from tiendo.evaluation.services import assessment_record, plan_evaluate
 from tiendo.indicators.models import Figure
@@ -90,7 +91,7 @@ def test_accepted_figures_and_assessments_from_the_database(builtin_plan, django
     target = Target.objects.get(plan=builtin_plan, code="7.1")
     for year, value in [(2021, 2100), (2022, 2050), (2023, 1990)]:
         Figure.objects.create(
-            target=target,
+            **series_of(target),
             year=year,
             value=Decimal(value),
             figure_type="official",
