@@ -15,13 +15,15 @@ from tiendo.importer.parser import (
     unit_kind,
     unit_name,
 )
-from tiendo.importer.quantities import (
+from tiendo.importer.parser.cues import (
     comparator_after,
     comparator_before,
-    find_quantities,
     is_less_better,
     kind_cue,
-    normalize,
+)
+from tiendo.importer.parser.lines import normalize
+from tiendo.importer.parser.quantities import (
+    find_quantities,
     parse_range,
     word_number,
     year_context,
