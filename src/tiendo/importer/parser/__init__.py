@@ -20,7 +20,10 @@ The text flows through these stages, each a module that imports only the ones ab
     assignments  5  who leads, coordinates, monitors; deadlines; supersedes
     document     6  the stages run in order, the plan document assembled
 
-docs/importer.md tells what each stage understands.
+Stages: 1 reading lines, 2 finding sections, 3 reading targets, 4 programs, 5 assignments and
+deadlines, 6 the document. The shared modules read words and numbers for several stages (a
+heading holds no quantity, so `quantities` comes before `headings`). docs/importer.md tells what
+each module understands and where the next improvements go.
 """
 
 from .assignments import find_deadline, parse_units, unit_kind, unit_name
