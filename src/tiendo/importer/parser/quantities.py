@@ -1,10 +1,10 @@
-"""Quantities in Vietnamese plan texts: numbers, ranges, number words, units, comparators, kinds.
+"""Quantities: the numbers of a clause that are targets, with their units.
 
-Pure Python. The parser (`parser.py`) cuts a document into clauses; the helpers here find the
-quantities of one clause and read the words around each: the comparator ("khoảng 6.650" is
-approx, "trên 5%" is gt, "3-3,5%" is a range), the unit ("triệu USD", "%/năm") and the words
-that tell the kind of target ("bình quân … tăng" is avg_growth, "hằng năm giảm" is
-annual_reduction, "có thêm" is increase).
+Numbers (Vietnamese "6.650", "51.990,563" or plain "3,5"), ranges ("3-3,5%", "từ 7,5 đến 8,0%"),
+ratios ("115/181 xã"), number words after a cue ("có thêm hai huyện"), "không còn …" (zero), the
+unit after each ("triệu USD", "%/năm", "4,4 triệu lượt khách") and "cả 3 tiêu chí" multipliers;
+and the year a clause sets ("Đến năm 2025:"). The words around a quantity (comparator, kind) are
+read by `cues`. A stage hands a clause in; nothing here knows about sections or programs.
 
 Numbers are read with `tiendo.core.numbers.parse_number` (Vietnamese or plain notation). Numbers
 that are not quantities are masked first: years, dates, document numbers ("04-CTr/TU"), list
@@ -16,19 +16,17 @@ numbers ("(1)"), ordinals ("lần thứ 2"), durations ("5 năm"), ratings and c
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from tiendo.core.numbers import NumberFormatError, parse_number
 
+from .cues import comparator_before
+from .lines import normalize
+
 __all__ = [
     "Quantity",
-    "comparator_after",
-    "comparator_before",
     "find_quantities",
-    "is_less_better",
-    "kind_cue",
     "parse_range",
     "read_number",
     "read_unit",
@@ -251,28 +249,6 @@ def word_number(word: str) -> int | None:
     return _WORDS.get(word.strip().lower())
 
 
-def normalize(text: str) -> str:
-    """NFC, LaTeX-ish comparison artefacts ($\\geq 5\\%$) and ASCII comparators made plain."""
-    text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"\$\s*([^$]*?)\s*\$", lambda m: _latex(m.group(1)), text)
-    text = text.replace(">=", "≥").replace("<=", "≤")
-    return text
-
-
-def _latex(body: str) -> str:
-    body = (
-        body.replace(r"\geq", "≥ ")
-        .replace(r"\ge", "≥ ")
-        .replace(r"\leq", "≤ ")
-        .replace(r"\le", "≤ ")
-        .replace(r"\%", "%")
-        .replace(r"\,", "")
-        .replace("{", "")
-        .replace("}", "")
-    )
-    return re.sub(r"\s+", " ", body).strip()
-
-
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in _MASKS:
@@ -443,124 +419,6 @@ def _is_quantity(text: str, q: Quantity) -> bool:
 def _plain(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return text
-
-
-# --- Comparators -------------------------------------------------------------------------------
-
-_BEFORE_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?:không vượt quá|không quá|tối đa|≤|=<)\s*$"), "le"),
-    (re.compile(r"(?:không dưới|không thấp hơn|ít nhất|tối thiểu|≥|=>)\s*$"), "ge!"),
-    (re.compile(r"(?:khoảng|gần|xấp xỉ|chừng|ước đạt|~)\s*$"), "approx"),
-    (re.compile(r"(?:trên|hơn|vượt|vượt trên|>)\s*$"), "gt"),
-    (re.compile(r"(?:dưới|<)\s*$"), "lt"),
-    (re.compile(r"(?:còn|xuống còn|xuống)\s*$"), "le"),
-    (re.compile(r"(?:chiếm)\s*$"), "eq"),
-    (re.compile(r"(?:không còn)\s*$"), "eq"),
-    (
-        re.compile(
-            r"(?:đạt|là|có|bằng|ở mức|đạt mức|được|thêm|có thêm|tăng thêm|xây dựng được|"
-            r"thực hiện|trồng mới|gấp|tăng gấp|lên|:)\s*$"
-        ),
-        "ge!",
-    ),
-]
-
-
-def comparator_before(lead: str) -> str | None:
-    """The comparator the words right before a number set; "ge!" is an explicit ≥ ("đạt").
-
-    None when there is no cue (the caller then inherits or falls back to a default)."""
-    tail = lead.lower()[-40:]
-    tail = re.sub(r"\(\s*$", "", tail)
-    for pattern, comparator in _BEFORE_CUES:
-        if pattern.search(tail):
-            return comparator
-    return None
-
-
-def comparator_after(after: str) -> str | None:
-    """ "trở lên" after the number and unit is ≥, "trở xuống" is ≤."""
-    low = after.lower()
-    if re.match(r"\s*trở lên\b", low):
-        return "ge!"
-    if re.match(r"\s*trở xuống\b", low):
-        return "le"
-    return None
-
-
-_LESS_BETTER_RE = re.compile(
-    r"hộ nghèo|tái nghèo|cận nghèo|thất nghiệp|tai nạn|tội phạm|phạm pháp|tử vong|suy dinh dưỡng|"
-    r"ô nhiễm|nợ xấu|con thứ ba|con thứ 3|mất cân bằng|bỏ học|cháy rừng|tảo hôn|cận huyết|"
-    r"lạm phát|tệ nạn|ma túy|khiếu kiện|thời gian thông quan|chi phí không chính thức",
-    re.IGNORECASE,
-)
-
-
-def is_less_better(indicator: str) -> bool:
-    """Poverty, unemployment, accidents…: a plain number is a ceiling, not a floor."""
-    return bool(_LESS_BETTER_RE.search(indicator))
-
-
-# --- Kinds ---------------------------------------------------------------------------------------
-
-_ANNUAL_RE = re.compile(r"\b(?:hằng năm|hàng năm|mỗi năm|năm nào cũng)\b", re.IGNORECASE)
-_AVG_RE = re.compile(r"\b(?:bình quân|trung bình)\b", re.IGNORECASE)
-_PER_CAPITA_RE = re.compile(
-    r"\b(?:bình quân|trung bình)\s*(?:đầu người|/\s*người|mỗi người|một người|/\s*hộ|mỗi hộ|"
-    r"/\s*xã|mỗi xã|/\s*lao động)",
-    re.IGNORECASE,
-)
-_NOUN_GROWTH_RE = re.compile(r"\bgiá trị (?:tăng thêm|gia tăng)\b", re.IGNORECASE)
-_GROWTH_RE = re.compile(r"\b(?:tăng trưởng|tốc độ tăng|tăng|gia tăng)\b", re.IGNORECASE)
-_SPEED_RE = re.compile(r"\b(?:tăng trưởng|tốc độ tăng|tốc độ phát triển)\b", re.IGNORECASE)
-_INCREASE_RE = re.compile(
-    r"\b(?:có thêm|tăng thêm|thêm|xây dựng được|xây dựng mới|trồng mới|thành lập mới|"
-    r"phát triển mới|thu hút thêm|tạo thêm|cấp mới|đầu tư mới|mở mới|công nhận mới|"
-    r"hoàn thành thêm|cộng dồn|lũy kế|giải quyết việc làm(?: mới)? cho|tạo(?: thêm)? việc làm(?: mới)? cho|"
-    r"việc làm mới cho)\b",
-    re.IGNORECASE,
-)
-_REDUCE_RE = re.compile(r"\bgiảm\b", re.IGNORECASE)
-_YEAR_IN_LEAD_RE = re.compile(r"\b(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+\d{4}\b")
-_INVESTMENT_RE = re.compile(r"\bvốn đầu tư\b", re.IGNORECASE)
-
-
-def kind_cue(
-    *, lead: str, tail: str, unit: str, after: str, percent: bool, annual_context: bool
-) -> str | None:
-    """The kind of target the words around one quantity tell; None when they tell none (level).
-
-    `lead` is the clause before the number, `tail` its last words, `after` what follows the unit.
-    """
-    low = _PER_CAPITA_RE.sub(" ", lead.lower())
-    low_tail = _PER_CAPITA_RE.sub(" ", tail.lower())
-    # "9.000 ha/năm" is a yearly flow; "60 triệu đồng/người/năm" by 2025 is a level
-    yearly_unit = (
-        unit.endswith("/năm") and "/người" not in unit and not _YEAR_IN_LEAD_RE.search(low)
-    )
-    annual = annual_context or bool(_ANNUAL_RE.search(low))
-    if _REDUCE_RE.search(low_tail):
-        if _AVG_RE.search(low):
-            return "avg_growth"
-        if annual or yearly_unit or "so với năm trước" in (low + " " + after.lower()):
-            return "annual_reduction"
-        return "level"
-    growth_low = _NOUN_GROWTH_RE.sub(" ", low)
-    if _AVG_RE.search(low) and (percent or yearly_unit or _GROWTH_RE.search(growth_low)):
-        return "avg_growth"
-    if percent and (_SPEED_RE.search(low) or yearly_unit):
-        return "avg_growth"
-    if percent and annual and re.search(r"\btăng\s*(?:\w+\s*)?$", low_tail.strip()):
-        return "avg_growth"
-    if annual or yearly_unit:
-        return "annual"
-    if re.search(r"\b(?:gấp|lên)\s*$", low_tail.strip()) or "nâng tổng số" in low_tail:
-        return "level"
-    if _INCREASE_RE.search(_NOUN_GROWTH_RE.sub(" ", low_tail)):
-        return "increase"
-    if _INVESTMENT_RE.search(low) and re.search(r"(?:đồng|USD)$", unit):
-        return "increase"
-    return None
 
 
 _YEAR_CONTEXT_RE = re.compile(
