@@ -8,25 +8,22 @@ number format (6.650; 3,5).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from tiendo.core.numbers import format_number, format_percent
 
-if TYPE_CHECKING:
-    from tiendo.evaluation.engine import TargetSpec
+from .spec import DEFAULT_TOLERANCE_PCT, TargetSpec
 
 __all__ = [
     "FIGURE_TYPE_LABELS",
     "amount",
     "comparator_phrase",
     "figure_amount",
+    "format_value",
     "period",
     "span",
     "target_meaning",
     "years_text",
 ]
-
-DEFAULT_TOLERANCE_PCT = Decimal("5")
 
 FIGURE_TYPE_LABELS: dict[str, str] = {
     "official": "số chính thức",
@@ -44,6 +41,11 @@ def amount(value: Decimal, unit: str = "") -> str:
     if unit.startswith("%"):
         return f"{number}{unit}"
     return f"{number} {unit}"
+
+
+def format_value(value: Decimal) -> str:
+    """A value the Vietnamese way, as exact as it is: 6650.000000 -> "6.650", 2.32 -> "2,32"."""
+    return format_number(value)
 
 
 def span(low: Decimal, high: Decimal, unit: str = "") -> str:

@@ -7,15 +7,15 @@ Decimals written exactly as they are (`str`), so a change of any digit, word or 
 
 * `seed:<code>@<year>`: the 53 targets of the built-in plan with the real figures of
   ../shared/data/lang-son-reported-figures.csv, as of 2021 … 2026;
-* `test:<n>`: every call the engine's example tests (test_engine.py) made when the file was
-  first written;
+* `test:<n>`: every call the engine's example tests (the test_*.py beside this file, then one
+  test_engine.py) made when the file was first written;
 * `grid:<n>`: a fixed pseudo-random grid over every kind × comparator, qualifier, figure type,
   baseline, tolerance and as-of year.
 
 When a change of the engine's results is intended, rewrite the outputs (the inputs are kept)
 and read the diff before committing it:
 
-    python -m tests.evaluation.golden --write
+    python -m tests.evaluation.engine.golden --write
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from tiendo.evaluation.engine import Assessment, Evaluation, Figure, TargetSpec
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden_evaluations.jsonl"
-REPO = HERE.parents[1]
+REPO = HERE.parents[2]
 BUILTIN = REPO / "src" / "tiendo" / "plans" / "builtin" / "lang-son-2020-2025.json"
 FIGURES_CSV = REPO.parent / "shared" / "data" / "lang-son-reported-figures.csv"
 SEED_YEARS = range(2021, 2027)
@@ -367,9 +367,14 @@ def _record_tests() -> list[dict[str, Any]]:
     import pytest
 
     recorder = _Recorder()
-    code = pytest.main([str(HERE / "test_engine.py"), "-q", "-p", "no:randomly"], [recorder])
+    modules = sorted(
+        str(path)
+        for path in HERE.glob("test_*.py")
+        if path.name not in ("test_golden.py", "test_properties.py")
+    )
+    code = pytest.main([*modules, "-q"], [recorder])
     if code != 0:
-        raise SystemExit(f"test_engine.py failed ({code}); nothing written")
+        raise SystemExit(f"the example tests failed ({code}); nothing written")
     return recorder.inputs
 
 
@@ -377,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="rewrite the outputs")
     parser.add_argument(
-        "--record-tests", action="store_true", help="also record test_engine.py's inputs anew"
+        "--record-tests", action="store_true", help="also record the example tests' inputs anew"
     )
     args = parser.parse_args(argv)
     if not args.write:

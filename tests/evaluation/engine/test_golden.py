@@ -3,7 +3,7 @@
 The cases (golden_evaluations.jsonl, see golden.py) are the built-in plan's 53 targets with
 the real figures as of 2021 … 2026, every input of the example tests and a fixed grid over
 every kind × comparator. Any change of a status, a number or a word of an explanation fails
-here; an intended change is written with `python -m tests.evaluation.golden --write` and its
+here; an intended change is written with `python -m tests.evaluation.engine.golden --write` and its
 diff read before it is committed.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.evaluation.golden import (
+from tests.evaluation.engine.golden import (
     evaluate_input,
     golden_read,
     input_data,
@@ -56,7 +56,7 @@ def test_golden_cases(group: str) -> None:
 
 
 def test_inputs_survive_the_round_trip() -> None:
-    from tests.evaluation.golden import figure_from, spec_from
+    from tests.evaluation.engine.golden import figure_from, spec_from
 
     for case in CASES[:: len(CASES) // 50]:
         data = case["input"]

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from tiendo.evaluation.engine import TargetSpec
-from tiendo.evaluation.wording import (
+from tiendo.evaluation.engine.wording import (
     amount,
     figure_amount,
     period,

@@ -1,0 +1,80 @@
+"""The evaluation engine: judge each target of an action program against the reported figures.
+
+Pure Python: no Django, no clock (the as-of year is passed in), all arithmetic in `Decimal`,
+nothing of tiendo but `tiendo.core.numbers`. The rules are written out for the monitoring office
+in `docs/evaluation-rules.md`; in short:
+
+* For each year the figure that counts is the latest official one, else the latest reported one,
+  else the latest estimate ("latest" = highest `order`). Figures after the as-of year are ignored.
+* A figure qualified "hơn X" stands for the interval (X, ∞), "khoảng X" for X ± 5 %. The verdict is
+  worked out over the whole interval; where it differs across it, the verdict at X is given and
+  the evaluation is flagged `uncertain`.
+* At or after the last year of the target the verdict is final (exceeded / achieved /
+  not_achieved / no_data); before it, the latest figure is compared with the straight path from
+  the baseline to the target (on_track / at_risk) and a projection to the last year is given.
+
+Exactness: comparisons never divide (the straight path is compared after multiplying both sides
+by the number of years; a mean after multiplying the target by the number of years). The yearly
+reduction percentage is a division, done with 50 significant digits: exact whenever the true
+percentage is a finite decimal, which is the only case where it can equal a threshold.
+
+The stages, in the order a newcomer would read them:
+
+========================  ===================================================================
+`spec`                    what goes in: TargetSpec, Figure, Assessment, statuses, validation
+`figures`                 which figure counts for each year; the interval a figure stands for
+`intervals`, `arithmetic`  exact bounds ("hơn X"), rounding and exact division
+`compare`                 what a target asks as a rule; grades, verdicts, the straight-path test
+`rules/`                  one module per kind family: level, yearly (annual, maintain,
+                          annual_reduction), growth (avg_growth), increase, milestone,
+                          qualitative; `rules.common` holds the case, baselines and the path
+`projection`              the trend to the last year
+`explain`, `wording`      the sentence explaining a verdict; the target's meaning in words
+`evaluate`                the entry points: evaluate_target, evaluate_many, summarize
+`result`                  what comes out: Evaluation, Projection
+========================  ===================================================================
+
+Callers import from this package only (`from tiendo.evaluation.engine import evaluate_target`).
+"""
+
+from __future__ import annotations
+
+from .evaluate import evaluate_many, evaluate_target, summarize
+from .figures import select_figures
+from .result import Evaluation, Projection
+from .spec import (
+    ABOUT_PCT,
+    COMPARATORS,
+    DEFAULT_TOLERANCE_PCT,
+    FIGURE_TYPES,
+    KINDS,
+    QUALIFIERS,
+    STATUS_LABELS,
+    Assessment,
+    Figure,
+    Status,
+    TargetSpec,
+)
+from .wording import format_value, target_meaning
+
+__all__ = [
+    "ABOUT_PCT",
+    "COMPARATORS",
+    "DEFAULT_TOLERANCE_PCT",
+    "FIGURE_TYPES",
+    "KINDS",
+    "QUALIFIERS",
+    "STATUS_LABELS",
+    "Assessment",
+    "Evaluation",
+    "Figure",
+    "Projection",
+    "Status",
+    "TargetSpec",
+    "evaluate_many",
+    "evaluate_target",
+    "format_value",
+    "select_figures",
+    "summarize",
+    "target_meaning",
+]

@@ -1,0 +1,68 @@
+"""Level targets (`level`): the figure of the last year against the target; before it, the
+latest figure against the straight path from the baseline, with a projection."""
+
+from __future__ import annotations
+
+from ..compare import FINAL_STATUS, TRACK_STATUS, Rule, combine, progress_toward, single
+from ..explain import fig, projection_note, relation_phrase, sentence, target_phrase, uncertain_note
+from ..figures import reading
+from ..projection import project
+from .common import Case, Outcome, no_data, progress_base, track_latest
+
+__all__ = ["evaluate_level"]
+
+
+def evaluate_level(case: Case) -> Outcome:
+    spec, rule = case.spec, case.rule
+    assert rule is not None
+    if not case.final:
+        return level_progress(case, rule)
+    figure = case.chosen.get(spec.to_year)
+    if figure is None:
+        return no_data(case, f"chưa có số liệu năm {spec.to_year}")
+    verdict = rule.judge(reading(figure))
+    status, uncertain = combine([verdict], single(FINAL_STATUS))
+    relation = relation_phrase(spec, rule, verdict.settled, target_phrase(spec), case.unit)
+    parts = [
+        f"năm {figure.year} đạt {fig(figure, case.unit)}, {relation}",
+        uncertain_note(uncertain, [figure], case.unit),
+    ]
+    return Outcome(
+        status,
+        sentence(parts, status),
+        uncertain=uncertain,
+        latest=figure,
+        judged_value=figure.value,
+        progress_pct=progress_toward(rule, figure.value),
+        used=(figure,),
+    )
+
+
+def level_progress(case: Case, rule: Rule) -> Outcome:
+    spec, unit = case.spec, case.unit
+    if not case.chosen:
+        return no_data(case, f"chưa có số liệu nào đến năm {case.as_of_year}")
+    latest = case.chosen[max(case.chosen)]
+    base = progress_base(case, latest.year)
+    track = track_latest(case, rule, latest, base)
+    status, uncertain = combine([track.verdict], single(TRACK_STATUS))
+    points = {y: f.value for y, f in case.chosen.items() if base is None or y >= base.year}
+    if base is not None:
+        points[base.year] = base.value
+    projection = project(sorted(points.items()), spec.to_year)
+    used = tuple(f for f in (base.figure if base else None, latest) if f is not None)
+    parts = [
+        f"năm {latest.year} đạt {fig(latest, unit)}, {track.text}",
+        uncertain_note(uncertain, used, unit),
+        projection_note(projection, unit, "đạt "),
+    ]
+    return Outcome(
+        status,
+        sentence(parts, status),
+        uncertain=uncertain,
+        latest=latest,
+        judged_value=latest.value,
+        progress_pct=progress_toward(rule, latest.value),
+        projection=projection,
+        used=used,
+    )
