@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tiendo.evaluation import engine
-from tiendo.evaluation.engine import Assessment, Evaluation, Figure, TargetSpec
+from tiendo.evaluation.engine import Assessment, Evaluation, Figure, TargetSpec, explain
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden_evaluations.jsonl"
@@ -143,7 +143,8 @@ def _years(years: tuple[int, ...] | None) -> list[int] | None:
 
 
 def output_data(evaluation: Evaluation) -> dict[str, Any]:
-    """Every field of an Evaluation, Decimals as they are (`str`: "74.8", "6650.000000")."""
+    """Every field of an Evaluation, Decimals as they are (`str`: "74.8", "6650.000000"), and
+    the explanation in English."""
     projection = evaluation.projection
     return {
         "code": evaluation.code,
@@ -165,6 +166,7 @@ def output_data(evaluation: Evaluation) -> dict[str, Any]:
         "used_figures": [figure_data(f) for f in evaluation.used_figures],
         "explanation": evaluation.explanation,
         "judged_value": _dec(evaluation.judged_value),
+        "explanation_en": explain(evaluation.reason, "en"),
     }
 
 

@@ -29,9 +29,11 @@ The stages, in the order a newcomer would read them:
                           annual_reduction), growth (avg_growth), increase, milestone,
                           qualitative; `rules.common` holds the case, baselines and the path
 `projection`              the trend to the last year
-`explain`, `wording`      the sentence explaining a verdict; the target's meaning in words
+`reasons`                 why: the verdict and the parts of its explanation, as plain data
+`wording/`                the words: `vi` and `en` (target meaning, status labels, the sentence
+                          of a Reason); `explain(reason, lang)`, `evaluation_sentence`
 `evaluate`                the entry points: evaluate_target, evaluate_many, summarize
-`result`                  what comes out: Evaluation, Projection
+`result`                  what comes out: Evaluation (with its Reason), Projection
 ========================  ===================================================================
 
 Callers import from this package only (`from tiendo.evaluation.engine import evaluate_target`).
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 from .evaluate import evaluate_many, evaluate_target, summarize
 from .figures import select_figures
+from .reasons import Reason, reason_data
 from .result import Evaluation, Projection
 from .spec import (
     ABOUT_PCT,
@@ -55,7 +58,15 @@ from .spec import (
     Status,
     TargetSpec,
 )
-from .wording import format_value, target_meaning
+from .wording import (
+    LANGUAGES,
+    evaluation_sentence,
+    explain,
+    figure_type_label,
+    format_value,
+    status_label,
+    target_meaning,
+)
 
 __all__ = [
     "ABOUT_PCT",
@@ -63,18 +74,25 @@ __all__ = [
     "DEFAULT_TOLERANCE_PCT",
     "FIGURE_TYPES",
     "KINDS",
+    "LANGUAGES",
     "QUALIFIERS",
     "STATUS_LABELS",
     "Assessment",
     "Evaluation",
     "Figure",
     "Projection",
+    "Reason",
     "Status",
     "TargetSpec",
     "evaluate_many",
     "evaluate_target",
+    "evaluation_sentence",
+    "explain",
+    "figure_type_label",
     "format_value",
+    "reason_data",
     "select_figures",
+    "status_label",
     "summarize",
     "target_meaning",
 ]

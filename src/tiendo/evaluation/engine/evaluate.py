@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from . import wording
 from .compare import target_rule
 from .figures import by_year, select_figures
+from .reasons import Reason
 from .result import Evaluation
 from .rules import Case, dispatch
 from .spec import Assessment, Figure, Status, TargetSpec
+from .wording import vi
 
 __all__ = ["evaluate_many", "evaluate_target", "summarize"]
 
@@ -30,6 +31,7 @@ def evaluate_target(
         rule=target_rule(target),
     )
     outcome = dispatch(case, assessments)
+    reason = Reason(outcome.status, outcome.parts)
     latest = outcome.latest
     met = {Status.EXCEEDED: True, Status.ACHIEVED: True, Status.NOT_ACHIEVED: False}
     return Evaluation(
@@ -40,7 +42,7 @@ def evaluate_target(
         latest_value=None if latest is None else latest.value,
         latest_figure_type=None if latest is None else latest.figure_type,
         latest_qualifier=None if latest is None else latest.qualifier,
-        target_text=wording.target_meaning(target),
+        target_text=vi.target_meaning(target),
         progress_pct=outcome.progress_pct,
         projection=outcome.projection,
         years_met=outcome.years_met,
@@ -48,7 +50,8 @@ def evaluate_target(
         years_missing=outcome.years_missing,
         uncertain=outcome.uncertain,
         used_figures=tuple(sorted(outcome.used, key=by_year)),
-        explanation=outcome.explanation,
+        explanation=vi.explain(reason),
+        reason=reason,
         judged_value=outcome.judged_value,
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .reasons import Reason
 from .spec import Figure, Status
 
 __all__ = ["Evaluation", "Projection"]
@@ -22,7 +23,9 @@ class Projection:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The verdict on one target, with the figures it rests on and one sentence explaining it."""
+    """The verdict on one target, with the figures it rests on, the reason (structured) and
+    one sentence explaining it in Vietnamese (`wording.evaluation_sentence` gives it in another
+    language)."""
 
     code: str
     status: Status
@@ -39,7 +42,8 @@ class Evaluation:
     years_missing: tuple[int, ...] | None
     uncertain: bool
     used_figures: tuple[Figure, ...]
-    explanation: str
+    explanation: str  # the sentence in Vietnamese: wording.explain(reason, "vi")
+    reason: Reason  # why, as plain data, for wording in any language
     judged_value: Decimal | None = (
         None  # the quantity compared: figure, mean, increase, reduction %
     )

@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .. import wording
-from ..arithmetic import divide
+from .. import reasons as r
+from ..arithmetic import divide, rounded
 from ..compare import Grade, Rule, Verdict, track_verdict
-from ..explain import fig, relation_phrase, sentence, show, target_phrase
 from ..figures import reading
 from ..intervals import ZERO, Interval
 from ..result import Projection
 from ..spec import PERIOD_KINDS, Figure, Status, TargetSpec
+from .phrases import figure_ref, relation, target_ref
 
 __all__ = [
     "Base",
@@ -24,6 +24,7 @@ __all__ = [
     "base_year",
     "earliest_base",
     "no_data",
+    "parts",
     "progress_base",
     "stated_base",
     "track_latest",
@@ -53,8 +54,10 @@ class Case:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What a rule found: the status, the parts of the reason, and the numbers behind them."""
+
     status: Status
-    explanation: str
+    parts: tuple[r.Part, ...]
     uncertain: bool = False
     latest: Figure | None = None
     judged_value: Decimal | None = None
@@ -78,19 +81,21 @@ class Base:
     def value(self) -> Decimal:
         return self.reading.point.value
 
-    def text(self, unit: str, *, share: bool = False) -> str:
-        """The baseline for a sentence: "12,2% (số báo cáo) năm 2021"; `share` shows a fraction in %."""
+    def ref(self, unit: str, *, share: bool = False) -> r.BaseRef:
+        """The baseline for a reason; `share` shows a fraction (of a milestone) in %."""
+        figure_type = None if self.figure is None else self.figure.figure_type
         if share:
-            shown = show(self.value * 100, "%")
-            kind = (
-                ""
-                if self.figure is None
-                else f" ({wording.FIGURE_TYPE_LABELS[self.figure.figure_type]})"
-            )
-            return f"{shown}{kind} năm {self.year}"
+            return r.BaseRef(self.year, rounded(self.value * 100), "%", figure_type, share=True)
         if self.figure is None:
-            return f"{wording.amount(self.value, unit)} năm {self.year} (số gốc)"
-        return f"{fig(self.figure, unit)} năm {self.year}"
+            return r.BaseRef(self.year, self.value, unit, None)
+        return r.BaseRef(
+            self.year, self.figure.value, unit, figure_type, qualifier=self.figure.qualifier
+        )
+
+
+def parts(*items: r.Part | None) -> tuple[r.Part, ...]:
+    """The parts of a reason, leaving out those that do not apply (None)."""
+    return tuple(item for item in items if item is not None)
 
 
 def base_year(spec: TargetSpec) -> int | None:
@@ -127,13 +132,11 @@ def earliest_base(case: Case, before: int, *, since: int | None = None) -> Base 
     return None
 
 
-def no_data(case: Case, missing: str) -> Outcome:
+def no_data(case: Case, missing: r.Missing) -> Outcome:
     """No figure for what the verdict needs; mention the latest figure there is."""
     latest = case.chosen[max(case.chosen)] if case.chosen else None
-    parts = [missing]
-    if latest is not None:
-        parts.append(f"số liệu gần nhất là năm {latest.year}: {fig(latest, case.unit)}")
-    return Outcome(Status.NO_DATA, sentence(parts, Status.NO_DATA), latest=latest)
+    shown = None if latest is None else r.LatestFigure(figure_ref(latest, case.unit))
+    return Outcome(Status.NO_DATA, parts(missing, shown), latest=latest)
 
 
 def progress_base(case: Case, latest_year: int, *, zero_start: bool = False) -> Base | None:
@@ -151,7 +154,7 @@ def progress_base(case: Case, latest_year: int, *, zero_start: bool = False) -> 
 @dataclass(frozen=True)
 class Track:
     verdict: Verdict
-    text: str  # how the latest figure stands against the path (or the target itself)
+    standing: r.PathTrack | r.DirectTrack  # the latest figure against the path (or target)
 
 
 def track_latest(case: Case, rule: Rule, latest: Figure, base: Base | None) -> Track:
@@ -162,25 +165,22 @@ def track_latest(case: Case, rule: Rule, latest: Figure, base: Base | None) -> T
     milestone = spec.kind == "milestone"
     if base is None:
         verdict = rule.judge(q)
-        target = (
-            "hoàn thành"
-            if milestone
-            else relation_phrase(spec, rule, verdict.settled, target_phrase(spec), unit)
-        )
-        return Track(
-            verdict.capped(),
-            f"chưa có số liệu năm gốc nên so trực tiếp với chỉ tiêu năm {spec.to_year}, {target}",
-        )
+        standing = None if milestone else relation(spec, rule, verdict.settled)
+        return Track(verdict.capped(), r.DirectTrack(spec.to_year, standing))
     n = Decimal(spec.to_year - base.year)
     k = Decimal(latest.year - base.year)
     path = base.reading.times(n - k) + Interval.exact(rule.aim * k)
     verdict = track_verdict(q.times(n), path, rule, n)
     path_value = divide(path.point.value, n)
-    word = "đúng hoặc vượt" if verdict.settled >= Grade.MET else "chậm hơn"
-    target = "hoàn thành" if milestone else target_phrase(spec, "mức", unit)
-    milestone_value = show(path_value * 100, "%") if milestone else show(path_value, unit)
     return Track(
         verdict,
-        f"{word} lộ trình đều từ {base.text(unit, share=milestone)} đến {target} năm "
-        f"{spec.to_year} (mốc năm {latest.year}: {milestone_value})",
+        r.PathTrack(
+            ahead=verdict.settled >= Grade.MET,
+            base=base.ref(unit, share=milestone),
+            target=None if milestone else target_ref(spec),
+            to_year=spec.to_year,
+            at_year=latest.year,
+            milestone=rounded(path_value * 100) if milestone else rounded(path_value),
+            milestone_unit="%" if milestone else unit,
+        ),
     )

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import wording
+from .. import reasons as r
 from ..arithmetic import divide, rounded
 from ..compare import FINAL_STATUS, TRACK_STATUS, combine, progress_toward, single
-from ..explain import (
-    MEAN_METHOD_WORDS,
-    estimate_note,
-    projection_note,
-    relation_phrase,
-    sentence,
-    show,
-    target_phrase,
-    uncertain_note,
-)
 from ..figures import reading
 from ..intervals import ZERO, Interval
 from ..projection import project_mean
 from ..spec import Status
-from .common import Case, Outcome, no_data
+from .common import Case, Outcome, no_data, parts
+from .phrases import estimate_note, projection_note, relation, uncertain_note
 
 __all__ = ["evaluate_avg_growth"]
 
@@ -32,22 +23,18 @@ def evaluate_avg_growth(case: Case) -> Outcome:
     years = case.period_years()
     rates = {y: case.chosen[y] for y in years if y in case.chosen}
     missing = tuple(y for y in years if y not in rates)
-    label = wording.period(spec.from_year, spec.to_year)
     if not rates:
-        return no_data(case, f"chưa có số liệu tăng trưởng năm nào giai đoạn {label}")
+        return no_data(case, r.Missing("growth", spec.to_year, spec.from_year))
     m = Decimal(len(rates))
     total = Interval.exact(ZERO)
     for figure in rates.values():
         total = total + reading(figure)
     mean = divide(total.point.value, m)
     used = tuple(rates.values())
-    over = "" if not missing else f"các năm {wording.years_text(list(rates))} "
-    head = f"bình quân {over or label + ' '}tăng {show(mean, unit)}"
-    what = target_phrase(spec, "mức bình quân")
     projection = None
+    standing: r.Relation | None = None
     if case.final and missing:
         status, uncertain = Status.NO_DATA, False
-        relation = f"thiếu số liệu năm {wording.years_text(missing)} nên chưa tính được bình quân cả giai đoạn"
     else:
         # Compare the sum with the target × the number of years: exact, no division. Before
         # the last year the straight path of a mean is the target itself.
@@ -56,20 +43,27 @@ def evaluate_avg_growth(case: Case) -> Outcome:
             status, uncertain = combine([verdict], single(FINAL_STATUS))
         else:
             status, uncertain = combine([verdict.capped()], single(TRACK_STATUS))
-        relation = relation_phrase(spec, rule, verdict.settled, what, unit)
+        standing = relation(spec, rule, verdict.settled, "mean")
     if not case.final:
-        if missing:
-            relation += f", thiếu số liệu năm {wording.years_text(missing)}"
         projection = project_mean(case.spec, rates)
-    parts = [
-        f"{head}, {relation}",
-        estimate_note(used),
-        uncertain_note(uncertain, used, unit),
-        projection_note(projection, unit, "bình quân cả giai đoạn ", MEAN_METHOD_WORDS),
-    ]
+    head = r.MeanGrowth(
+        from_year=spec.from_year,
+        to_year=spec.to_year,
+        years=tuple(rates),
+        missing=missing,
+        mean=rounded(mean),
+        unit=unit,
+        relation=standing,
+        final=case.final,
+    )
     return Outcome(
         status,
-        sentence(parts, status),
+        parts(
+            head,
+            estimate_note(used),
+            uncertain_note(uncertain, used, unit),
+            projection_note(projection, unit, "mean"),
+        ),
         uncertain=uncertain,
         latest=used[-1],
         judged_value=rounded(mean),

@@ -3,11 +3,12 @@ latest figure against the straight path from the baseline, with a projection."""
 
 from __future__ import annotations
 
+from .. import reasons as r
 from ..compare import FINAL_STATUS, TRACK_STATUS, Rule, combine, progress_toward, single
-from ..explain import fig, projection_note, relation_phrase, sentence, target_phrase, uncertain_note
 from ..figures import reading
 from ..projection import project
-from .common import Case, Outcome, no_data, progress_base, track_latest
+from .common import Case, Outcome, no_data, parts, progress_base, track_latest
+from .phrases import figure_ref, projection_note, relation, uncertain_note
 
 __all__ = ["evaluate_level"]
 
@@ -19,17 +20,15 @@ def evaluate_level(case: Case) -> Outcome:
         return level_progress(case, rule)
     figure = case.chosen.get(spec.to_year)
     if figure is None:
-        return no_data(case, f"chưa có số liệu năm {spec.to_year}")
+        return no_data(case, r.Missing("year", spec.to_year))
     verdict = rule.judge(reading(figure))
     status, uncertain = combine([verdict], single(FINAL_STATUS))
-    relation = relation_phrase(spec, rule, verdict.settled, target_phrase(spec), case.unit)
-    parts = [
-        f"năm {figure.year} đạt {fig(figure, case.unit)}, {relation}",
-        uncertain_note(uncertain, [figure], case.unit),
-    ]
     return Outcome(
         status,
-        sentence(parts, status),
+        parts(
+            r.Reached(figure_ref(figure, case.unit), relation(spec, rule, verdict.settled)),
+            uncertain_note(uncertain, [figure], case.unit),
+        ),
         uncertain=uncertain,
         latest=figure,
         judged_value=figure.value,
@@ -41,7 +40,7 @@ def evaluate_level(case: Case) -> Outcome:
 def level_progress(case: Case, rule: Rule) -> Outcome:
     spec, unit = case.spec, case.unit
     if not case.chosen:
-        return no_data(case, f"chưa có số liệu nào đến năm {case.as_of_year}")
+        return no_data(case, r.Missing("until", case.as_of_year))
     latest = case.chosen[max(case.chosen)]
     base = progress_base(case, latest.year)
     track = track_latest(case, rule, latest, base)
@@ -51,14 +50,13 @@ def level_progress(case: Case, rule: Rule) -> Outcome:
         points[base.year] = base.value
     projection = project(sorted(points.items()), spec.to_year)
     used = tuple(f for f in (base.figure if base else None, latest) if f is not None)
-    parts = [
-        f"năm {latest.year} đạt {fig(latest, unit)}, {track.text}",
-        uncertain_note(uncertain, used, unit),
-        projection_note(projection, unit, "đạt "),
-    ]
     return Outcome(
         status,
-        sentence(parts, status),
+        parts(
+            r.Reached(figure_ref(latest, unit), track.standing),
+            uncertain_note(uncertain, used, unit),
+            projection_note(projection, unit, "level"),
+        ),
         uncertain=uncertain,
         latest=latest,
         judged_value=latest.value,

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from .. import wording
+from .. import reasons as r
 from ..arithmetic import PROGRESS_QUANTUM, rounded
 from ..compare import DONE_RULE, TRACK_STATUS, Grade, Verdict, combine, single
-from ..explain import sentence, show, uncertain_note
 from ..figures import reading
 from ..spec import Status
-from .common import Case, Outcome, no_data, progress_base, track_latest
+from .common import Case, Outcome, no_data, parts, progress_base, track_latest
+from .phrases import uncertain_note
 
 __all__ = ["evaluate_milestone"]
 
@@ -20,7 +20,7 @@ __all__ = ["evaluate_milestone"]
 def evaluate_milestone(case: Case) -> Outcome:
     spec = case.spec
     if not case.chosen:
-        return no_data(case, f"chưa có số liệu về tiến độ hoàn thành đến năm {case.as_of_year}")
+        return no_data(case, r.Missing("completion", case.as_of_year))
     verdicts = {y: DONE_RULE.judge(reading(f)) for y, f in case.chosen.items()}
 
     def done(pick: Callable[[Verdict], Grade]) -> int | None:
@@ -37,15 +37,12 @@ def evaluate_milestone(case: Case) -> Outcome:
     if done_year is not None:
         figure = case.chosen[done_year]
         status = status_of(done_year)
-        when = "trong hạn" if done_year <= spec.to_year else "chậm so với hạn"
-        parts = [
-            f"hoàn thành năm {done_year} ({wording.FIGURE_TYPE_LABELS[figure.figure_type]}), "
-            f"{when} năm {spec.to_year}",
-            uncertain_note(uncertain, [figure], ""),
-        ]
         return Outcome(
             status,
-            sentence(parts, status),
+            parts(
+                r.Completed(done_year, figure.figure_type, spec.to_year),
+                uncertain_note(uncertain, [figure], ""),
+            ),
             uncertain=uncertain,
             latest=figure,
             judged_value=figure.value,
@@ -54,13 +51,15 @@ def evaluate_milestone(case: Case) -> Outcome:
         )
     latest = case.chosen[max(case.chosen)]
     done_pct = rounded(latest.value * 100, PROGRESS_QUANTUM)
-    head = f"chưa hoàn thành, năm {latest.year} đạt {show(latest.value * 100, '%')} khối lượng ({wording.FIGURE_TYPE_LABELS[latest.figure_type]})"
+    shown_pct = rounded(latest.value * 100)
     if case.final:
         status = Status.NOT_ACHIEVED
-        parts = [f"{head}, đã đến hạn năm {spec.to_year}", uncertain_note(uncertain, [latest], "")]
+        head = r.NotCompleted(
+            latest.year, shown_pct, latest.figure_type, spec.to_year, deadline_passed=True
+        )
         return Outcome(
             status,
-            sentence(parts, status),
+            parts(head, uncertain_note(uncertain, [latest], "")),
             uncertain=uncertain,
             latest=latest,
             judged_value=latest.value,
@@ -72,10 +71,17 @@ def evaluate_milestone(case: Case) -> Outcome:
     status, track_uncertain = combine([track.verdict], single(TRACK_STATUS))
     uncertain = uncertain or track_uncertain
     used = tuple(f for f in (base.figure if base else None, latest) if f is not None)
-    parts = [f"{head}, {track.text}", uncertain_note(uncertain, used, "")]
+    head = r.NotCompleted(
+        latest.year,
+        shown_pct,
+        latest.figure_type,
+        spec.to_year,
+        deadline_passed=False,
+        track=track.standing,
+    )
     return Outcome(
         status,
-        sentence(parts, status),
+        parts(head, uncertain_note(uncertain, used, "")),
         uncertain=uncertain,
         latest=latest,
         judged_value=latest.value,

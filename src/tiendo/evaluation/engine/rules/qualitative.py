@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..explain import sentence
+from .. import reasons as r
 from ..spec import Assessment, Status
 from .common import Case, Outcome
 
@@ -13,14 +13,7 @@ __all__ = ["evaluate_qualitative"]
 
 def evaluate_qualitative(case: Case, assessments: Sequence[Assessment]) -> Outcome:
     if not assessments:
-        status = Status.NEEDS_ASSESSMENT
-        return Outcome(status, sentence(["chưa có đánh giá của người có thẩm quyền"], status))
+        return Outcome(Status.NEEDS_ASSESSMENT, (r.NotAssessed(),))
     latest = max(assessments, key=lambda a: (a.order, str(a.status), a.reasons, a.assessed_by))
-    status = Status(latest.status)
-    who = (
-        f"theo đánh giá của {latest.assessed_by}"
-        if latest.assessed_by
-        else "theo đánh giá gần nhất"
-    )
-    reasons = " ".join(latest.reasons.split()).rstrip(".")
-    return Outcome(status, sentence([f"{who} (căn cứ: {reasons})" if reasons else who], status))
+    grounds = " ".join(latest.reasons.split()).rstrip(".")
+    return Outcome(Status(latest.status), (r.Assessed(latest.assessed_by, grounds),))

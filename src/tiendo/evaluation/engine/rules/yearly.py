@@ -7,15 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .. import wording
+from .. import reasons as r
 from ..arithmetic import PROGRESS_QUANTUM, divide, rounded
 from ..compare import Grade, Verdict, combine
-from ..explain import estimate_note, fig, projection_note, sentence, show, uncertain_note
 from ..figures import by_year, reading
 from ..intervals import INF, Bound, Interval
 from ..projection import project
 from ..spec import Figure, Status
-from .common import Base, Case, Outcome, base_year, no_data, stated_base
+from .common import Base, Case, Outcome, base_year, no_data, parts, stated_base
+from .phrases import estimate_note, figure_ref, projection_note, uncertain_note
 
 __all__ = ["evaluate_yearly"]
 
@@ -25,7 +25,7 @@ class Year:
     year: int
     verdict: Verdict
     figure: Figure
-    text: str  # what the year's figure says, e.g. "giảm 6,25% so với năm 2023"
+    part: r.Reached | r.ReductionYear  # what the year's figure says
     value: Decimal | None  # the quantity judged: the figure, or the reduction in %
     previous: Figure | None = None  # for a reduction, the previous year's figure
 
@@ -59,8 +59,8 @@ def annual_years(case: Case) -> tuple[list[Year], list[int]]:
         if figure is None:
             missing.append(year)
         else:
-            text = f"năm {year} đạt {fig(figure, case.unit)}"
-            judged.append(Year(year, rule.judge(reading(figure)), figure, text, figure.value))
+            part = r.Reached(figure_ref(figure, case.unit))
+            judged.append(Year(year, rule.judge(reading(figure)), figure, part, figure.value))
     return judged, missing
 
 
@@ -98,10 +98,10 @@ def reduction_years(case: Case) -> tuple[list[Year], list[int]]:
             missing.append(year)
             continue
         now, before = reading(figure), previous.reading
-        shown = f"năm {year} có {fig(figure, '')}"
         if before.point.value <= 0:
             # Nothing to reduce: staying at zero meets the target, any rise does not.
             grade = Grade.MET if now.point.value == 0 else Grade.NOT_MET
+            shown = r.ReductionYear(figure_ref(figure, ""), None, False, year - 1)
             judged.append(
                 Year(year, Verdict(grade, grade, grade), figure, shown, None, previous.figure)
             )
@@ -112,29 +112,18 @@ def reduction_years(case: Case) -> tuple[list[Year], list[int]]:
             reduction_bound(before.hi, now.lo),
         )
         change = reduction.point.value
-        word = "giảm" if change >= 0 else "tăng"
-        text = f"{shown}, {word} {show(abs(change), '%')} so với năm {year - 1}"
+        part = r.ReductionYear(figure_ref(figure, ""), rounded(abs(change)), change >= 0, year - 1)
         judged.append(
-            Year(year, rule.judge(reduction), figure, text, rounded(change), previous.figure)
+            Year(year, rule.judge(reduction), figure, part, rounded(change), previous.figure)
         )
     return judged, missing
 
 
-def yearly_tally(case: Case, judged: list[Year], missing: list[int]) -> str:
+def yearly_tally(case: Case, judged: list[Year], missing: list[int]) -> r.YearTally:
     met = [y.year for y in judged if y.verdict.settled >= Grade.MET]
-    failed = [y.year for y in judged if y.verdict.settled < Grade.MET]
-    all_years = len(judged) + len(missing)
-    if not failed and not missing:
-        text = f"đạt yêu cầu cả {len(met)}/{all_years} năm"
-    else:
-        text = f"đạt yêu cầu {len(met)}/{len(judged)} năm có số liệu"
-    if failed:
-        text += f", không đạt năm {wording.years_text(failed)}"
-    if missing:
-        text += f", thiếu số liệu năm {wording.years_text(missing)}"
-        if case.final and not failed:
-            text += " nên chưa kết luận được"
-    return text
+    failed = tuple(y.year for y in judged if y.verdict.settled < Grade.MET)
+    total = len(judged) + len(missing)
+    return r.YearTally(len(met), len(judged), total, failed, tuple(missing), case.final)
 
 
 def evaluate_yearly(case: Case) -> Outcome:
@@ -147,10 +136,8 @@ def evaluate_yearly(case: Case) -> Outcome:
     aggregate = final_yearly(bool(missing)) if case.final else progress_yearly
     status, uncertain = combine(verdicts, aggregate)
     if not judged:
-        when = f"giai đoạn {wording.period(spec.from_year, spec.to_year)}"
-        if not case.final:
-            when = f"từ năm {spec.from_year} đến năm {case.as_of_year}"
-        return no_data(case, f"chưa có số liệu năm nào {when}")
+        year = spec.to_year if case.final else case.as_of_year
+        return no_data(case, r.Missing("any_year", year, spec.from_year, final=case.final))
     latest = judged[-1]
     used = tuple(
         sorted({f for y in judged for f in (y.previous, y.figure) if f is not None}, key=by_year)
@@ -162,16 +149,15 @@ def evaluate_yearly(case: Case) -> Outcome:
         projection = project(points, spec.to_year)
     unit = "" if spec.kind == "annual_reduction" else case.unit
     met = tuple(y.year for y in judged if y.verdict.settled >= Grade.MET)
-    parts = [
-        latest.text,
-        yearly_tally(case, judged, missing),
-        estimate_note(used) if len(used) > 1 else "",
-        uncertain_note(uncertain, used, unit),
-        projection_note(projection, unit, "khoảng "),
-    ]
     return Outcome(
         status,
-        sentence(parts, status),
+        parts(
+            latest.part,
+            yearly_tally(case, judged, missing),
+            estimate_note(used) if len(used) > 1 else None,
+            uncertain_note(uncertain, used, unit),
+            projection_note(projection, unit, "yearly"),
+        ),
         uncertain=uncertain,
         latest=latest.figure,
         judged_value=latest.value,
