@@ -150,12 +150,15 @@ def output_data(evaluation: Evaluation) -> dict[str, Any]:
         "code": evaluation.code,
         "status": str(evaluation.status),
         "met": evaluation.met,
+        "judged_year": evaluation.judged_year,
         "latest_year": evaluation.latest_year,
+        "latest_from_year": evaluation.latest_from_year,
         "latest_value": _dec(evaluation.latest_value),
         "latest_figure_type": evaluation.latest_figure_type,
         "latest_qualifier": evaluation.latest_qualifier,
         "target_text": evaluation.target_text,
         "progress_pct": _dec(evaluation.progress_pct),
+        "latest_progress_pct": _dec(evaluation.latest_progress_pct),
         "projection": None
         if projection is None
         else [projection.year, str(projection.value), projection.method],

@@ -48,7 +48,11 @@ def test_increase_before_the_end() -> None:
     assert run(OCOP, [fig(2020, "11"), fig(2022, "30")], as_of=2022).status == Status.AT_RISK
     evaluation = run(OCOP, [fig(2020, "11"), fig(2022, "94")], as_of=2023)
     assert evaluation.projection == Projection(2025, D("218.5"), "straight_path")
-    assert evaluation.progress_pct == D("166.0")
+    # The latest stock is 2022's: its progress (83 of 50) is the latest progress, not 2023's.
+    assert (evaluation.judged_year, evaluation.latest_year) == (2023, 2022)
+    assert evaluation.progress_pct is None
+    assert evaluation.latest_progress_pct == D("166.0")
+    assert run(OCOP, [fig(2020, "11"), fig(2022, "94")], as_of=2022).progress_pct == D("166.0")
 
 
 def test_2_5_ocop_increase_is_exceeded(lang_son: Seed) -> None:

@@ -112,7 +112,7 @@ def test_level_single_figure_without_baseline_compares_with_the_target() -> None
 def test_level_with_no_figure_has_no_data() -> None:
     evaluation = run(spec(), [], as_of=2023)
     assert evaluation.status == Status.NO_DATA
-    assert evaluation.explanation == "Chưa có số liệu nào đến năm 2023: chưa có số liệu."
+    assert evaluation.explanation == "Chưa có số liệu nào đến năm 2023."
     evaluation = run(spec(), [fig(2024, "90")], as_of=2025)
     assert evaluation.status == Status.NO_DATA
     assert evaluation.latest_year == 2024

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 
 from .compare import target_rule
 from .figures import by_year, select_figures
 from .reasons import Reason
 from .result import Evaluation
-from .rules import Case, dispatch
+from .rules import Case, Outcome, dispatch
 from .spec import Assessment, Figure, Status, TargetSpec
 from .wording import vi
 
@@ -34,16 +35,19 @@ def evaluate_target(
     reason = Reason(outcome.status, outcome.parts)
     latest = outcome.latest
     met = {Status.EXCEEDED: True, Status.ACHIEVED: True, Status.NOT_ACHIEVED: False}
+    judged_year = min(as_of_year, target.to_year)
     return Evaluation(
         code=target.code,
         status=outcome.status,
         met=met.get(outcome.status),
+        judged_year=judged_year,
         latest_year=None if latest is None else latest.year,
         latest_value=None if latest is None else latest.value,
         latest_figure_type=None if latest is None else latest.figure_type,
         latest_qualifier=None if latest is None else latest.qualifier,
         target_text=vi.target_meaning(target),
-        progress_pct=outcome.progress_pct,
+        progress_pct=_judged_progress(outcome, judged_year),
+        latest_progress_pct=outcome.progress_pct,
         projection=outcome.projection,
         years_met=outcome.years_met,
         years_judged=outcome.years_judged,
@@ -54,6 +58,16 @@ def evaluate_target(
         reason=reason,
         judged_value=outcome.judged_value,
     )
+
+
+def _judged_progress(outcome: Outcome, judged_year: int) -> Decimal | None:
+    """Progress about the judged year: only with a verdict, and only when the figure it is
+    measured on is that year's (or holds for it: a completed milestone)."""
+    if outcome.status in (Status.NO_DATA, Status.NEEDS_ASSESSMENT) or outcome.latest is None:
+        return None
+    if outcome.progress_holds or outcome.latest.year == judged_year:
+        return outcome.progress_pct
+    return None
 
 
 def evaluate_many(

@@ -250,7 +250,8 @@ class Missing:
     * "growth": no growth rate for any year of the period `from_year` … `year`;
     * "since": no figure since `from_year`;
     * "baseline": no baseline figure (for `year`) to count an increase from;
-    * "completion": no figure on the progress of a milestone up to `year`.
+    * "completion": no figure on the progress of a milestone up to `year`;
+    * "not_started": the period `from_year` … `to_year` has not begun in `year`.
     """
 
     code: ClassVar[str] = "missing"
@@ -258,6 +259,7 @@ class Missing:
     year: int
     from_year: int | None = None
     final: bool = False
+    to_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +336,19 @@ class Reason:
 
     status: Status
     parts: tuple[Part, ...]
+
+    @property
+    def verdict_in_parts(self) -> bool:
+        """Whether the parts already say the verdict: no data, and what is missing. The
+        sentence then ends there instead of repeating it (": chưa có số liệu.")."""
+        if self.status != Status.NO_DATA:
+            return False
+        return any(
+            isinstance(part, Missing)
+            or (isinstance(part, YearTally) and part.missing and part.final)
+            or (isinstance(part, MeanGrowth) and part.relation is None)
+            for part in self.parts
+        )
 
 
 def reason_data(value: Any) -> Any:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..spec import Assessment
-from .common import Case, Outcome
+from .. import reasons as r
+from ..spec import PERIOD_KINDS, Assessment
+from .common import Case, Outcome, no_data
 from .growth import evaluate_avg_growth
 from .increase import evaluate_increase
 from .level import evaluate_level
@@ -17,7 +18,15 @@ __all__ = ["Case", "Outcome", "dispatch"]
 
 
 def dispatch(case: Case, assessments: Sequence[Assessment]) -> Outcome:
-    kind = case.spec.kind
+    kind, spec = case.spec.kind, case.spec
+    if (
+        kind in PERIOD_KINDS
+        and case.rule is not None
+        and spec.from_year is not None
+        and case.as_of_year < spec.from_year
+    ):
+        missing = r.Missing("not_started", case.as_of_year, spec.from_year, to_year=spec.to_year)
+        return no_data(case, missing)
     if kind == "qualitative" or (case.rule is None and kind == "maintain"):
         return evaluate_qualitative(case, assessments)
     if kind == "milestone":

@@ -14,7 +14,7 @@ from ..figures import reading
 from ..intervals import ZERO, Interval
 from ..result import Projection
 from ..spec import PERIOD_KINDS, Figure, Status, TargetSpec
-from .phrases import figure_ref, relation, target_ref
+from .phrases import figure_ref, projection_note, relation, target_ref
 
 __all__ = [
     "Base",
@@ -67,6 +67,7 @@ class Outcome:
     years_judged: tuple[int, ...] | None = None
     years_missing: tuple[int, ...] | None = None
     used: tuple[Figure, ...] = ()
+    progress_holds: bool = False  # progress holds for every later year (a completed milestone)
 
 
 @dataclass(frozen=True)
@@ -132,11 +133,26 @@ def earliest_base(case: Case, before: int, *, since: int | None = None) -> Base 
     return None
 
 
-def no_data(case: Case, missing: r.Missing) -> Outcome:
-    """No figure for what the verdict needs; mention the latest figure there is."""
+def no_data(
+    case: Case,
+    missing: r.Missing,
+    *,
+    progress: Decimal | None = None,
+    projection: Projection | None = None,
+    basis: str = "level",
+) -> Outcome:
+    """No figure for what the verdict needs; mention the latest figure there is, and where the
+    figures are heading (`projection`, worded for `basis`). `progress` is measured on the latest
+    figure (Evaluation.latest_progress_pct)."""
     latest = case.chosen[max(case.chosen)] if case.chosen else None
     shown = None if latest is None else r.LatestFigure(figure_ref(latest, case.unit))
-    return Outcome(Status.NO_DATA, parts(missing, shown), latest=latest)
+    return Outcome(
+        Status.NO_DATA,
+        parts(missing, shown, projection_note(projection, case.unit, basis)),
+        latest=latest,
+        progress_pct=progress,
+        projection=projection,
+    )
 
 
 def progress_base(case: Case, latest_year: int, *, zero_start: bool = False) -> Base | None:

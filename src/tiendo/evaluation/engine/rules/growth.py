@@ -44,7 +44,7 @@ def evaluate_avg_growth(case: Case) -> Outcome:
         else:
             status, uncertain = combine([verdict.capped()], single(TRACK_STATUS))
         standing = relation(spec, rule, verdict.settled, "mean")
-    if not case.final:
+    if not case.final or missing:
         projection = project_mean(case.spec, rates)
     head = r.MeanGrowth(
         from_year=spec.from_year,

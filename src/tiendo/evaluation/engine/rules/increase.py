@@ -28,9 +28,10 @@ def evaluate_increase(case: Case) -> Outcome:
     spec, rule, unit = case.spec, case.rule, case.unit
     assert rule is not None and spec.from_year is not None
     stocks = {y: f for y, f in case.chosen.items() if spec.from_year <= y <= spec.to_year}
-    if case.final and spec.to_year not in stocks:
-        return no_data(case, r.Missing("year", spec.to_year))
+    end_missing = case.final and spec.to_year not in stocks
     if not stocks:
+        if case.final:
+            return no_data(case, r.Missing("year", spec.to_year))
         return no_data(case, r.Missing("since", case.as_of_year, spec.from_year))
     latest = stocks[max(stocks)]
     base = stated_base(case)
@@ -38,9 +39,23 @@ def evaluate_increase(case: Case) -> Outcome:
     if base is None:
         base = earliest_base(case, latest.year, since=spec.from_year)
     if base is None:
+        if end_missing:
+            return no_data(case, r.Missing("year", spec.to_year))
         return no_data(case, r.Missing("baseline", spec.from_year - 1))
     increase = reading(latest) - base.reading
     gained = increase.point.value
+    points = [(base.year, base.value)] + [(y, f.value) for y, f in stocks.items() if y > base.year]
+    if end_missing:
+        # The last year's stock is missing: say how far the latest went, and where it heads
+        # (unless a later figure is the latest there is).
+        heading = latest.year == max(case.chosen)
+        return no_data(
+            case,
+            r.Missing("year", spec.to_year),
+            progress=progress_toward(rule, gained) if heading else None,
+            projection=project(points, spec.to_year) if heading else None,
+            basis="increase",
+        )
     standing: r.Relation | r.IncreasePath
     if case.final:
         verdict = rule.judge(increase)
@@ -59,9 +74,6 @@ def evaluate_increase(case: Case) -> Outcome:
             milestone=rounded(divide(rule.aim * k, n)),
             unit=unit,
         )
-        points = [(base.year, base.value)] + [
-            (y, f.value) for y, f in stocks.items() if y > base.year
-        ]
         projection = project(points, spec.to_year)
     uncertain = uncertain or fallback
     used = tuple(f for f in (base.figure, latest) if f is not None)

@@ -7,7 +7,8 @@ from .. import reasons as r
 from ..compare import FINAL_STATUS, TRACK_STATUS, Rule, combine, progress_toward, single
 from ..figures import reading
 from ..projection import project
-from .common import Case, Outcome, no_data, parts, progress_base, track_latest
+from ..result import Projection
+from .common import Base, Case, Outcome, no_data, parts, progress_base, track_latest
 from .phrases import figure_ref, projection_note, relation, uncertain_note
 
 __all__ = ["evaluate_level"]
@@ -20,7 +21,16 @@ def evaluate_level(case: Case) -> Outcome:
         return level_progress(case, rule)
     figure = case.chosen.get(spec.to_year)
     if figure is None:
-        return no_data(case, r.Missing("year", spec.to_year))
+        # Say where the figures were heading, and how far the latest one went.
+        latest = case.chosen[max(case.chosen)] if case.chosen else None
+        if latest is None:
+            return no_data(case, r.Missing("year", spec.to_year))
+        return no_data(
+            case,
+            r.Missing("year", spec.to_year),
+            progress=progress_toward(rule, latest.value),
+            projection=level_projection(case, progress_base(case, latest.year)),
+        )
     verdict = rule.judge(reading(figure))
     status, uncertain = combine([verdict], single(FINAL_STATUS))
     return Outcome(
@@ -37,18 +47,23 @@ def evaluate_level(case: Case) -> Outcome:
     )
 
 
+def level_projection(case: Case, base: Base | None) -> Projection | None:
+    """The projection to the last year through the baseline and the figures since."""
+    points = {y: f.value for y, f in case.chosen.items() if base is None or y >= base.year}
+    if base is not None:
+        points[base.year] = base.value
+    return project(sorted(points.items()), case.spec.to_year)
+
+
 def level_progress(case: Case, rule: Rule) -> Outcome:
-    spec, unit = case.spec, case.unit
+    unit = case.unit
     if not case.chosen:
         return no_data(case, r.Missing("until", case.as_of_year))
     latest = case.chosen[max(case.chosen)]
     base = progress_base(case, latest.year)
     track = track_latest(case, rule, latest, base)
     status, uncertain = combine([track.verdict], single(TRACK_STATUS))
-    points = {y: f.value for y, f in case.chosen.items() if base is None or y >= base.year}
-    if base is not None:
-        points[base.year] = base.value
-    projection = project(sorted(points.items()), spec.to_year)
+    projection = level_projection(case, base)
     used = tuple(f for f in (base.figure if base else None, latest) if f is not None)
     return Outcome(
         status,

@@ -48,6 +48,7 @@ def evaluate_milestone(case: Case) -> Outcome:
             judged_value=figure.value,
             progress_pct=Decimal(100),
             used=(figure,),
+            progress_holds=True,
         )
     latest = case.chosen[max(case.chosen)]
     done_pct = rounded(latest.value * 100, PROGRESS_QUANTUM)

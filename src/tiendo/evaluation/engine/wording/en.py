@@ -223,7 +223,10 @@ def target_meaning(spec: TargetSpec) -> str:
 def explain(reason: r.Reason) -> str:
     """One sentence: the parts joined by "; ", then ": <verdict>."."""
     text = "; ".join(_part(part) for part in reason.parts)
-    return f"{text[0].upper()}{text[1:]}: {status_label(reason.status).lower()}."
+    text = f"{text[0].upper()}{text[1:]}"
+    if reason.verdict_in_parts:  # "No figure for 2025; …" says it already
+        return f"{text}."
+    return f"{text}: {status_label(reason.status).lower()}."
 
 
 def _figure(figure: r.FigureRef) -> str:
@@ -297,8 +300,9 @@ def _standing(standing: r.Relation | r.PathTrack | r.IncreasePath) -> str:
     if isinstance(standing, r.IncreasePath):
         return (
             f"{_path(standing.ahead)} the straight path to {_target(standing.target)} "
-            f"({standing.at_year} milestone: an increase of "
-            f"{amount(standing.milestone, standing.unit)})"
+            f"({standing.at_year} milestone: "
+            f"{'an increase' if standing.milestone >= 0 else 'a fall'} of "
+            f"{amount(abs(standing.milestone), standing.unit)})"
         )
     target = "completion" if standing.target is None else _target(standing.target)
     return (
@@ -361,6 +365,8 @@ def _missing(missing: r.Missing) -> str:
         case "any_year":
             if missing.final:
                 return f"no figure for any year of {period(missing.from_year, missing.year)}"
+            if missing.from_year == missing.year:
+                return f"no figure for {missing.year}"
             return f"no figure for any year from {missing.from_year} to {missing.year}"
         case "growth":
             return f"no growth figure for any year of {period(missing.from_year, missing.year)}"
@@ -370,6 +376,9 @@ def _missing(missing: r.Missing) -> str:
             return f"no figure for the baseline year {missing.year} to count the increase from"
         case "completion":
             return f"no figure on progress towards completion up to {missing.year}"
+        case "not_started":
+            label = period(missing.from_year, missing.to_year or missing.year)
+            return f"the period {label} has not begun yet (as of {missing.year})"
     raise ValueError(f"unknown need {missing.need!r}")
 
 

@@ -144,8 +144,11 @@ def status_label(status: Status | str) -> str:
 def explain(reason: r.Reason) -> str:
     """One sentence: the parts joined by "; ", then ": <verdict>."."""
     text = "; ".join(_part(part) for part in reason.parts)
+    text = f"{text[0].upper()}{text[1:]}"
+    if reason.verdict_in_parts:  # "Chưa có số liệu năm 2025; …" says it already
+        return f"{text}."
     label = status_label(reason.status)
-    return f"{text[0].upper()}{text[1:]}: {label[0].lower()}{label[1:]}."
+    return f"{text}: {label[0].lower()}{label[1:]}."
 
 
 def _figure(figure: r.FigureRef) -> str:
@@ -216,9 +219,10 @@ def _standing(standing: r.Relation | r.PathTrack | r.DirectTrack | r.IncreasePat
         )
     word = "đúng hoặc vượt" if standing.ahead else "chậm hơn"
     if isinstance(standing, r.IncreasePath):
+        change = "tăng" if standing.milestone >= 0 else "giảm"
         return (
             f"{word} lộ trình đều tới {_target(standing.target)} (mốc năm {standing.at_year}: "
-            f"tăng {amount(standing.milestone, standing.unit)})"
+            f"{change} {amount(abs(standing.milestone), standing.unit)})"
         )
     target = "hoàn thành" if standing.target is None else _target(standing.target)
     return (
@@ -276,6 +280,8 @@ def _missing(missing: r.Missing) -> str:
                 return (
                     f"chưa có số liệu năm nào giai đoạn {period(missing.from_year, missing.year)}"
                 )
+            if missing.from_year == missing.year:
+                return f"chưa có số liệu năm {missing.year}"
             return f"chưa có số liệu năm nào từ năm {missing.from_year} đến năm {missing.year}"
         case "growth":
             label = period(missing.from_year, missing.year)
@@ -286,6 +292,9 @@ def _missing(missing: r.Missing) -> str:
             return f"chưa có số liệu năm gốc {missing.year} để tính mức tăng"
         case "completion":
             return f"chưa có số liệu về tiến độ hoàn thành đến năm {missing.year}"
+        case "not_started":
+            label = period(missing.from_year, missing.to_year or missing.year)
+            return f"giai đoạn {label} chưa bắt đầu (đánh giá đến năm {missing.year})"
     raise ValueError(f"unknown need {missing.need!r}")
 
 
@@ -305,9 +314,10 @@ def _part(part: r.Part) -> str:
         case r.MeanGrowth():
             return _mean(part)
         case r.Increase():
+            change = "tăng" if part.gained >= 0 else "giảm"
             return (
-                f"năm {part.figure.year} có {_figure(part.figure)}, tăng "
-                f"{amount(part.gained, part.figure.unit)} so với {_base(part.base)}, "
+                f"năm {part.figure.year} có {_figure(part.figure)}, {change} "
+                f"{amount(abs(part.gained), part.figure.unit)} so với {_base(part.base)}, "
                 f"{_standing(part.standing)}"
             )
         case r.BaseGap():
