@@ -10,7 +10,9 @@ Decimals written exactly as they are (`str`), so a change of any digit, word or 
 * `test:<n>`: every call the engine's example tests (the test_*.py beside this file, then one
   test_engine.py) made when the file was first written;
 * `grid:<n>`: a fixed pseudo-random grid over every kind × comparator, qualifier, figure type,
-  baseline, tolerance and as-of year.
+  baseline, tolerance and as-of year;
+* `period:<n>`: figures for a whole period (avg_growth, increase) among yearly ones, and counts
+  of units with the number of units existing each year.
 
 When a change of the engine's results is intended, rewrite the outputs (the inputs are kept)
 and read the diff before committing it:
@@ -71,7 +73,7 @@ def spec_from(data: Mapping[str, Any]) -> TargetSpec:
 
 def figure_data(figure: Figure) -> list[Any]:
     """A figure as a short list: [year, value, figure_type, qualifier, order, note], then
-    `from_year` and `units` only where a figure has them."""
+    {"from_year": …} only for a figure of a period."""
     data: list[Any] = [
         figure.year,
         str(figure.value),
@@ -90,14 +92,12 @@ def figure_data(figure: Figure) -> list[Any]:
     return data
 
 
-_FIGURE_EXTRAS = ("from_year", "units")
+_FIGURE_EXTRAS = ("from_year",)
 
 
 def figure_from(data: Sequence[Any]) -> Figure:
     year, value, figure_type, qualifier, order, note, *rest = data
     extra = dict(rest[0]) if rest else {}
-    if extra.get("units") is not None:
-        extra["units"] = Decimal(extra["units"])
     return Figure(
         year=year,
         value=Decimal(value),
@@ -120,21 +120,27 @@ def input_data(
     figures: Sequence[Figure],
     as_of_year: int,
     assessments: Sequence[Assessment] = (),
+    denominators: Mapping[int, Decimal] | None = None,
 ) -> dict[str, Any]:
-    return {
+    data = {
         "target": spec_data(target),
         "figures": [figure_data(f) for f in figures],
         "assessments": [assessment_data(a) for a in assessments],
         "as_of_year": as_of_year,
     }
+    if denominators:
+        data["denominators"] = {str(year): str(n) for year, n in denominators.items()}
+    return data
 
 
 def evaluate_input(data: Mapping[str, Any]) -> Evaluation:
+    denominators = {int(y): Decimal(n) for y, n in data.get("denominators", {}).items()}
     return engine.evaluate_target(
         target=spec_from(data["target"]),
         figures=[figure_from(f) for f in data["figures"]],
         as_of_year=data["as_of_year"],
         assessments=[Assessment(**a) for a in data["assessments"]],
+        denominators=denominators or None,
     )
 
 
@@ -310,6 +316,71 @@ def grid_inputs(count: int = 700) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"grid:{n}", input_data(spec, figures, as_of, assessments)
 
 
+def period_inputs(count: int = 140) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Period figures among yearly ones (avg_growth, increase), and counts of units with the
+    number of units existing each year (level, annual, increase)."""
+    rng = random.Random(61425)
+    comparators = ("ge", "gt", "le", "lt", "approx", "range", "eq")
+    for n in range(count):
+        kind = ("avg_growth", "increase", "level", "annual")[n % 4]
+        comparator = comparators[(n // 4) % len(comparators)]
+        value = _amount(rng, 1, 60) if kind != "avg_growth" else _amount(rng, 1, 8)
+        high = value + _amount(rng, 0, 5) if comparator == "range" else None
+        first = rng.choice((2021, 2021, 2022))
+        unit = rng.choice(("xã (trên 181 xã)", "xã", "%/năm", "sản phẩm", ""))
+        spec = TargetSpec(
+            code=f"p{n}",
+            kind=kind,
+            comparator=comparator,
+            value=value,
+            value_high=high,
+            unit=unit,
+            from_year=None if kind == "level" else first,
+            to_year=2025,
+            indicator="chỉ tiêu thử",
+            baseline_value=_amount(rng, 0, 100)
+            if kind == "increase" and rng.random() < 0.3
+            else None,
+            baseline_year=None,
+            term_from_year=2020,
+        )
+        figures = [
+            Figure(
+                year=year,
+                value=_amount(rng, 0, 120) if kind != "avg_growth" else _amount(rng, 0, 10),
+                figure_type=rng.choice(engine.FIGURE_TYPES),
+                qualifier=rng.choice(("exact", "exact", "more_than", "about")),
+                order=rng.randint(0, 5),
+            )
+            for year in range(first - 1, 2026)
+            if rng.random() < 0.5
+        ]
+        denominators = None
+        if kind in ("avg_growth", "increase"):
+            for _ in range(rng.choice((0, 1, 1, 2, 3))):
+                start = rng.choice((first, first, first, first - 1, first + 1))
+                end = rng.choice((2025, 2025, 2025, 2024))
+                figures.append(
+                    Figure(
+                        year=end,
+                        value=_amount(rng, 0, 80) if kind == "increase" else _amount(rng, 0, 9),
+                        figure_type=rng.choice(engine.FIGURE_TYPES),
+                        qualifier=rng.choice(("exact", "exact", "more_than", "about")),
+                        order=rng.randint(0, 5),
+                        from_year=start,
+                    )
+                )
+        if kind != "avg_growth" and unit in ("xã (trên 181 xã)", "xã", "") and rng.random() < 0.8:
+            denominators = {
+                year: Decimal(rng.choice((181, 175, 65)))
+                for year in range(2020, 2026)
+                if rng.random() < 0.7
+            }
+        rng.shuffle(figures)
+        as_of = rng.choice((2023, 2024, 2025, 2025, 2026))
+        yield f"period:{n}", input_data(spec, figures, as_of, (), denominators)
+
+
 # --------------------------------------------------------------------------------------------
 # Reading and writing the file
 
@@ -334,6 +405,7 @@ def golden_write(test_inputs: Sequence[dict[str, Any]] | None = None) -> int:
         *seed_inputs(),
         *((f"test:{n}", data) for n, data in enumerate(test_inputs)),
         *grid_inputs(),
+        *period_inputs(),
     ]
     with GOLDEN.open("w", encoding="utf-8") as f:
         for name, data in cases:
@@ -358,6 +430,7 @@ class _Recorder:
                 kwargs["figures"],
                 kwargs["as_of_year"],
                 kwargs.get("assessments", ()),
+                kwargs.get("denominators"),
             )
             key = json.dumps(data, sort_keys=True, ensure_ascii=False)
             if key not in self._seen:

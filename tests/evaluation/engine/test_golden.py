@@ -1,8 +1,8 @@
 """Regression: the engine gives exactly the recorded result for every golden case.
 
 The cases (golden_evaluations.jsonl, see golden.py) are the built-in plan's 53 targets with
-the real figures as of 2021 … 2026, every input of the example tests and a fixed grid over
-every kind × comparator. Any change of a status, a number or a word of an explanation fails
+the real figures as of 2021 … 2026, every input of the example tests, a fixed grid over every
+kind × comparator, and figures for a period and numbers of units. Any change of a status, a number or a word of an explanation fails
 here; an intended change is written with `python -m tests.evaluation.engine.golden --write` and its
 diff read before it is committed.
 """
@@ -30,6 +30,7 @@ def test_the_golden_file_covers_the_seed_the_tests_and_the_grid() -> None:
     assert kinds["seed"] == 53 * 6
     assert kinds["test"] > 300
     assert kinds["grid"] >= 700
+    assert kinds["period"] >= 100
     # The seed cases are the built-in plan and the real figures as they are today.
     recorded = {c["case"]: c["input"] for c in CASES if c["case"].startswith("seed:")}
     assert recorded == dict(seed_inputs())
@@ -43,7 +44,7 @@ def _differences(expected: dict[str, Any], got: dict[str, Any]) -> str:
     )
 
 
-@pytest.mark.parametrize("group", ["seed", "test", "grid"])
+@pytest.mark.parametrize("group", ["seed", "test", "grid", "period"])
 def test_golden_cases(group: str) -> None:
     changed = []
     for case in CASES:

@@ -113,6 +113,7 @@ def test_a_reason_is_plain_data() -> None:
         "unit": "triệu USD",
         "figure_type": "estimate",
         "qualifier": "about",
+        "from_year": None,
     }
     assert reached["standing"]["code"] == "path_track"
     assert reached["standing"]["base"]["value"] == "3000"

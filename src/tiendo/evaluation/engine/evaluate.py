@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from .compare import target_rule
-from .figures import by_year, select_figures
+from .figures import by_year, select_figures, select_period_figure
 from .reasons import Reason
 from .result import Evaluation
 from .rules import Case, Outcome, dispatch
@@ -22,14 +22,27 @@ def evaluate_target(
     figures: Sequence[Figure],
     as_of_year: int,
     assessments: Sequence[Assessment] = (),
+    denominators: Mapping[int, Decimal | int] | None = None,
 ) -> Evaluation:
     """Judge one target as of a year from its figures (and, for qualitative targets and
-    maintain targets without a number, from reviewers' assessments)."""
+    maintain targets without a number, from reviewers' assessments).
+
+    A figure for the target's whole period decides an avg_growth or increase target (see
+    rules/period.py). `denominators` gives, for a count of units ("115/181 xã"), the number of
+    units existing in a year: the verdict stays on the count as stated, and the explanation adds
+    the share of the units existing at the time."""
+    period = None
+    if target.kind in PERIOD_FIGURE_KINDS and target.from_year is not None:
+        period = select_period_figure(
+            figures, from_year=target.from_year, to_year=target.to_year, as_of_year=as_of_year
+        )
     case = Case(
         spec=target,
         chosen=select_figures(figures, as_of_year=as_of_year),
         as_of_year=as_of_year,
         rule=target_rule(target),
+        period=period,
+        denominators=_denominators(denominators),
     )
     outcome = dispatch(case, assessments)
     reason = Reason(outcome.status, outcome.parts)
@@ -57,7 +70,24 @@ def evaluate_target(
         explanation=vi.explain(reason),
         reason=reason,
         judged_value=outcome.judged_value,
+        latest_from_year=None if latest is None else latest.from_year,
     )
+
+
+PERIOD_FIGURE_KINDS = ("avg_growth", "increase")
+
+
+def _denominators(given: Mapping[int, Decimal | int] | None) -> dict[int, Decimal]:
+    """The number of units existing each year: whole or decimal numbers above zero."""
+    result: dict[int, Decimal] = {}
+    for year, count in (given or {}).items():
+        if isinstance(count, bool) or not isinstance(count, int | Decimal):
+            raise TypeError(f"the number of units in {year} must be a Decimal (or int)")
+        number = Decimal(count)
+        if not number.is_finite() or number <= 0:
+            raise ValueError(f"the number of units in {year} must be above zero")
+        result[int(year)] = number
+    return result
 
 
 def _judged_progress(outcome: Outcome, judged_year: int) -> Decimal | None:
@@ -76,15 +106,19 @@ def evaluate_many(
     figures_by_code: Mapping[str, Sequence[Figure]],
     assessments_by_code: Mapping[str, Sequence[Assessment]] | None = None,
     as_of_year: int,
+    denominators_by_code: Mapping[str, Mapping[int, Decimal | int]] | None = None,
 ) -> list[Evaluation]:
-    """Evaluate each target (in the order given) from the figures and assessments by code."""
+    """Evaluate each target (in the order given) from the figures, assessments and numbers of
+    units by code."""
     assessments_by_code = assessments_by_code or {}
+    denominators_by_code = denominators_by_code or {}
     return [
         evaluate_target(
             target=target,
             figures=figures_by_code.get(target.code, ()),
             as_of_year=as_of_year,
             assessments=assessments_by_code.get(target.code, ()),
+            denominators=denominators_by_code.get(target.code),
         )
         for target in targets
     ]

@@ -38,6 +38,7 @@ __all__ = [
     "NotCompleted",
     "Part",
     "PathTrack",
+    "PeriodFigureUsed",
     "ProjectionNote",
     "Reached",
     "Reason",
@@ -45,6 +46,7 @@ __all__ = [
     "Relation",
     "TargetRef",
     "UncertainNote",
+    "UnitShare",
     "YearTally",
     "reason_data",
 ]
@@ -56,13 +58,28 @@ __all__ = [
 
 @dataclass(frozen=True)
 class FigureRef:
-    """A figure as a sentence shows it: "hơn 4,4 triệu lượt khách (số báo cáo)"."""
+    """A figure as a sentence shows it: "hơn 4,4 triệu lượt khách (số báo cáo)".
+    `from_year` is set for a figure that describes a period (from_year … year)."""
 
     year: int
     value: Decimal
     unit: str
     figure_type: str  # "official" | "reported" | "estimate"
     qualifier: str = "exact"  # "exact" | "more_than" | "about"
+    from_year: int | None = None
+
+
+@dataclass(frozen=True)
+class UnitShare:
+    """A count as a share of the units existing that year: 106 of the 175 communes there were
+    in 2025 is 60,57 % (`pct`, rounded as shown; `qualifier` that of the count). `noun` is the
+    kind of unit as the target's unit names it ("xã")."""
+
+    year: int
+    denominator: Decimal
+    pct: Decimal
+    noun: str
+    qualifier: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -148,11 +165,13 @@ class IncreasePath:
 
 @dataclass(frozen=True)
 class Reached:
-    """The figure of a year and how it stands (a relation, or a track before the last year)."""
+    """The figure of a year, how it stands (a relation, or a track before the last year), and
+    the share of the units existing then, when the number of units was given."""
 
     code: ClassVar[str] = "reached"
     figure: FigureRef
     standing: Relation | PathTrack | DirectTrack | None = None
+    share: UnitShare | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +216,22 @@ class MeanGrowth:
 
 
 @dataclass(frozen=True)
+class PeriodFigureUsed:
+    """A figure for the whole period (`figure.from_year` … `figure.year`) decides an
+    avg_growth target (`measure` "mean": the period's mean growth) or an increase target
+    (`measure` "increase": what was added over the period), in preference to what the yearly
+    figures give. `yearly_value` is what they give (when they give it: all years there);
+    `yearly_missing` the years they lack, when there are yearly figures at all."""
+
+    code: ClassVar[str] = "period_figure"
+    measure: str
+    figure: FigureRef
+    relation: Relation
+    yearly_value: Decimal | None = None
+    yearly_missing: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Increase:
     """The latest stock, its increase on the baseline, and how the increase stands."""
 
@@ -205,6 +240,7 @@ class Increase:
     gained: Decimal
     base: BaseRef
     standing: Relation | IncreasePath
+    share: UnitShare | None = None
 
 
 @dataclass(frozen=True)
@@ -268,6 +304,7 @@ class LatestFigure:
 
     code: ClassVar[str] = "latest_figure"
     figure: FigureRef
+    share: UnitShare | None = None
 
 
 @dataclass(frozen=True)
@@ -316,6 +353,7 @@ Part = (
     | ReductionYear
     | YearTally
     | MeanGrowth
+    | PeriodFigureUsed
     | Increase
     | BaseGap
     | Completed

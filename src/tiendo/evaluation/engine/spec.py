@@ -139,7 +139,10 @@ class TargetSpec:
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure reported for a year (see the module docstring for which one counts)."""
+    """A figure reported for a year, or for a period (`from_year` … `year`): "giai đoạn
+    2021–2025 tăng bình quân 6,14%/năm", "lũy kế 5 năm có thêm …". A period figure counts only
+    for an avg_growth or increase target whose period it is (figures.py); `from_year` equal to
+    `year` is a figure of that one year (stored as None)."""
 
     year: int
     value: Decimal
@@ -147,9 +150,21 @@ class Figure:
     qualifier: str = "exact"
     order: int = 0
     note: str = ""
+    from_year: int | None = None
+
+    @property
+    def is_period(self) -> bool:
+        return self.from_year is not None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "value", _decimal("value", self.value, required=True))
+        if self.from_year is not None:
+            if isinstance(self.from_year, bool) or not isinstance(self.from_year, int):
+                raise TypeError("from_year must be a year (int)")
+            if self.from_year > self.year:
+                raise ValueError(f"from_year {self.from_year} is after the year {self.year}")
+            if self.from_year == self.year:
+                object.__setattr__(self, "from_year", None)
         if self.figure_type not in FIGURE_TYPES:
             raise ValueError(f"unknown figure_type {self.figure_type!r}")
         if self.qualifier not in QUALIFIERS:

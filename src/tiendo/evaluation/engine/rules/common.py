@@ -4,7 +4,7 @@ path from the baseline to the target, and the outcome when data is missing."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import reasons as r
@@ -28,15 +28,22 @@ __all__ = [
     "progress_base",
     "stated_base",
     "track_latest",
+    "unit_share",
 ]
 
 
 @dataclass(frozen=True)
 class Case:
+    """A target being judged: its yearly figures that count (`chosen`), the figure for its
+    whole period if one was given (`period`, avg_growth and increase only), the number of
+    units existing each year where given (`denominators`), the as-of year and its rule."""
+
     spec: TargetSpec
     chosen: Mapping[int, Figure]
     as_of_year: int
     rule: Rule | None
+    period: Figure | None = None
+    denominators: Mapping[int, Decimal] = field(default_factory=dict)
 
     @property
     def final(self) -> bool:
@@ -94,6 +101,16 @@ class Base:
         )
 
 
+def unit_share(case: Case, figure: Figure) -> r.UnitShare | None:
+    """A count as a share of the units existing in its year, when that number was given."""
+    denominator = case.denominators.get(figure.year)
+    if denominator is None or case.spec.unit.startswith("%"):
+        return None  # a rate is not a count of units
+    noun = case.spec.unit.split(" (")[0].strip()
+    pct = rounded(divide(figure.value * 100, denominator))
+    return r.UnitShare(figure.year, denominator, pct, noun, figure.qualifier)
+
+
 def parts(*items: r.Part | None) -> tuple[r.Part, ...]:
     """The parts of a reason, leaving out those that do not apply (None)."""
     return tuple(item for item in items if item is not None)
@@ -145,7 +162,9 @@ def no_data(
     figures are heading (`projection`, worded for `basis`). `progress` is measured on the latest
     figure (Evaluation.latest_progress_pct)."""
     latest = case.chosen[max(case.chosen)] if case.chosen else None
-    shown = None if latest is None else r.LatestFigure(figure_ref(latest, case.unit))
+    shown = None
+    if latest is not None:
+        shown = r.LatestFigure(figure_ref(latest, case.unit), unit_share(case, latest))
     return Outcome(
         Status.NO_DATA,
         parts(missing, shown, projection_note(projection, case.unit, basis)),

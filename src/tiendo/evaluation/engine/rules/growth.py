@@ -12,6 +12,7 @@ from ..intervals import ZERO, Interval
 from ..projection import project_mean
 from ..spec import Status
 from .common import Case, Outcome, no_data, parts
+from .period import evaluate_period_figure
 from .phrases import estimate_note, projection_note, relation, uncertain_note
 
 __all__ = ["evaluate_avg_growth"]
@@ -23,6 +24,18 @@ def evaluate_avg_growth(case: Case) -> Outcome:
     years = case.period_years()
     rates = {y: case.chosen[y] for y in years if y in case.chosen}
     missing = tuple(y for y in years if y not in rates)
+    if case.period is not None:
+        mean_of_years = None
+        if rates and not missing:
+            mean_of_years = rounded(
+                divide(sum((f.value for f in rates.values()), ZERO), Decimal(len(rates)))
+            )
+        return evaluate_period_figure(
+            case,
+            measure="mean",
+            yearly_value=mean_of_years,
+            yearly_missing=missing if rates else (),
+        )
     if not rates:
         return no_data(case, r.Missing("growth", spec.to_year, spec.from_year))
     m = Decimal(len(rates))

@@ -18,7 +18,9 @@ from ..compare import (
 from ..figures import reading
 from ..intervals import Interval
 from ..projection import project
-from .common import Case, Outcome, earliest_base, no_data, parts, stated_base
+from ..spec import Figure
+from .common import Case, Outcome, earliest_base, no_data, parts, stated_base, unit_share
+from .period import evaluate_period_figure
 from .phrases import figure_ref, projection_note, relation, target_ref, uncertain_note
 
 __all__ = ["evaluate_increase"]
@@ -29,6 +31,8 @@ def evaluate_increase(case: Case) -> Outcome:
     assert rule is not None and spec.from_year is not None
     stocks = {y: f for y, f in case.chosen.items() if spec.from_year <= y <= spec.to_year}
     end_missing = case.final and spec.to_year not in stocks
+    if case.period is not None:
+        return _by_period_figure(case, stocks)
     if not stocks:
         if case.final:
             return no_data(case, r.Missing("year", spec.to_year))
@@ -80,7 +84,13 @@ def evaluate_increase(case: Case) -> Outcome:
     return Outcome(
         status,
         parts(
-            r.Increase(figure_ref(latest, unit), rounded(gained), base.ref(unit), standing),
+            r.Increase(
+                figure_ref(latest, unit),
+                rounded(gained),
+                base.ref(unit),
+                standing,
+                unit_share(case, latest),
+            ),
             r.BaseGap(spec.from_year - 1, base.year) if fallback else None,
             uncertain_note(uncertain and not fallback, used, unit),
             projection_note(projection, unit, "increase"),
@@ -91,4 +101,25 @@ def evaluate_increase(case: Case) -> Outcome:
         progress_pct=progress_toward(rule, gained),
         projection=projection,
         used=used,
+    )
+
+
+def _by_period_figure(case: Case, stocks: dict[int, Figure]) -> Outcome:
+    """The figure for the period is the increase over it; the yearly stocks give one too when
+    both the baseline and the last year's stock are there."""
+    spec = case.spec
+    assert spec.from_year is not None
+    base = stated_base(case)
+    end = stocks.get(spec.to_year)
+    yearly_value = None
+    if base is not None and end is not None:
+        yearly_value = rounded(end.value - base.value)
+    lacking = (() if base is not None else (spec.from_year - 1,)) + (
+        () if end is not None else (spec.to_year,)
+    )
+    return evaluate_period_figure(
+        case,
+        measure="increase",
+        yearly_value=yearly_value,
+        yearly_missing=lacking if (stocks or base is not None) else (),
     )

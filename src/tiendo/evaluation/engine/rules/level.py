@@ -8,7 +8,16 @@ from ..compare import FINAL_STATUS, TRACK_STATUS, Rule, combine, progress_toward
 from ..figures import reading
 from ..projection import project
 from ..result import Projection
-from .common import Base, Case, Outcome, no_data, parts, progress_base, track_latest
+from .common import (
+    Base,
+    Case,
+    Outcome,
+    no_data,
+    parts,
+    progress_base,
+    track_latest,
+    unit_share,
+)
 from .phrases import figure_ref, projection_note, relation, uncertain_note
 
 __all__ = ["evaluate_level"]
@@ -36,7 +45,11 @@ def evaluate_level(case: Case) -> Outcome:
     return Outcome(
         status,
         parts(
-            r.Reached(figure_ref(figure, case.unit), relation(spec, rule, verdict.settled)),
+            r.Reached(
+                figure_ref(figure, case.unit),
+                relation(spec, rule, verdict.settled),
+                unit_share(case, figure),
+            ),
             uncertain_note(uncertain, [figure], case.unit),
         ),
         uncertain=uncertain,
@@ -68,7 +81,7 @@ def level_progress(case: Case, rule: Rule) -> Outcome:
     return Outcome(
         status,
         parts(
-            r.Reached(figure_ref(latest, unit), track.standing),
+            r.Reached(figure_ref(latest, unit), track.standing, unit_share(case, latest)),
             uncertain_note(uncertain, used, unit),
             projection_note(projection, unit, "level"),
         ),

@@ -34,6 +34,7 @@ def figure_ref(figure: Figure, unit: str) -> r.FigureRef:
         unit=unit,
         figure_type=figure.figure_type,
         qualifier=figure.qualifier,
+        from_year=figure.from_year,
     )
 
 

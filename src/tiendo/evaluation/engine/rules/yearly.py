@@ -14,7 +14,7 @@ from ..figures import by_year, reading
 from ..intervals import INF, Bound, Interval
 from ..projection import project
 from ..spec import Figure, Status
-from .common import Base, Case, Outcome, base_year, no_data, parts, stated_base
+from .common import Base, Case, Outcome, base_year, no_data, parts, stated_base, unit_share
 from .phrases import estimate_note, figure_ref, projection_note, uncertain_note
 
 __all__ = ["evaluate_yearly"]
@@ -59,7 +59,7 @@ def annual_years(case: Case) -> tuple[list[Year], list[int]]:
         if figure is None:
             missing.append(year)
         else:
-            part = r.Reached(figure_ref(figure, case.unit))
+            part = r.Reached(figure_ref(figure, case.unit), share=unit_share(case, figure))
             judged.append(Year(year, rule.judge(reading(figure)), figure, part, figure.value))
     return judged, missing
 

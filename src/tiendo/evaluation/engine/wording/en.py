@@ -356,6 +356,45 @@ def _mean(mean: r.MeanGrowth) -> str:
     return text
 
 
+def _share(share: r.UnitShare | None) -> str:
+    """ ", that is 60.57% of the 175 communes existing in 2025" (empty without a number)."""
+    if share is None:
+        return ""
+    pct = f"{_QUALIFIER_WORDS.get(share.qualifier, '')}{amount(share.pct, '%')}"
+    noun = unit_text(share.noun) if share.noun else "units"
+    return (
+        f", that is {pct} of the {format_number(share.denominator)} {noun} existing in {share.year}"
+    )
+
+
+def _period_figure(part: r.PeriodFigureUsed) -> str:
+    """ "average growth over 2021–2025 was 6.14%/year (official figure for the whole period),
+    above the target range of 3–3.5%/year"."""
+    figure = part.figure
+    label = period(figure.from_year, figure.year)
+    qualifier = _QUALIFIER_WORDS.get(figure.qualifier, "")
+    kind = f"{FIGURE_TYPE_LABELS[figure.figure_type]} for the whole period"
+    if part.measure == "mean":
+        shown = f"{qualifier}{amount(figure.value, figure.unit)}"
+        text = f"average growth over {label} was {shown} ({kind})"
+        what = "an average of"
+    else:
+        change = "increase" if figure.value >= 0 else "fall"
+        shown = f"{qualifier}{amount(abs(figure.value), figure.unit)}"
+        text = f"the {change} over {label} was {shown} ({kind})"
+        what = "an increase of"
+    text += f", {_relation(part.relation)}"
+    if part.yearly_value is not None:
+        yearly = amount(part.yearly_value, figure.unit)
+        text += (
+            f"; the figure for the whole period is used (the yearly figures give {what} {yearly})"
+        )
+    elif part.yearly_missing:
+        missing = years_text(part.yearly_missing)
+        text += f"; the figure for the whole period is used, as the yearly figures lack {missing}"
+    return text
+
+
 def _missing(missing: r.Missing) -> str:
     match missing.need:
         case "year":
@@ -408,7 +447,7 @@ def _projection(part: r.ProjectionNote) -> str:
 def _part(part: r.Part) -> str:
     match part:
         case r.Reached(figure=figure, standing=standing):
-            text = f"in {figure.year} it stood at {_figure(figure)}"
+            text = f"in {figure.year} it stood at {_figure(figure)}{_share(part.share)}"
             if standing is None:
                 return text
             if isinstance(standing, r.DirectTrack):
@@ -427,7 +466,8 @@ def _part(part: r.Part) -> str:
         case r.Increase():
             word = "up" if part.gained >= 0 else "down"
             return (
-                f"in {part.figure.year} the total was {_figure(part.figure)}, {word} "
+                f"in {part.figure.year} the total was {_figure(part.figure)}"
+                f"{_share(part.share)}, {word} "
                 f"{amount(abs(part.gained), part.figure.unit)} on {_base(part.base)}, "
                 f"{_standing(part.standing)}"
             )
@@ -453,7 +493,10 @@ def _part(part: r.Part) -> str:
         case r.Missing():
             return _missing(part)
         case r.LatestFigure():
-            return f"the latest figure, for {part.figure.year}, is {_figure(part.figure)}"
+            shown = f"{_figure(part.figure)}{_share(part.share)}"
+            return f"the latest figure, for {part.figure.year}, is {shown}"
+        case r.PeriodFigureUsed():
+            return _period_figure(part)
         case r.EstimateNote():
             if len(part.years) == 1:
                 return f"the {part.years[0]} figure is an estimate"
@@ -462,7 +505,8 @@ def _part(part: r.Part) -> str:
             return "the verdict is uncertain"
         case r.UncertainNote(figure=figure) if figure is not None:
             shown = figure_amount(value=figure.value, unit=figure.unit, qualifier=figure.qualifier)
-            return f"the {figure.year} figure only says “{shown}”, so the verdict is uncertain"
+            when = period(figure.from_year, figure.year)
+            return f"the {when} figure only says “{shown}”, so the verdict is uncertain"
         case r.ProjectionNote():
             return _projection(part)
         case r.NotAssessed():

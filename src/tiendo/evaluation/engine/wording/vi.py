@@ -269,6 +269,50 @@ def _mean(mean: r.MeanGrowth) -> str:
     return text
 
 
+def _when(figure: r.FigureRef) -> str:
+    """ "năm 2025", or "giai đoạn 2021–2025" for a figure of a period."""
+    if figure.from_year is None:
+        return f"năm {figure.year}"
+    return f"giai đoạn {period(figure.from_year, figure.year)}"
+
+
+def _share(share: r.UnitShare | None) -> str:
+    """ ", bằng 60,57% trong tổng số 175 xã có năm 2025" (empty without a number of units)."""
+    if share is None:
+        return ""
+    pct = f"{_QUALIFIER_WORDS.get(share.qualifier, '')}{amount(share.pct, '%')}"
+    noun = share.noun or "đơn vị"
+    return (
+        f", bằng {pct} trong tổng số {format_number(share.denominator)} {noun} có năm {share.year}"
+    )
+
+
+def _period_figure(part: r.PeriodFigureUsed) -> str:
+    """ "bình quân giai đoạn 2021–2025 tăng 6,14%/năm (số chính thức, số liệu của cả giai
+    đoạn), vượt khoảng 3–3,5%/năm đề ra"."""
+    figure = part.figure
+    label = period(figure.from_year, figure.year)
+    qualifier = _QUALIFIER_WORDS.get(figure.qualifier, "")
+    kind = f"{FIGURE_TYPE_LABELS[figure.figure_type]}, số liệu của cả giai đoạn"
+    if part.measure == "mean":
+        shown = f"{qualifier}{amount(figure.value, figure.unit)}"
+        text = f"bình quân giai đoạn {label} tăng {shown} ({kind})"
+        what = "bình quân"
+    else:
+        change = "tăng thêm" if figure.value >= 0 else "giảm"
+        shown = f"{qualifier}{amount(abs(figure.value), figure.unit)}"
+        text = f"lũy kế giai đoạn {label} {change} {shown} ({kind})"
+        what = "mức tăng"
+    text += f", {_relation(part.relation)}"
+    if part.yearly_value is not None:
+        yearly = amount(part.yearly_value, figure.unit)
+        text += f"; dùng số liệu cả giai đoạn (số liệu từng năm cho {what} {yearly})"
+    elif part.yearly_missing:
+        missing = years_text(part.yearly_missing)
+        text += f"; dùng số liệu cả giai đoạn vì số liệu từng năm còn thiếu năm {missing}"
+    return text
+
+
 def _missing(missing: r.Missing) -> str:
     match missing.need:
         case "year":
@@ -301,7 +345,7 @@ def _missing(missing: r.Missing) -> str:
 def _part(part: r.Part) -> str:
     match part:
         case r.Reached(figure=figure, standing=standing):
-            text = f"năm {figure.year} đạt {_figure(figure)}"
+            text = f"năm {figure.year} đạt {_figure(figure)}{_share(part.share)}"
             return text if standing is None else f"{text}, {_standing(standing)}"
         case r.ReductionYear():
             text = f"năm {part.figure.year} có {_figure(part.figure)}"
@@ -316,7 +360,7 @@ def _part(part: r.Part) -> str:
         case r.Increase():
             change = "tăng" if part.gained >= 0 else "giảm"
             return (
-                f"năm {part.figure.year} có {_figure(part.figure)}, {change} "
+                f"năm {part.figure.year} có {_figure(part.figure)}{_share(part.share)}, {change} "
                 f"{amount(abs(part.gained), part.figure.unit)} so với {_base(part.base)}, "
                 f"{_standing(part.standing)}"
             )
@@ -340,14 +384,17 @@ def _part(part: r.Part) -> str:
         case r.Missing():
             return _missing(part)
         case r.LatestFigure():
-            return f"số liệu gần nhất là năm {part.figure.year}: {_figure(part.figure)}"
+            shown = f"{_figure(part.figure)}{_share(part.share)}"
+            return f"số liệu gần nhất là năm {part.figure.year}: {shown}"
+        case r.PeriodFigureUsed():
+            return _period_figure(part)
         case r.EstimateNote():
             return f"năm {years_text(part.years)} là số ước tính"
         case r.UncertainNote(figure=None):
             return "kết luận chưa chắc chắn"
         case r.UncertainNote(figure=figure) if figure is not None:
             shown = figure_amount(value=figure.value, unit=figure.unit, qualifier=figure.qualifier)
-            return f"số liệu năm {figure.year} chỉ ghi “{shown}” nên kết luận chưa chắc chắn"
+            return f"số liệu {_when(figure)} chỉ ghi “{shown}” nên kết luận chưa chắc chắn"
         case r.ProjectionNote():
             if part.basis == "mean":
                 method = _MEAN_METHODS[part.method]
