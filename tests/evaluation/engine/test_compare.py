@@ -16,6 +16,7 @@ from tests.evaluation.engine.helpers import (
     spec,
 )
 from tiendo.evaluation.engine import Status
+from tiendo.evaluation.engine.arithmetic import PROGRESS_QUANTUM, divide, rounded
 from tiendo.evaluation.engine.compare import (
     FINAL_STATUS,
     Grade,
@@ -179,3 +180,12 @@ def test_progress_toward_the_target() -> None:
     assert progress_toward(lt, D("6")) == D("50.0")
     assert progress_toward(lt, D("0")) == D("200")
     assert progress_toward(Rule("at_least", D(0), D(0), D(0), D(0)), D("5")) is None
+
+
+def test_rounding_for_people_and_exact_division() -> None:
+    assert rounded(D("4.665")) == D("4.67")  # half up, not to even
+    assert rounded(D("74.85"), PROGRESS_QUANTUM) == D("74.9")
+    assert rounded(D("-2.345")) == D("-2.35")
+    third = divide(D(1), D(3))
+    assert len(third.as_tuple().digits) == 50
+    assert divide(D("6.55") + D("2.78"), D(2)) == D("4.665")
