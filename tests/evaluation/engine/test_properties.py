@@ -4,6 +4,10 @@
    the verdict worse, for every kind × comparator.
 2. The result does not depend on the order in which figures (or assessments) are given.
 3. Decimal exactness: 3,5 is exactly 3.5, and values exactly on a threshold are judged exactly.
+4. Figures for a period: the best one covering the target's period alone decides an avg_growth
+   or increase target, whatever else is given; one for another period changes nothing; a
+   better one never worsens the verdict; one equal to the yearly mean agrees with it.
+5. The number of units existing each year adds words, never changes a verdict.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from tiendo.evaluation.engine import (
     Status,
     TargetSpec,
     evaluate_target,
+    evaluation_sentence,
 )
 
 D = Decimal
@@ -318,3 +323,136 @@ def test_no_float_ever_appears(data: st.DataObject) -> None:
     assert no_floats(evaluation)
     assert no_floats(evaluation.to_dict())
     assert evaluation.explanation.endswith(".")
+
+
+# --------------------------------------------------------------------------------------------
+# Figures for a period (avg_growth, increase) and numbers of units
+
+PERIOD_COMBOS = [
+    (kind, c)
+    for kind in ("avg_growth", "increase")
+    for c in ("ge", "gt", "le", "lt", "approx", "range", "eq")
+]
+
+
+@st.composite
+def period_figures(draw: st.DrawFn, *, covering: bool | None = None) -> Figure:
+    """A figure for a period: the target's own (FROM … TO) or, unless `covering`, another."""
+    own = covering if covering is not None else draw(st.booleans())
+    start, end = FROM, TO
+    if not own:
+        start, end = draw(
+            st.sampled_from([(FROM - 1, TO), (FROM + 1, TO), (FROM, TO - 1), (FROM - 1, TO - 1)])
+        )
+    return Figure(
+        year=end,
+        value=draw(amounts),
+        figure_type=draw(st.sampled_from(FIGURE_TYPES)),
+        qualifier=draw(st.sampled_from(QUALIFIERS)),
+        order=draw(st.integers(0, 3)),
+        from_year=start,
+    )
+
+
+def verdict(evaluation: Evaluation) -> tuple[object, ...]:
+    return (
+        evaluation.status,
+        evaluation.uncertain,
+        evaluation.judged_value,
+        evaluation.progress_pct,
+    )
+
+
+def best(figures: list[Figure]) -> Figure:
+    return max(
+        figures,
+        key=lambda f: (FIGURE_TYPES.index(f.figure_type), f.order, f.value, f.qualifier, f.note),
+    )
+
+
+@settings(max_examples=200)
+@given(data=st.data())
+def test_the_best_covering_period_figure_alone_decides(data: st.DataObject) -> None:
+    target = data.draw(targets(data.draw(st.sampled_from(PERIOD_COMBOS))))
+    yearly = data.draw(figure_lists(target.kind))
+    covering = data.draw(st.lists(period_figures(covering=True), min_size=1, max_size=3))
+    others = data.draw(st.lists(period_figures(covering=False), max_size=2))
+    as_of = data.draw(st.integers(TO, TO + 1))
+    everything = data.draw(st.permutations([*yearly, *covering, *others]))
+    alone = evaluate(target, [best(covering)], as_of)
+    together = evaluate(target, list(everything), as_of)
+    assert verdict(together) == verdict(alone)
+    assert together.latest_from_year == FROM
+    assert "giai đoạn 2021–2025" in together.explanation
+    assert "2021–2025" in evaluation_sentence(together, "en")
+
+
+@settings(max_examples=200)
+@given(data=st.data())
+def test_period_figures_for_other_periods_change_nothing(data: st.DataObject) -> None:
+    target = data.draw(targets(data.draw(st.sampled_from(PERIOD_COMBOS))))
+    yearly = data.draw(figure_lists(target.kind))
+    others = data.draw(st.lists(period_figures(covering=False), min_size=1, max_size=3))
+    as_of = data.draw(st.integers(FROM - 1, TO + 1))
+    assert evaluate(target, [*yearly, *others], as_of) == evaluate(target, yearly, as_of)
+
+
+@settings(max_examples=200)
+@given(data=st.data())
+def test_improving_the_period_figure_never_worsens_the_verdict(data: st.DataObject) -> None:
+    target = data.draw(targets(data.draw(st.sampled_from(PERIOD_COMBOS))))
+    figure = data.draw(period_figures(covering=True))
+    step = data.draw(positive)
+    share = data.draw(st.decimals(min_value=D("0.01"), max_value=1, places=2))
+    better = dataclasses.replace(figure, value=improve(target, figure.value, step, share))
+    before, after = evaluate(target, [figure], TO), evaluate(target, [better], TO)
+    assert RANK[after.status] >= RANK[before.status], (before.explanation, after.explanation)
+
+
+@given(
+    st.lists(st.decimals(min_value=-10, max_value=20, places=2), min_size=1, max_size=4),
+    st.decimals(min_value=0, max_value=10, places=2),
+    st.sampled_from(["ge", "gt", "le", "lt", "range"]),
+)
+def test_a_period_figure_equal_to_the_yearly_mean_agrees_with_the_yearly_figures(
+    rates: list[Decimal], target_value: Decimal, comparator: str
+) -> None:
+    n = len(rates) + 1
+    mean = target_value + D("0.5")  # any mean; the last rate makes the yearly mean exactly it
+    last = mean * n - sum(rates, D(0))
+    target = TargetSpec(
+        code="g",
+        kind="avg_growth",
+        comparator=comparator,
+        value=target_value,
+        value_high=target_value + 1 if comparator == "range" else None,
+        unit="%/năm",
+        from_year=TO - n + 1,
+        to_year=TO,
+        indicator="thử",
+    )
+    yearly = [Figure(year=TO - n + 1 + i, value=v) for i, v in enumerate([*rates, last])]
+    whole = Figure(year=TO, value=mean, from_year=TO - n + 1)
+    assert evaluate(target, yearly, TO).status == evaluate(target, [whole], TO).status
+    assert evaluate(target, [*yearly, whole], TO).status == evaluate(target, yearly, TO).status
+
+
+@settings(max_examples=200)
+@given(data=st.data())
+def test_the_number_of_units_never_changes_the_verdict(data: st.DataObject) -> None:
+    kind = data.draw(st.sampled_from(["level", "annual", "increase"]))
+    target = dataclasses.replace(
+        data.draw(targets((kind, data.draw(st.sampled_from(["ge", "gt", "approx"]))))),
+        unit="xã",
+    )
+    figures = data.draw(figure_lists(kind))
+    units = data.draw(
+        st.dictionaries(st.integers(FROM - 2, TO + 1), st.integers(1, 300), max_size=6)
+    )
+    as_of = data.draw(st.integers(FROM - 1, TO + 1))
+    plain = evaluate(target, figures, as_of)
+    shared = evaluate_target(target=target, figures=figures, as_of_year=as_of, denominators=units)
+    assert verdict(shared) == verdict(plain)
+    assert shared.projection == plain.projection
+    if plain.latest_year in units and plain.status != Status.NEEDS_ASSESSMENT:
+        assert f"trong tổng số {units[plain.latest_year]} xã" in shared.explanation
