@@ -49,6 +49,7 @@ from django.db import transaction
 from tiendo.accounts.models import Profile, Role
 from tiendo.audit.models import AuditAction, AuditEntry
 from tiendo.indicators.models import Figure
+from tiendo.indicators.services import indicator_catalogue_ensure
 from tiendo.org.models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 from tiendo.plans.models import (
     Assignment,
@@ -60,7 +61,6 @@ from tiendo.plans.models import (
     Task,
     TaskStatus,
 )
-from tiendo.indicators.services import indicator_catalogue_ensure
 from tiendo.plans.services import plan_builtin_document, plan_load
 from tiendo.reporting.models import (
     Evidence,
