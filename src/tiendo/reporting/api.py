@@ -26,8 +26,7 @@ from tiendo.core.idempotency import (
     request_fingerprint,
 )
 from tiendo.core.numbers import format_number, plain_decimal
-from tiendo.indicators.models import Figure
-from tiendo.plans.selectors import plans_visible
+from tiendo.plans.selectors import plan_figures, plans_visible
 
 from . import api_schemas as s
 from . import selectors
@@ -397,25 +396,22 @@ def figures_upsert(
 @paginate(Pagination)
 def figures_list(request: HttpRequest, filters: Query[s.FigureFilters]) -> list[dict[str, Any]]:
     """Số liệu đã được chấp nhận (kể cả đính chính, mỗi số một dòng)."""
-    figures = (
-        Figure.objects.filter(target__plan__in=plans_visible(user=api_user(request)))
-        .select_related("target")
-        .order_by("target__plan_id", "year", "id")
-    )
+    plans = plans_visible(user=api_user(request))
     if filters.plan:
-        figures = figures.filter(target__plan__code=filters.plan)
-    if filters.target:
-        figures = figures.filter(target__code=filters.target)
-    if filters.program:
-        figures = figures.filter(target__program__number=filters.program)
-    if filters.year:
-        figures = figures.filter(year=filters.year)
-    if filters.figure_type:
-        figures = figures.filter(figure_type=filters.figure_type)
+        plans = plans.filter(code=filters.plan)
+    rows = [
+        row
+        for plan in plans
+        for row in plan_figures(plan=plan)
+        if (not filters.target or row.target_code == filters.target)
+        and (not filters.program or row.program == filters.program)
+        and (not filters.year or row.figure.year == filters.year)
+        and (not filters.figure_type or row.figure.figure_type == filters.figure_type)
+    ]
     return [
         {
             "id": f.pk,
-            "target": f.target.code,
+            "target": row.target_code,
             "year": f.year,
             "value": plain_decimal(f.value) or "0",
             "figure_type": f.figure_type,
@@ -424,5 +420,6 @@ def figures_list(request: HttpRequest, filters: Query[s.FigureFilters]) -> list[
             "corrects": f.corrects_id,
             "accepted_at": f.accepted_at,
         }
-        for f in figures
+        for row in rows
+        for f in [row.figure]
     ]
