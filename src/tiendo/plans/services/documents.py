@@ -501,6 +501,26 @@ def plan_publish(
     )
 
 
+def plan_close_mark(*, plan: Plan, actor: Actor, reason: str) -> Plan:
+    """The plan's term is over: active → closed ("Đã kết thúc"), audited. Called by the closing
+    of a term (`tiendo.evaluation.services.plan_close`), inside its transaction."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != PlanStatus.ACTIVE:
+        raise PlanDocumentError("$.status", "chỉ chương trình đang thực hiện mới kết thúc được")
+    locked.status = PlanStatus.CLOSED
+    locked.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=locked,
+        changes={"status": {"before": PlanStatus.ACTIVE, "after": PlanStatus.CLOSED}},
+        reason=reason,
+        plan_code=locked.code,
+    )
+    plan.status = locked.status
+    return locked
+
+
 def _apply_units(writer: _Writer, units: list[dict[str, Any]]) -> dict[str, OrgUnit]:
     """Create or update the units a document declares, parents first."""
     held: dict[str, OrgUnit] = {}
