@@ -3,6 +3,8 @@ accounts calls `audit_record` inside its transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
@@ -57,6 +59,42 @@ def audit_record(
         plan_code=plan_code,
         changes=changes or {},
         reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    """One entry of a batch written by `audit_record_many`."""
+
+    action: AuditAction | str
+    obj: models.Model
+    changes: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    plan_code: str = ""
+    object_label: str = ""
+
+
+def audit_record_many(*, actor: Actor, items: Sequence[AuditItem]) -> list[AuditEntry]:
+    """Append many entries in one query (bulk writes: one entry per object, same actor and time)."""
+    user = actor_user(actor)
+    label = _actor_label(actor)
+    now = timezone.now()
+    return AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                at=now,
+                actor=user,
+                actor_label=label,
+                action=str(item.action),
+                object_type=item.obj._meta.label_lower,
+                object_id=str(item.obj.pk),
+                object_label=(item.object_label or str(item.obj))[:300],
+                plan_code=item.plan_code,
+                changes=item.changes,
+                reason=item.reason,
+            )
+            for item in items
+        ]
     )
 
 

@@ -125,7 +125,8 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     tasks = list(plan.tasks.order_by("position"))
     task_code = {t.pk: t.code for t in tasks}
     target_code = {t.pk: t.code for t in targets}
-    assignments = list(plan.assignments.select_related("unit").order_by("id"))
+    # the plan text only: delegations and successions are not part of the document
+    assignments = list(plan.assignments.filter(origin="plan").select_related("unit").order_by("id"))
     deadlines = list(plan.deadlines.prefetch_related("units").order_by("id"))
     documents = list(
         plan.implementing_documents.select_related("issuing_unit")
