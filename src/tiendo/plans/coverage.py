@@ -87,6 +87,16 @@ class ProgramCoverage:
     program: Program
     targets: list[ItemCoverage]
     tasks: list[ItemCoverage]
+    leads: tuple[Assignment, ...] = ()  # program-level leads in force
+    coordinators: tuple[Assignment, ...] = ()  # program-level coordinators in force
+
+    @property
+    def targets_reportable(self) -> int:
+        return sum(1 for t in self.targets if t.reportable)
+
+    @property
+    def tasks_reportable(self) -> int:
+        return sum(1 for t in self.tasks if t.reportable)
 
     @property
     def uncovered_count(self) -> int:
@@ -152,6 +162,63 @@ class PlanCoverage:
             else:
                 tasks.append(item.item)
         return result
+
+    def gap_counts(self) -> list[tuple[str, str, int]]:
+        """(gap, label, how many targets and tasks) for each reason found, in a fixed order."""
+        counts: dict[str, int] = defaultdict(int)
+        for i in self.uncovered:
+            counts[i.gap] += 1
+        return [(g.value, str(g.label), counts[g.value]) for g in CoverageGap if counts[g.value]]
+
+    def in_force(self) -> list[Assignment]:
+        """Delegations (and the successors' nodes) in force on the day, by the delegating body."""
+        by_pk = {n.pk: n for n in self.nodes}
+        handed = [
+            n
+            for n in self.nodes
+            if n.active_on(self.on) and (n.parent_id is not None or n.origin != "plan")
+        ]
+
+        def order(n: Assignment) -> tuple[str, str, int]:
+            parent = by_pk.get(n.parent_id) if n.parent_id is not None else None
+            return (unit_label(parent.unit) if parent else "", unit_label(n.unit), n.pk or 0)
+
+        return sorted(handed, key=order)
+
+    def parent_of(self, node: Assignment) -> Assignment | None:
+        if node.parent_id is None:
+            return None
+        return next((n for n in self.nodes if n.pk == node.parent_id), None)
+
+    def groups(self) -> list[tuple[OrgUnit, list[Assignment]]]:
+        """Collective bodies holding assignments in force, with what they hold."""
+        held: dict[int, tuple[OrgUnit, list[Assignment]]] = {}
+        for n in self.nodes:
+            if n.unit.kind == OrgUnitKind.GROUP and n.active_on(self.on):
+                held.setdefault(n.unit_id, (n.unit, []))[1].append(n)
+        return sorted(held.values(), key=lambda g: g[0].name)
+
+    def members_of(self, group_id: int) -> list[OrgUnit]:
+        """The units a group has been resolved into (delegations in force below its nodes)."""
+        group_nodes = {n.pk for n in self.nodes if n.unit_id == group_id}
+        units = {
+            n.unit_id: n.unit
+            for n in self.nodes
+            if n.parent_id in group_nodes and n.active_on(self.on)
+        }
+        return sorted(units.values(), key=lambda u: u.name)
+
+    def holders(self) -> list[OrgUnit]:
+        """Units that lead or coordinate a program, target or task on the day (they can hand
+        it on)."""
+        units = {
+            n.unit_id: n.unit
+            for n in self.nodes
+            if n.active_on(self.on)
+            and n.role in (AssignmentRole.LEAD, AssignmentRole.COORDINATE)
+            and n.scope != "plan"
+        }
+        return sorted(units.values(), key=lambda u: u.name)
 
     def as_json(self) -> dict[str, Any]:
         """`{"targets": {"total", "reportable", "uncovered": [codes]}, "tasks": {...}}`."""
@@ -261,9 +328,12 @@ def coverage_compute(
             by_task[node.task_id].append(node)
     result = []
     for program in programs:
+        in_force = [n for n in by_program[program.pk] if n.active_on(on)]
         result.append(
             ProgramCoverage(
                 program=program,
+                leads=tuple(n for n in in_force if n.role == AssignmentRole.LEAD),
+                coordinators=tuple(n for n in in_force if n.role == AssignmentRole.COORDINATE),
                 targets=[
                     _item_coverage(
                         kind="target",
@@ -310,4 +380,20 @@ def plan_coverage(*, plan: Plan, on: dt.date | None = None) -> PlanCoverage:
         nodes=plan_nodes(plan=plan),
         reporter_units=reporter_unit_ids(),
         on=on or timezone.localdate(),
+    )
+
+
+def target_coverage(*, target: Target, on: dt.date | None = None) -> ItemCoverage:
+    """One target's chain and reporter on `on` (default today). Two queries."""
+    nodes = list(
+        Assignment.objects.filter(
+            models.Q(target=target) | models.Q(program_id=target.program_id)
+        ).select_related("unit", "basis_document")
+    )
+    return _item_coverage(
+        kind="target",
+        item=target,
+        candidates=nodes,
+        on=on or timezone.localdate(),
+        reporters=reporter_unit_ids(),
     )

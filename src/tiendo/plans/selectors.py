@@ -333,3 +333,15 @@ def tasks_filtered(
             | Q(program_id__in=led.exclude(program=None).values("program_id"))
         )
     return tasks
+
+
+def delegation_bases(*, plan: Plan) -> QuerySet[ImplementingDocument]:
+    """The registered implementing documents a delegation of this plan may name as its basis."""
+    return ImplementingDocument.objects.filter(plan=plan).order_by("date", "number")
+
+
+def assignment_get(*, plan_code: str, pk: int) -> Assignment:
+    """One node of a plan's responsibility tree, with what it needs to be described."""
+    return Assignment.objects.select_related(
+        "plan", "unit", "parent__unit", "program", "target", "task", "basis_document"
+    ).get(plan__code=plan_code, pk=pk)
