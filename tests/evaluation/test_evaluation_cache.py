@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from tests.helpers import series_of
 from tiendo.evaluation.services import assessment_record, plan_evaluate
 from tiendo.indicators.models import Figure
 from tiendo.plans.models import Target
@@ -26,7 +27,7 @@ def test_reused_until_an_input_changes(
 
     target = Target.objects.get(plan=builtin_plan, code="5.6")
     Figure.objects.create(
-        target=target,
+        **series_of(target),
         year=2025,
         value=Decimal("2.32"),
         figure_type="official",

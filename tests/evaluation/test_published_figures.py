@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.helpers import figures_of
 from tiendo.audit.models import AuditEntry
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.indicators.models import Figure
@@ -28,7 +29,7 @@ def test_published_figures_load_once_and_feed_the_evaluation(builtin_plan, share
     assert "Đã nạp 23 số liệu mới, 0 số đính chính; 0 số đã có" in load(path)
     assert "Đã nạp 0 số liệu mới, 0 số đính chính; 23 số đã có" in load(path)
     assert Figure.objects.count() == 23
-    figure = Figure.objects.get(target__code="5.6", year=2025, figure_type="official")
+    figure = figures_of(builtin_plan.targets.get(code="5.6")).get(year=2025, figure_type="official")
     assert figure.value == Decimal("2.32")
     assert "langson.gov.vn" in figure.source and "2,32%" in figure.source
     assert AuditEntry.objects.filter(object_type="indicators.figure").count() == 23

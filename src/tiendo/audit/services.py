@@ -3,6 +3,7 @@ accounts calls `audit_record` inside its transaction."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,37 +64,38 @@ def audit_record(
 
 
 @dataclass(frozen=True)
-class AuditItem:
-    """One entry of a batch written by `audit_record_many`."""
+class AuditRow:
+    """One entry for `audit_record_many` (the same fields as `audit_record`)."""
 
+    actor: AbstractBaseUser | AnonymousUser | None
     action: AuditAction | str
-    obj: models.Model
+    object_type: str
+    object_id: str
+    object_label: str
     changes: dict[str, Any] = field(default_factory=dict)
     reason: str = ""
     plan_code: str = ""
-    object_label: str = ""
+    at: dt.datetime | None = None
 
 
-def audit_record_many(*, actor: Actor, items: Sequence[AuditItem]) -> list[AuditEntry]:
-    """Append many entries in one query (bulk writes: one entry per object, same actor and time)."""
-    user = actor_user(actor)
-    label = _actor_label(actor)
+def audit_record_many(*, rows: Sequence[AuditRow]) -> list[AuditEntry]:
+    """Append many entries in one insert (bulk writes: figures accepted together, demo data)."""
     now = timezone.now()
     return AuditEntry.objects.bulk_create(
         [
             AuditEntry(
-                at=now,
-                actor=user,
-                actor_label=label,
-                action=str(item.action),
-                object_type=item.obj._meta.label_lower,
-                object_id=str(item.obj.pk),
-                object_label=(item.object_label or str(item.obj))[:300],
-                plan_code=item.plan_code,
-                changes=item.changes,
-                reason=item.reason,
+                at=row.at or now,
+                actor=actor_user(row.actor),
+                actor_label=_actor_label(row.actor),
+                action=str(row.action),
+                object_type=row.object_type,
+                object_id=row.object_id,
+                object_label=row.object_label[:300],
+                plan_code=row.plan_code,
+                changes=row.changes,
+                reason=row.reason,
             )
-            for item in items
+            for row in rows
         ]
     )
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import Actor, AuditItem, audit_record_many
+from tiendo.audit.services import Actor, AuditRow, audit_record_many
 from tiendo.org.models import OrgUnit, OrgUnitSuccession, SuccessionKind
 from tiendo.org.services import succession_links_record
 
@@ -28,7 +28,7 @@ from ..models import (
     Program,
     Target,
 )
-from .delegations import DelegationRequest, delegations_create, node_label
+from .delegations import DelegationRequest, audit_row, delegations_create, node_label
 
 
 @transaction.atomic
@@ -158,7 +158,7 @@ def _assignments_carry(
             ]
         )
     ended: list[Assignment] = []
-    audit: list[AuditItem] = []
+    audit: list[AuditRow] = []
     # successor-held nodes that already match (same role and scope, running): reuse them
     held = {
         (n.role, n.program_id, n.target_id, n.task_id): n
@@ -172,7 +172,8 @@ def _assignments_carry(
         n.valid_to = last_day
         ended.append(n)
         audit.append(
-            AuditItem(
+            audit_row(
+                actor=actor,
                 action=AuditAction.UPDATE,
                 obj=n,
                 object_label=f"{n.unit} – {n.get_role_display()} – {node_label(n)}",
@@ -229,7 +230,8 @@ def _assignments_carry(
         Assignment.objects.bulk_create([copy for copy, _old in level])
         for copy, old in level:
             audit.append(
-                AuditItem(
+                audit_row(
+                    actor=actor,
                     action=AuditAction.CREATE,
                     obj=copy,
                     object_label=f"{copy.unit} – {copy.get_role_display()} – {node_label(copy)}",
@@ -247,7 +249,7 @@ def _assignments_carry(
                     plan_code=plan.code,
                 )
             )
-    audit_record_many(actor=actor, items=audit)
+    audit_record_many(rows=audit)
 
 
 def _running_below(

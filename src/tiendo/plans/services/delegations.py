@@ -37,7 +37,7 @@ from tiendo.accounts.permissions import (
 )
 from tiendo.accounts.selectors import reporter_unit_ids
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import Actor, AuditItem, audit_record_many
+from tiendo.audit.services import Actor, AuditRow, audit_record_many
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import unit_is_valid_on
 
@@ -552,9 +552,35 @@ def delegations_preview(
     return DelegationPreview(nodes=prepared.nodes, skipped=prepared.skipped, changes=changes, on=on)
 
 
-def _audit_items(nodes: Sequence[Assignment], plan: Plan, reason: str) -> list[AuditItem]:
+def audit_row(
+    *,
+    actor: Actor,
+    action: AuditAction,
+    obj: Assignment,
+    object_label: str,
+    changes: dict[str, Any],
+    reason: str = "",
+    plan_code: str = "",
+) -> AuditRow:
+    """One audit entry about a node, for `audit_record_many`."""
+    return AuditRow(
+        actor=actor,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_label=object_label,
+        changes=changes,
+        reason=reason,
+        plan_code=plan_code,
+    )
+
+
+def _audit_items(
+    actor: Actor, nodes: Sequence[Assignment], plan: Plan, reason: str
+) -> list[AuditRow]:
     return [
-        AuditItem(
+        audit_row(
+            actor=actor,
             action=AuditAction.CREATE,
             obj=node,
             object_label=f"{node.unit} – {node.get_role_display()} – {node_label(node)}",
@@ -609,7 +635,7 @@ def delegations_create(
             _changes(context=context, existing=prepared.existing, new=prepared.nodes, on=day)
         )
     created = Assignment.objects.bulk_create(prepared.nodes)
-    audit_record_many(actor=actor, items=_audit_items(created, plan, reason))
+    audit_record_many(rows=_audit_items(actor, created, plan, reason))
     return created
 
 
@@ -746,7 +772,8 @@ def delegation_end(
         before = n.valid_to
         n.valid_to = end_date
         items.append(
-            AuditItem(
+            audit_row(
+                actor=actor,
                 action=AuditAction.UPDATE,
                 obj=n,
                 object_label=f"{n.unit} – {n.get_role_display()} – {node_label(n)}",
@@ -756,7 +783,7 @@ def delegation_end(
             )
         )
     Assignment.objects.bulk_update(ended, ["valid_to"])
-    audit_record_many(actor=actor, items=items)
+    audit_record_many(rows=items)
     return ended
 
 
