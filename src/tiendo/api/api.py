@@ -43,6 +43,7 @@ from tiendo.reporting import services as reporting
 from tiendo.reporting.models import ReportingRound, Submission, SubmissionFigure, SubmissionTask
 
 from . import schemas as s
+from .delegations import router as delegations_router
 from .models import IdempotencyRecord
 from .services import token_authenticate
 
@@ -73,6 +74,7 @@ api = NinjaAPI(
 
 ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 422: s.ErrorOut}
 WRITE_ERRORS = {**ERRORS, 409: s.ErrorOut}
+api.add_router("", delegations_router)  # coverage and delegations (tiendo.api.delegations)
 
 
 # --- Errors -------------------------------------------------------------------------------------
