@@ -156,8 +156,15 @@ def delegation_new(request: HtmxHttpRequest, code: str) -> HttpResponse:
     elif not office:
         initial["from_unit"] = from_choices[0][0]
     elif holders:
-        initial["from_unit"] = next(
-            (u.code for u in holders if u.kind != OrgUnitKind.GROUP), holders[0].code
+        # the body that leads the most targets and tasks nobody can report yet
+        waiting: dict[str, int] = {}
+        for i in result.uncovered:
+            if i.lead is not None and i.lead.unit.kind != OrgUnitKind.GROUP:
+                waiting[i.lead.unit.code] = waiting.get(i.lead.unit.code, 0) + 1
+        initial["from_unit"] = (
+            max(waiting, key=lambda c: waiting[c])
+            if waiting
+            else next((u.code for u in holders if u.kind != OrgUnitKind.GROUP), holders[0].code)
         )
     units = list(units_not_ended(day=today))
     form = DelegationForm(
