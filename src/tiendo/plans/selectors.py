@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
@@ -38,8 +40,22 @@ def plan_get(*, code: str) -> Plan:
     return Plan.objects.select_related("issuing_unit").get(code=code)
 
 
+def _in_force(day: dt.date | None = None) -> Q:
+    """Assignments in force on `day` (default today): started and not ended."""
+    day = day or timezone.localdate()
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
 def _assignments_qs() -> QuerySet[Assignment]:
-    return Assignment.objects.select_related("unit", "program", "target", "task").order_by("id")
+    """The assignments in force today (the plan text's and the delegations), with the body
+    that handed each on."""
+    return (
+        Assignment.objects.filter(_in_force())
+        .select_related("unit", "program", "target", "task", "parent__unit")
+        .order_by("id")
+    )
 
 
 def plan_overview(*, code: str) -> Plan:
@@ -53,7 +69,10 @@ def plan_overview(*, code: str) -> Plan:
                 queryset=Program.objects.annotate(
                     target_count=Count("targets", distinct=True),
                     task_count=Count("tasks", distinct=True),
-                ).prefetch_related(Prefetch("assignments", queryset=_assignments_qs())),
+                ).prefetch_related(
+                    # the program's own leads and coordinators, not the delegations below them
+                    Prefetch("assignments", queryset=_assignments_qs().filter(parent=None))
+                ),
             ),
             Prefetch("breakthroughs", queryset=Breakthrough.objects.prefetch_related("programs")),
             Prefetch("deadlines", queryset=PlanDeadline.objects.prefetch_related("units")),
@@ -306,16 +325,19 @@ def plan_revision(*, plan_code: str, number: int) -> PlanRevision:
 def targets_filtered(
     *, plan: Plan, program: int | None = None, kind: str | None = None, unit_code: str | None = None
 ) -> QuerySet[Target]:
-    """A plan's targets in order; by program number, kind, or the unit that leads them."""
+    """A plan's targets in order; by program number, kind, or a unit leading them now (the
+    target itself or its whole program, in the plan text or by delegation)."""
     targets = Target.objects.filter(plan=plan).select_related("program").order_by("position")
     if program:
         targets = targets.filter(program__number=program)
     if kind:
         targets = targets.filter(kind=kind)
     if unit_code:
+        led = Assignment.objects.filter(_in_force(), plan=plan, unit__code=unit_code, role="lead")
         targets = targets.filter(
-            assignments__unit__code=unit_code, assignments__role="lead"
-        ).distinct()
+            Q(pk__in=led.exclude(target=None).values("target_id"))
+            | Q(program_id__in=led.exclude(program=None).values("program_id"))
+        )
     return targets
 
 
@@ -334,7 +356,7 @@ def tasks_filtered(
     if status:
         tasks = tasks.filter(status=status)
     if unit_code:
-        led = Assignment.objects.filter(plan=plan, unit__code=unit_code, role="lead")
+        led = Assignment.objects.filter(_in_force(), plan=plan, unit__code=unit_code, role="lead")
         tasks = tasks.filter(
             Q(pk__in=led.exclude(task=None).values("task_id"))
             | Q(program_id__in=led.exclude(program=None).values("program_id"))
