@@ -30,21 +30,24 @@ def figures_accepted(*, plan: Plan) -> dict[str, list[engine.Figure]]:
     by target code: one figure serves every target that measures its indicator (one query)."""
     result: dict[str, list[engine.Figure]] = defaultdict(list)
     rows = (
-        FigureRow.objects.filter(
-            area_id=plan.area_id,
-            indicator__targets__plan=plan,
-            # Period figures (from_year … year) are not yearly figures.
-            from_year__isnull=True,
-        )
+        FigureRow.objects.filter(area_id=plan.area_id, indicator__targets__plan=plan)
         .order_by("id")
         .values_list(
-            "indicator__targets__code", "year", "value", "figure_type", "qualifier", "id", "note"
+            "indicator__targets__code",
+            "year",
+            "from_year",
+            "value",
+            "figure_type",
+            "qualifier",
+            "id",
+            "note",
         )
     )
-    for code, year, value, figure_type, qualifier, pk, note in rows:
+    for code, year, from_year, value, figure_type, qualifier, pk, note in rows:
         result[code].append(
             engine.Figure(
                 year=year,
+                from_year=from_year,
                 value=value,
                 figure_type=figure_type,
                 qualifier=qualifier,

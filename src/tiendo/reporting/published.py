@@ -52,7 +52,10 @@ def figures_load_published(
     targets = {t.code: t for t in plan.targets.all()}
     parsed = actuals_parse(
         text=text,
-        targets={code: TargetInfo(kind=t.kind) for code, t in targets.items()},
+        targets={
+            code: TargetInfo(kind=t.kind, from_year=t.from_year, to_year=t.to_year)
+            for code, t in targets.items()
+        },
         first_year=plan.term_from_year - 1,
         last_year=plan.term_to_year,
     )
@@ -68,12 +71,18 @@ def figures_load_published(
                     indicator_id=target.indicator_ref_id,
                     area_id=area_id,
                     year=item.year,
+                    from_year=item.from_year,
                     value=item.value,
                     figure_type=item.figure_type,
                     qualifier=item.qualifier,
                     source=sources.get(item.order, ""),
                     note=item.note,
-                    label=f"Chỉ tiêu {code} năm {item.year}",
+                    label=f"Chỉ tiêu {code} "
+                    + (
+                        f"giai đoạn {item.from_year}–{item.year}"
+                        if item.from_year
+                        else f"năm {item.year}"
+                    ),
                 )
             )
     recorded = figures_record(
