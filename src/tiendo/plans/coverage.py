@@ -185,11 +185,6 @@ class PlanCoverage:
 
         return sorted(handed, key=order)
 
-    def parent_of(self, node: Assignment) -> Assignment | None:
-        if node.parent_id is None:
-            return None
-        return next((n for n in self.nodes if n.pk == node.parent_id), None)
-
     def groups(self) -> list[tuple[OrgUnit, list[Assignment]]]:
         """Collective bodies holding assignments in force, with what they hold."""
         held: dict[int, tuple[OrgUnit, list[Assignment]]] = {}

@@ -75,14 +75,19 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     )
     in_force = result.in_force()
     by_pk = {n.pk: n for n in result.nodes}
-    delegations = [
-        {
-            "node": n,
-            "parent": by_pk.get(n.parent_id) if n.parent_id is not None else None,
-            "can_end": n.parent_id is not None or n.origin == "delegation",
-        }
-        for n in in_force
-    ]
+    delegations = []
+    for n in in_force:
+        parent = by_pk.get(n.parent_id) if n.parent_id is not None else None
+        endable = n.parent_id is not None or n.origin == "delegation"
+        delegations.append(
+            {
+                "node": n,
+                "parent": parent,
+                # the office, or the reporter of the body that handed it on (as the service)
+                "can_end": endable
+                and perms.can_delegate_from(request.user, parent.unit_id if parent else None),
+            }
+        )
     return render(
         request,
         "web/coverage.html",
