@@ -515,3 +515,22 @@ def test_coverage_command(w):
     call_command("plan", "coverage", "lang-son-2020-2025", stdout=text)
     assert "53/53 chỉ tiêu, 40/40 nhiệm vụ có đơn vị báo cáo" in text.getvalue()
     assert "BCSĐ UBND tỉnh → Sở Công Thương" in text.getvalue()
+
+
+def test_a_fresh_init_reports_honestly_what_is_not_reportable(db):
+    """Plain `tiendo init`: the built-in plan and the demo accounts (three reporting units);
+    programs 1–6 stay with the Ban cán sự đảng UBND tỉnh, which has no reporter account."""
+    from tiendo.ops.setup import instance_setup
+
+    instance_setup(collect_static=False)
+    out = io.StringIO()
+    call_command("plan", "coverage", "lang-son-2020-2025", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["targets"]["reportable"] == 25  # 2.2–2.12, 3.1–3.10, 7.1–7.4
+    assert data["tasks"]["reportable"] == 7  # NV7.1–NV7.7
+    assert data["targets"]["uncovered"][:3] == ["1.1", "1.2", "1.3"]
+    assert "2.1" in data["targets"]["uncovered"] and "2.2" not in data["targets"]["uncovered"]
+    text = io.StringIO()
+    call_command("plan", "coverage", "lang-son-2020-2025", stdout=text)
+    assert "25/53 chỉ tiêu, 7/40 nhiệm vụ có đơn vị báo cáo" in text.getvalue()
+    assert "Đơn vị chủ trì chưa có tài khoản cán bộ báo cáo" in text.getvalue()
