@@ -79,6 +79,14 @@ def _repeat_header(table: DocxTable) -> None:
     tr_pr.append(repeat)
 
 
+def _keep_row_whole(row: Any) -> None:
+    """A row is never split across two pages."""
+    tr_pr = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    tr_pr.append(cant_split)
+
+
 def _shade(cell: Any, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
@@ -141,15 +149,19 @@ def workprogram_docx(*, plan: Plan, document: dict[str, Any], today: dt.date) ->
         row = table.add_row()
         group_rows.add(len(table.rows) - 1)
         merged = row.cells[0].merge(row.cells[-1])
-        _cell_text(
+        title = _cell_text(
             merged,
             items[0]["due"]["label"].upper(),
             size=TABLE_PT,
             bold=True,
             align=WD_ALIGN_PARAGRAPH.LEFT,
         )
+        title.paragraph_format.keep_with_next = True  # a month's title stays with its first item
+        _keep_row_whole(row)
         for item in items:
-            cells = table.add_row().cells
+            item_row = table.add_row()
+            _keep_row_whole(item_row)
+            cells = item_row.cells
             values = [
                 str(item["number"]),
                 item["content"],
@@ -168,6 +180,9 @@ def workprogram_docx(*, plan: Plan, document: dict[str, Any], today: dt.date) ->
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 align = WD_ALIGN_PARAGRAPH.LEFT if index in (1, 2, 3, 7) else 1
                 _cell_text(cell, text, size=TABLE_PT, align=align)
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS_CM, strict=True):
+        column.width = Cm(width)  # the grid: what LibreOffice and Word lay out by
     for index, row in enumerate(table.rows):
         if index in group_rows:
             continue
