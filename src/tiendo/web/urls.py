@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import register, views
 
 app_name = "web"
 urlpatterns = [
@@ -14,5 +14,28 @@ urlpatterns = [
     path("plans/<slug:code>/targets/<str:target_code>/", views.target_detail, name="target_detail"),
     path(
         "plans/<slug:code>/revisions/<int:number>/", views.revision_detail, name="revision_detail"
+    ),
+    # The register of implementing documents
+    path("van-ban-trien-khai/", register.register_home, name="register_home"),
+    path("plans/<slug:code>/van-ban-trien-khai/", register.register_page, name="register"),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/ghi/",
+        register.register_record,
+        name="register_record",
+    ),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/<int:pk>/",
+        register.register_edit,
+        name="register_edit",
+    ),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/<int:pk>/xoa/",
+        register.register_delete,
+        name="register_delete",
+    ),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/<int:pk>/tep/",
+        register.register_file,
+        name="register_file",
     ),
 ]

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
+from tiendo.accounts import permissions as perms
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Plan, Program, Target, Task
 
@@ -257,3 +259,11 @@ def _item_document(item: WorkProgramItem) -> dict[str, Any]:
 
 def units_for_lookup() -> Iterable[OrgUnit]:
     return OrgUnit.objects.all().order_by("code")
+
+
+def workprogram_read_check(user: Any) -> None:
+    """Work programs are read by the office, leaders and administrators."""
+    if not perms.can_read_all(user):
+        raise perms.NotAllowed(
+            gettext("Chương trình công tác năm chỉ dành cho Văn phòng, lãnh đạo và quản trị.")
+        )
