@@ -16,8 +16,13 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: OrgUnit) -> str:
+        return obj.name
+
+
 class ImplementingDocumentForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Đơn vị ban hành"), queryset=OrgUnit.objects.none(), required=False
     )
     kind = forms.ChoiceField(label=_("Loại văn bản"), choices=DocumentKind.choices)
