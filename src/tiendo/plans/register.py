@@ -1,7 +1,7 @@
 """Reads of the register of implementing documents (văn bản triển khai), and the rule that says
 who owes a document for what, by when, and whether it came on time.
 
-The rule (also in the user guide, docs/huong-dan-su-dung.md, “Sổ văn bản triển khai”):
+The rule (also in the user guide, docs/so-van-ban-trien-khai.md):
 
 - A plan's deadline is a deadline *for implementing documents* when its content is about issuing
   documents: it contains “ban hành” (section II.2.1 of the built-in plan: “… ban hành các nghị
