@@ -18,7 +18,11 @@ REPO = Path(__file__).resolve().parents[1]
 def _lint(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
     return subprocess.run(
-        [str(Path(sys.executable).parent / "lint-imports"), "--config", str(root / "pyproject.toml")],
+        [
+            str(Path(sys.executable).parent / "lint-imports"),
+            "--config",
+            str(root / "pyproject.toml"),
+        ],
         cwd=root,
         env=env,
         capture_output=True,

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from openapi_spec_validator import validate
 
+from tests.helpers import series_of
 from tiendo.accounts.models import Profile, Role
 from tiendo.accounts.permissions import NotAllowed
 from tiendo.api.models import ApiToken, IdempotencyRecord
@@ -111,7 +112,7 @@ def test_plan_reads_for_every_role(api_as, username, rnd):
 
 def test_evaluation_is_the_evaluate_command(api_as, builtin_plan):
     Figure.objects.create(
-        target=builtin_plan.targets.get(code="5.6"),
+        **series_of(builtin_plan.targets.get(code="5.6")),
         year=2025,
         value="2.32",
         figure_type="official",

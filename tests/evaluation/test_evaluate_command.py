@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from tests.helpers import series_of
 from tiendo.evaluation.models import Assessment
 from tiendo.evaluation.services import assessment_record, plan_evaluate
 from tiendo.indicators.models import Figure
@@ -90,7 +91,7 @@ def test_accepted_figures_and_assessments_from_the_database(builtin_plan, django
     target = Target.objects.get(plan=builtin_plan, code="7.1")
     for year, value in [(2021, 2100), (2022, 2050), (2023, 1990)]:
         Figure.objects.create(
-            target=target,
+            **series_of(target),
             year=year,
             value=Decimal(value),
             figure_type="official",
@@ -133,6 +134,22 @@ def test_accepted_figures_and_assessments_from_the_database(builtin_plan, django
         ),
         ("code,year,value\n", "không có dòng số liệu nào"),
         ("code,year,value\n1.4,2024,2\n", "Dòng 2: chỉ tiêu 1.4 là mốc hoàn thành"),
+        (
+            "code,year,value,from_year\n2.1,2025,6.14,2020\n",
+            "Dòng 2: giai đoạn 2020–2025 không khớp giai đoạn 2021–2025 của chỉ tiêu 2.1",
+        ),
+        (
+            "code,year,value,from_year\n5.6,2025,2,2021\n",
+            "Dòng 2: số liệu cả giai đoạn 2021–2025 chỉ dùng cho chỉ tiêu tăng bình quân",
+        ),
+        (
+            "code,year,value,from_year\n2.1,2025,6.14,hai\n",
+            "Dòng 2: năm bắt đầu giai đoạn “hai” không phải là số nguyên",
+        ),
+        (
+            "code,year,value,from_year\n2.1,2025,6.14,2021\n2.1,2025,6.2,2021\n",
+            "Dòng 3: chỉ tiêu 2.1 giai đoạn 2021–2025 đã có số liệu loại “official” ở dòng 2",
+        ),
     ],
 )
 def test_bad_actuals_are_refused_with_the_line_and_exit_status_2(
@@ -170,3 +187,26 @@ def test_unknown_plan_exits_2(db):
     with pytest.raises(CommandError) as caught:
         call_command("evaluate", "--plan", "khong-co")
     assert caught.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_a_figure_for_the_period_judges_2_1_exceeded(builtin_plan, tmp_path, shared_dir):
+    """Issue 15: the row 2.1,2025,6.14 with from_year 2021 is the 2021–2025 mean growth
+    (3–3,5 %/năm targeted): exceeded, the explanation naming the period figure; alongside the
+    published yearly figures (2023, 2024 only) it still decides."""
+    published = (shared_dir / "data/lang-son-reported-figures.csv").read_text(encoding="utf-8")
+    header, *rows = published.splitlines()
+    content = "\n".join(
+        [f"{header},from_year", *(f"{row}," for row in rows), "2.1,2025,6.14,,official,,,,2021"]
+    )
+    result = {
+        e["code"]: e
+        for e in json.loads(
+            evaluate("--actuals", write_csv(tmp_path, content), "--as-of", "2025", "--json")
+        )
+    }
+    assert result["2.1"]["status"] == "exceeded"
+    assert result["2.1"]["latest_from_year"] == 2021
+    assert "Bình quân giai đoạn 2021–2025 tăng 6,14%/năm" in result["2.1"]["explanation"]
+    assert "số liệu của cả giai đoạn" in result["2.1"]["explanation"]
+    assert result["5.6"]["status"] == "achieved"  # the yearly rows are read as before

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from tests.helpers import series_of
 from tiendo.evaluation.services import assessment_record, plan_evaluate
 from tiendo.indicators.models import Figure
 from tiendo.plans.models import Target
@@ -26,7 +27,7 @@ def test_reused_until_an_input_changes(
 
     target = Target.objects.get(plan=builtin_plan, code="5.6")
     Figure.objects.create(
-        target=target,
+        **series_of(target),
         year=2025,
         value=Decimal("2.32"),
         figure_type="official",
@@ -52,3 +53,26 @@ def test_reused_until_an_input_changes(
     assert (
         plan_evaluate(plan=builtin_plan, as_of_year=2024).by_code()["5.6"].status != "not_achieved"
     )
+
+
+@pytest.mark.django_db
+def test_cache_keys_are_safe_for_every_backend(builtin_plan):
+    """Issue 13 item 12: no spaces or brackets (memcached refuses them); Django's own check of
+    keys raises no CacheKeyWarning."""
+    import re
+    import warnings
+
+    from django.core.cache.backends.base import CacheKeyWarning
+
+    from tiendo.evaluation.selectors import evaluation_inputs_version
+    from tiendo.evaluation.services import evaluation_cache_key
+
+    key = evaluation_cache_key(
+        plan_id=builtin_plan.pk,
+        as_of_year=2025,
+        inputs=evaluation_inputs_version(plan=builtin_plan),
+    )
+    assert re.fullmatch(r"[a-z0-9:]+", key) and len(key) < 200
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        plan_evaluate(plan=builtin_plan, as_of_year=2025)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from tests.helpers import series_of
 from tests.reporting.conftest import demo, rnd  # noqa: F401  (fixtures)
 
 
@@ -20,7 +21,7 @@ def figures_load(*, plan: Any, path: Path) -> int:
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             Figure.objects.create(
-                target=targets[row["code"]],
+                **series_of(targets[row["code"]]),
                 year=int(row["year"]),
                 value=Decimal(row["value"]),
                 figure_type=row.get("figure") or "official",

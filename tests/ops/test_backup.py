@@ -120,10 +120,11 @@ def test_round_trip_gives_back_every_figure_file_and_audit_entry(
     db = sqlite3.connect(home / "tiendo.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     figures = db.execute(
-        "SELECT id, target_id, year, value, figure_type, accepted_by_id FROM reporting_figure ORDER BY id"
+        "SELECT id, indicator_id, year, value, figure_type, accepted_by_id FROM indicators_figure "
+        "ORDER BY id"
     ).fetchall()
     assert [(f[0], f[1], f[2], f[4], f[5]) for f in figures] == [
-        (f.pk, f.target_id, f.year, f.figure_type, f.accepted_by_id)
+        (f.pk, f.indicator_id, f.year, f.figure_type, f.accepted_by_id)
         for f in Figure.objects.order_by("pk")
     ]
     assert [float(f[3]) for f in figures] == [float(f.value) for f in Figure.objects.order_by("pk")]
@@ -151,7 +152,10 @@ def test_restore_refuses_a_non_empty_target(reported: dict[str, Any], tmp_path: 
             lambda m: m.update({k: v + b"x" for k, v in m.items() if k.startswith("media/")}),
             "SHA-256",
         ),
-        (lambda m: m.pop(next(k for k in m if k.startswith("data/indicators.figure"))), "thiếu tệp"),
+        (
+            lambda m: m.pop(next(k for k in m if k.startswith("data/indicators.figure"))),
+            "thiếu tệp",
+        ),
         (lambda m: m.update({"media/la.txt": b"?"}), "không có trong bản kê"),
         (lambda m: m.pop("manifest.json"), "thiếu bản kê"),
     ],

@@ -210,7 +210,7 @@ def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
             "JOIN plans_target t ON t.id = sf.target_id"
         )
     }
-    accepted_values = dict(db.execute("SELECT id, value FROM reporting_figure"))
+    accepted_values = dict(db.execute("SELECT id, value FROM indicators_figure"))
 
     def same(stored: Any, sent: str) -> bool:
         return stored is not None and Decimal(str(stored)) == Decimal(sent)
@@ -237,7 +237,7 @@ def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
         linked = [f is not None for _v, f in items]
         assert all(linked) == (state[sid] == "accepted") or not any(filled), sid
     orphans = db.execute(
-        "SELECT COUNT(*) FROM reporting_figure f WHERE NOT EXISTS (SELECT 1 FROM "
+        "SELECT COUNT(*) FROM indicators_figure f WHERE NOT EXISTS (SELECT 1 FROM "
         "reporting_submissionfigure sf JOIN reporting_submission s ON s.id = sf.submission_id "
         "WHERE sf.figure_id = f.id AND s.state = 'accepted')"
     ).fetchone()

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.helpers import figures_of
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure
 from tiendo.plans.models import Task, TaskStatus
+from tiendo.plans.selectors import plan_figures
 from tiendo.reporting.models import SubmissionState
 from tiendo.reporting.services import (
     FigureInput,
@@ -94,7 +96,7 @@ def test_full_cycle(demo: dict[str, Any], rnd: Any) -> None:
 
     sub = submission_accept(actor=monitor, submission=sub, version=sub.version)
     assert sub.state == SubmissionState.ACCEPTED
-    figures = {f.target.code: f for f in Figure.objects.filter(target__plan=demo["plan"])}
+    figures = {row.target_code: row.figure for row in plan_figures(plan=demo["plan"])}
     assert set(figures) == {"7.1", "7.2"}
     assert figures["7.1"].value == Decimal("2180") and figures["7.1"].year == 2024
     assert figures["7.2"].value == Decimal("91.5")
@@ -119,7 +121,7 @@ def test_correction_points_to_the_accepted_figure(demo: dict[str, Any], rnd: Any
     )
     sub = submission_submit(actor=reporter, submission=sub, version=sub.version)
     sub = submission_accept(actor=monitor, submission=sub, version=sub.version)
-    first = Figure.objects.get(target=t71)
+    first = figures_of(t71).get()
 
     # A half-year round later in the same year: the unit corrects the 2024 figure.
     later = round_open(
@@ -152,7 +154,7 @@ def test_correction_points_to_the_accepted_figure(demo: dict[str, Any], rnd: Any
     )
     sub2 = submission_submit(actor=reporter, submission=sub2, version=sub2.version)
     submission_accept(actor=monitor, submission=sub2, version=sub2.version)
-    history = list(Figure.objects.filter(target=t71).order_by("id"))
+    history = list(figures_of(t71).order_by("id"))
     assert [f.value for f in history] == [Decimal("2100"), Decimal("2250")]
     first.refresh_from_db()
     assert first.value == Decimal("2100")  # never overwritten

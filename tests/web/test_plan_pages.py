@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.helpers import series_of
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Assignment, Target, Task
 
@@ -98,7 +99,7 @@ def grow_plan(plan, factor: int) -> None:
     """Add (factor - 1) times as many targets, tasks, assignments and figures to program 2."""
     from django.utils import timezone
 
-    from tiendo.indicators.models import Figure
+    from tiendo.indicators.models import Figure, Indicator
 
     program = plan.programs.get(number=2)
     unit = OrgUnit.objects.create(code="so-thu", name="Sở thử", kind="department")
@@ -119,12 +120,17 @@ def grow_plan(plan, factor: int) -> None:
                 from_year=target.from_year,
                 to_year=target.to_year,
                 indicator=target.indicator,
+                indicator_ref=Indicator.objects.create(
+                    code=f"clone-{target.pk}-{copy}", name=f"{target.indicator} ({copy})"
+                )
+                if target.kind != "qualitative"
+                else None,
             )
             Assignment.objects.create(plan=plan, unit=unit, role="lead", target=clone)
             if clone.kind != "qualitative":
                 Figure.objects.bulk_create(
                     Figure(
-                        target=clone,
+                        **series_of(clone),
                         year=year,
                         value=Decimal(year - 2000),
                         figure_type=kind,
@@ -181,7 +187,11 @@ def add_figures(plan) -> None:
         target = Target.objects.get(plan=plan, code=code)
         for year, value, kind in figures:
             Figure.objects.create(
-                target=target, year=year, value=Decimal(value), figure_type=kind, accepted_at=now
+                **series_of(target),
+                year=year,
+                value=Decimal(value),
+                figure_type=kind,
+                accepted_at=now,
             )
 
 

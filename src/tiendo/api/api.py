@@ -30,10 +30,14 @@ from tiendo.accounts import permissions as perms
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.exports.selectors import plain_decimal
-from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Plan, PlanStatus, Target
-from tiendo.plans.selectors import plan_document_build, targets_filtered, tasks_filtered
+from tiendo.plans.selectors import (
+    plan_document_build,
+    plan_figures,
+    targets_filtered,
+    tasks_filtered,
+)
 from tiendo.plans.selectors import plans_list as plans_list_selector
 from tiendo.reporting import services as reporting
 from tiendo.reporting.models import ReportingRound, Submission, SubmissionFigure, SubmissionTask
@@ -755,21 +759,19 @@ class FigureFilters(Schema):
 def figures_list(request: HttpRequest, filters: Query[FigureFilters]) -> list[dict[str, Any]]:
     """Số liệu đã được chấp nhận (kể cả đính chính, mỗi số một dòng)."""
     _read_any(request)
-    figures = Figure.objects.select_related("target").order_by("target__plan_id", "year", "id")
-    if filters.plan:
-        figures = figures.filter(target__plan__code=filters.plan)
-    if filters.target:
-        figures = figures.filter(target__code=filters.target)
-    if filters.program:
-        figures = figures.filter(target__program__number=filters.program)
-    if filters.year:
-        figures = figures.filter(year=filters.year)
-    if filters.figure_type:
-        figures = figures.filter(figure_type=filters.figure_type)
+    rows = [
+        row
+        for plan in plans_list_selector().filter(**({"code": filters.plan} if filters.plan else {}))
+        for row in plan_figures(plan=plan)
+        if (not filters.target or row.target_code == filters.target)
+        and (not filters.program or row.program == filters.program)
+        and (not filters.year or row.figure.year == filters.year)
+        and (not filters.figure_type or row.figure.figure_type == filters.figure_type)
+    ]
     return [
         {
             "id": f.pk,
-            "target": f.target.code,
+            "target": row.target_code,
             "year": f.year,
             "value": plain_decimal(f.value) or "0",
             "figure_type": f.figure_type,
@@ -778,5 +780,6 @@ def figures_list(request: HttpRequest, filters: Query[FigureFilters]) -> list[di
             "corrects": f.corrects_id,
             "accepted_at": f.accepted_at,
         }
-        for f in figures
+        for row in rows
+        for f in [row.figure]
     ]

@@ -1,8 +1,11 @@
 """Reading a CSV of figures for a what-if evaluation (`tiendo evaluate --actuals FILE.csv`).
 
 Pure Python (no Django). The header must have `code,year,value`; `qualifier`
-(`more_than`/`about`), `figure` (`estimate`/`reported`/`official`) and `note` are optional and
-other columns are ignored. Any bad row refuses the whole file with a message naming the line.
+(`more_than`/`about`), `figure` (`estimate`/`reported`/`official`), `note` and `from_year` are
+optional and other columns are ignored. A row with `from_year` is a figure for the period
+from_year … year ("2.1,2025,6.14" with from_year 2021: the 2021–2025 mean growth); it is for an
+avg_growth or increase target and its own period. Any bad row refuses the whole file with a
+message naming the line.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ class ActualsError(ValueError):
 @dataclass(frozen=True)
 class TargetInfo:
     kind: str
+    from_year: int | None = None
+    to_year: int | None = None
+
+
+PERIOD_KINDS = ("avg_growth", "increase")
 
 
 def actuals_parse(
@@ -53,7 +61,7 @@ def actuals_parse(
         )
     reader.fieldnames = header
     figures: dict[str, list[Figure]] = {}
-    seen: dict[tuple[str, int, str], int] = {}
+    seen: dict[tuple[str, int | None, int, str], int] = {}
     rows = 0
     for row in reader:
         line = reader.line_num
@@ -95,10 +103,12 @@ def actuals_parse(
             raise ActualsError(
                 f"Dòng {line}: mức chính xác “{qualifier_text}” không hợp lệ (để trống, more_than hoặc about)."
             )
-        key = (code, year, figure_type)
+        from_year = _period_start(line, code, year, row.get("from_year"), targets[code])
+        key = (code, from_year, year, figure_type)
         if key in seen:
+            when = f"năm {year}" if from_year is None else f"giai đoạn {from_year}–{year}"
             raise ActualsError(
-                f"Dòng {line}: chỉ tiêu {code} năm {year} đã có số liệu loại “{figure_type}” ở dòng {seen[key]}."
+                f"Dòng {line}: chỉ tiêu {code} {when} đã có số liệu loại “{figure_type}” ở dòng {seen[key]}."
             )
         seen[key] = line
         figures.setdefault(code, []).append(
@@ -109,8 +119,40 @@ def actuals_parse(
                 qualifier=QUALIFIERS[qualifier_text],
                 order=line,
                 note=(row.get("note") or "").strip(),
+                from_year=from_year,
             )
         )
     if rows == 0:
         raise ActualsError("Tệp không có dòng số liệu nào sau dòng tiêu đề.")
     return figures
+
+
+def _period_start(
+    line: int, code: str, year: int, raw: str | None, target: TargetInfo
+) -> int | None:
+    """The first year of a figure for a period (the `from_year` column), or None for a
+    figure of one year; only the target's own period of an avg_growth or increase target."""
+    text = (raw or "").strip()
+    if not text:
+        return None
+    try:
+        from_year = int(text)
+    except ValueError:
+        raise ActualsError(
+            f"Dòng {line}: năm bắt đầu giai đoạn “{text}” không phải là số nguyên."
+        ) from None
+    if from_year == year:
+        return None
+    if target.kind not in PERIOD_KINDS:
+        raise ActualsError(
+            f"Dòng {line}: số liệu cả giai đoạn {from_year}–{year} chỉ dùng cho chỉ tiêu tăng "
+            f"bình quân hoặc tăng thêm; chỉ tiêu {code} cần số liệu từng năm."
+        )
+    if (target.from_year, target.to_year) not in ((None, None), (from_year, year)):
+        raise ActualsError(
+            f"Dòng {line}: giai đoạn {from_year}–{year} không khớp giai đoạn "
+            f"{target.from_year}–{target.to_year} của chỉ tiêu {code}."
+        )
+    if from_year > year:
+        raise ActualsError(f"Dòng {line}: năm bắt đầu {from_year} sau năm {year}.")
+    return from_year

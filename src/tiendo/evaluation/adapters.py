@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from tiendo.plans.models import Target
 
-from .engine import TargetSpec
-from .wording import target_meaning
+from .engine import TargetSpec, target_meaning
 
 
 def target_spec(*, target: Target, term_from_year: int | None) -> TargetSpec:

@@ -9,6 +9,7 @@ from django.db.models import Aggregate, Count, Max, OuterRef, QuerySet, Subquery
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure as FigureRow
+from tiendo.indicators.selectors import series_figures
 from tiendo.plans.models import Plan, Target
 
 from . import engine
@@ -25,15 +26,28 @@ def target_specs(*, plan: Plan, targets: list[Target]) -> list[engine.TargetSpec
 
 
 def figures_accepted(*, plan: Plan) -> dict[str, list[engine.Figure]]:
-    """Every accepted figure of the plan's targets, by target code (one query)."""
+    """Every accepted figure of the indicators the plan's targets measure, in the plan's area,
+    by target code: one figure serves every target that measures its indicator (one query)."""
     result: dict[str, list[engine.Figure]] = defaultdict(list)
-    rows = FigureRow.objects.filter(target__plan=plan).values_list(
-        "target__code", "year", "value", "figure_type", "qualifier", "id", "note"
+    rows = (
+        FigureRow.objects.filter(area_id=plan.area_id, indicator__targets__plan=plan)
+        .order_by("id")
+        .values_list(
+            "indicator__targets__code",
+            "year",
+            "from_year",
+            "value",
+            "figure_type",
+            "qualifier",
+            "id",
+            "note",
+        )
     )
-    for code, year, value, figure_type, qualifier, pk, note in rows:
+    for code, year, from_year, value, figure_type, qualifier, pk, note in rows:
         result[code].append(
             engine.Figure(
                 year=year,
+                from_year=from_year,
                 value=value,
                 figure_type=figure_type,
                 qualifier=qualifier,
@@ -65,10 +79,13 @@ def assessments_latest(*, plan: Plan) -> dict[str, list[engine.Assessment]]:
 
 
 def figure_history(*, target: Target) -> list[FigureRow]:
-    """Every accepted figure of a target, corrections included, newest first."""
+    """Every accepted figure of the indicator a target measures, in its plan's area, including
+    the years before the plan began (context) and corrections, newest first."""
+    if target.indicator_ref_id is None:
+        return []
     return list(
-        FigureRow.objects.filter(target=target)
-        .select_related("accepted_by", "corrects")
+        series_figures(indicator_ids=[target.indicator_ref_id], area_id=target.plan.area_id)
+        .select_related("accepted_by", "corrects", "reported_by")
         .order_by("-year", "-id")
     )
 
@@ -94,7 +111,9 @@ def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
         return Subquery(rows.values(group).annotate(v=aggregate).values("v"))
 
     targets = Target.objects.filter(plan=OuterRef("pk"))
-    figures = FigureRow.objects.filter(target__plan=OuterRef("pk"))
+    figures = FigureRow.objects.filter(
+        area_id=OuterRef("area_id"), indicator__targets__plan=OuterRef("pk")
+    )
     assessments = Assessment.objects.filter(target__plan=OuterRef("pk"))
     edits = AuditEntry.objects.filter(
         plan_code=OuterRef("code"), object_type__in=EVALUATED_OBJECT_TYPES
@@ -104,8 +123,8 @@ def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
         .annotate(
             t_count=per_plan(targets, "plan", Count("id")),
             t_max=per_plan(targets, "plan", Max("id")),
-            f_count=per_plan(figures, "target__plan", Count("id")),
-            f_max=per_plan(figures, "target__plan", Max("id")),
+            f_count=per_plan(figures, "area", Count("id")),
+            f_max=per_plan(figures, "area", Max("id")),
             a_max=per_plan(assessments, "target__plan", Max("id")),
             edit_max=per_plan(edits, "plan_code", Max("id")),
         )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.cache import cache
@@ -50,6 +54,33 @@ class PlanEvaluation:
         return {e.code: e for e in self.evaluations}
 
 
+@functools.cache
+def _engine_digest() -> str:
+    """A digest of the engine's source: a cached evaluation made by other code is never reused
+    (its fields or its verdicts may differ)."""
+    digest = hashlib.sha256()
+    root = resources.files(engine.__name__)
+    for path in sorted(_sources(root), key=str):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _sources(root: Any) -> list[Any]:
+    found = []
+    for item in root.iterdir():
+        if item.is_dir():
+            found += _sources(item)
+        elif item.name.endswith(".py"):
+            found.append(item)
+    return found
+
+
+def evaluation_cache_key(*, plan_id: int, as_of_year: int, inputs: tuple[object, ...]) -> str:
+    """A cache key safe for every backend (letters, digits, "-" and ":" only, short)."""
+    fingerprint = hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
+    return f"tiendo:evaluation:{_engine_digest()}:{plan_id}:{as_of_year}:{fingerprint}"
+
+
 def plan_evaluate(
     *,
     plan: Plan,
@@ -63,7 +94,9 @@ def plan_evaluate(
     evaluations: list[engine.Evaluation]
     if figures is None:
         # From the database: reuse the result while none of its inputs has changed.
-        key = f"tiendo:evaluation:{plan.pk}:{as_of_year}:{evaluation_inputs_version(plan=plan)}"
+        key = evaluation_cache_key(
+            plan_id=plan.pk, as_of_year=as_of_year, inputs=evaluation_inputs_version(plan=plan)
+        )
         cached = cache.get(key)
         if cached is None:
             figures = figures_accepted(plan=plan)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from tiendo.indicators.models import Figure
 from tiendo.plans.models import Plan
+from tiendo.plans.selectors import plan_figures
 
 OPEN_DATA_FIELDS = [
     "plan",
@@ -39,18 +39,14 @@ def plain_decimal(value: Decimal | None) -> str | None:
 def open_figures(*, plan: Plan) -> Iterator[dict[str, Any]]:
     """Every accepted figure of the plan with its target (one query), oldest first.
     Corrections are rows of their own that name the figure they correct."""
-    rows = (
-        Figure.objects.filter(target__plan=plan)
-        .select_related("target__program")
-        .order_by("target__position", "year", "id")
-    )
-    for fig in rows.iterator(chunk_size=2000):
+    for row in plan_figures(plan=plan):
+        fig = row.figure
         yield {
             "plan": plan.code,
-            "program": fig.target.program.number,
-            "target_code": fig.target.code,
-            "indicator": fig.target.indicator,
-            "unit": fig.target.unit,
+            "program": row.program,
+            "target_code": row.target_code,
+            "indicator": row.indicator,
+            "unit": row.unit,
             "year": fig.year,
             "value": plain_decimal(fig.value),
             "figure_type": fig.figure_type,

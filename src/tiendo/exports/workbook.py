@@ -33,8 +33,9 @@ from tiendo.core.numbers import NumberFormatError, format_number, parse_number
 from tiendo.evaluation import engine
 from tiendo.evaluation.selectors import figures_accepted
 from tiendo.evaluation.services import plan_evaluate
-from tiendo.indicators.models import Figure, FigureType, Qualifier
+from tiendo.indicators.models import FigureType, Qualifier
 from tiendo.plans.models import Plan, Target, TaskStatus
+from tiendo.plans.selectors import plan_figures
 from tiendo.reporting.models import EDITABLE_STATES, Submission, SubmissionFigure, SubmissionTask
 from tiendo.reporting.services import FigureInput, StaleVersion, TaskInput, submission_save
 
@@ -174,15 +175,11 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
         ("H", "Số thứ tự", 10),
     ]
     _header(all_figs, 1, fig_columns)
-    rows = (
-        Figure.objects.filter(target__plan=plan)
-        .select_related("target")
-        .order_by("target__position", "year", "id")
-    )
-    for row, fig in enumerate(rows, start=2):
+    for row, item in enumerate(plan_figures(plan=plan), start=2):
+        fig = item.figure
         for col, value in enumerate(
             [
-                fig.target.code,
+                item.target_code,
                 fig.year,
                 fig.value,
                 FIGURE_TYPE_LABELS[fig.figure_type],

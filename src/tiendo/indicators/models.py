@@ -1,18 +1,45 @@
-"""Figures (số liệu): the accepted figures that feed the evaluation.
+"""Indicators (chỉ số) and their accepted figures (số liệu).
 
-A `Figure` is an accepted figure. Figures are never overwritten: a correction is a new Figure that
-points to the one it corrects, with its reason; the latest official figure of a year wins, then the
-latest published (reported) one, then the latest estimate.
+An `Indicator` is a measured quantity that outlives any one plan: "Tỷ lệ che phủ rừng",
+"Tốc độ tăng trưởng GRDP". Targets of every plan refer to the indicator they set a level for,
+so the series continues from one term to the next.
+
+A `Figure` is an accepted value of an indicator for a year (or a period of years) and the area
+it describes (the province by default; a commune where that is what was reported). One accepted
+figure serves every target, in every plan, that uses its indicator in its area. Figures are never
+overwritten: a correction is a new Figure that points to the one it corrects, with its reason;
+the latest official figure of a year wins, then the latest published (reported) one, then the
+latest estimate.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from tiendo.plans.models import Target
+from tiendo.org.models import OrgUnit
+
+
+class Indicator(models.Model):
+    code = models.SlugField(_("mã"), max_length=100, unique=True)
+    name = models.CharField(_("tên chỉ số"), max_length=300)
+    unit = models.CharField(_("đơn vị tính"), max_length=120, blank=True)
+    definition = models.TextField(_("khái niệm, phương pháp tính"), blank=True)
+    source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
+    national_code = models.CharField(
+        _("mã trong hệ thống chỉ tiêu thống kê quốc gia"), max_length=32, blank=True
+    )
+    synonyms = models.JSONField(_("tên gọi khác trong văn bản"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ số")
+        verbose_name_plural = _("chỉ số")
+        ordering = ["name", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
 
 
 class FigureType(models.TextChoices):
@@ -28,8 +55,23 @@ class Qualifier(models.TextChoices):
 
 
 class Figure(models.Model):
-    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="figures")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ số"), on_delete=models.PROTECT, related_name="figures"
+    )
+    area = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("địa bàn"),
+        on_delete=models.PROTECT,
+        related_name="figures",
+        help_text=_("Địa bàn mà số liệu mô tả (tỉnh; xã, phường nếu số liệu của xã, phường)."),
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
+    from_year = models.PositiveSmallIntegerField(
+        _("từ năm"),
+        null=True,
+        blank=True,
+        help_text=_("Số liệu của cả giai đoạn (từ năm … đến năm): bình quân, lũy kế."),
+    )
     value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6)
     figure_type = models.CharField(_("loại số liệu"), max_length=16, choices=FigureType.choices)
     qualifier = models.CharField(
@@ -37,6 +79,14 @@ class Figure(models.Model):
     )
     source = models.TextField(_("nguồn, phương pháp"), blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
+    reported_by = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("đơn vị báo cáo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reported_figures",
+    )
     corrects = models.ForeignKey(
         "self",
         verbose_name=_("đính chính cho"),
@@ -57,11 +107,12 @@ class Figure(models.Model):
     )
 
     class Meta:
-        db_table = "reporting_figure"  # moved from the reporting app; the table kept its name
         verbose_name = _("số liệu")
         verbose_name_plural = _("số liệu")
-        ordering = ["target", "year", "id"]
-        indexes = [models.Index(fields=["target", "year"], name="figure_target_year_idx")]
+        ordering = ["indicator", "area", "year", "id"]
+        indexes = [
+            models.Index(fields=["indicator", "area", "year"], name="figure_series_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(figure_type__in=[t.value for t in FigureType]), name="figure_type_valid"
@@ -77,7 +128,17 @@ class Figure(models.Model):
             models.CheckConstraint(
                 condition=Q(year__gte=1945, year__lte=2100), name="figure_year_sane"
             ),
+            models.CheckConstraint(
+                condition=Q(from_year__isnull=True)
+                | Q(from_year__gte=1945, from_year__lt=F("year")),
+                name="figure_period_order",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.target.code} {self.year}: {self.value} ({self.get_figure_type_display()})"
+        years = f"{self.from_year}–{self.year}" if self.from_year else str(self.year)
+        return f"{self.indicator.name} {years}: {self.value} ({self.get_figure_type_display()})"
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.from_year}–{self.year}" if self.from_year else str(self.year)

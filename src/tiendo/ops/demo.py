@@ -49,6 +49,7 @@ from django.db import transaction
 from tiendo.accounts.models import Profile, Role
 from tiendo.audit.models import AuditAction, AuditEntry
 from tiendo.indicators.models import Figure
+from tiendo.indicators.services import indicator_catalogue_ensure
 from tiendo.org.models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 from tiendo.plans.models import (
     Assignment,
@@ -170,6 +171,7 @@ def _document(index: int) -> dict[str, Any]:
     doc["code"] = demo_plan_code(index)
     doc["number"] = f"{index + 10}-CTr/TU"
     doc["issuing_unit"] = key(doc["issuing_unit"])
+    doc["area"] = key(doc["area"])
     for unit in doc["units"]:
         unit["key"] = key(unit["key"])
         unit["parent"] = key(unit["parent"])
@@ -610,7 +612,9 @@ def _province(index: int, seed: int, password_hash: str, media_root: Path) -> di
                     (
                         item,
                         Figure(
-                            target=item.target,
+                            indicator_id=item.target.indicator_ref_id or 0,
+                            area_id=plan.area_id or 0,
+                            reported_by_id=sub.unit_id,
                             year=item.year,
                             value=item.value,
                             figure_type=item.figure_type,
@@ -641,9 +645,8 @@ def _province(index: int, seed: int, password_hash: str, media_root: Path) -> di
                 action=AuditAction.CREATE,
                 object_type="indicators.figure",
                 object_id=figure.pk,
-                label=f"{figure.target.code} {figure.year}: {figure.value}",
+                label=f"Chỉ tiêu {item.target.code} năm {figure.year}",
                 changes={
-                    "target": {"before": None, "after": figure.target.code},
                     "year": {"before": None, "after": figure.year},
                     "value": {"before": None, "after": str(figure.value)},
                     "figure_type": {"before": None, "after": figure.figure_type},
@@ -696,6 +699,7 @@ def demo_generate(
     password_hash = make_password(password)
     result = DemoResult()
     totals: dict[str, int] = {}
+    indicator_catalogue_ensure()
     for index in range(provinces):
         code = demo_plan_code(index)
         if Plan.objects.filter(code=code).exists():

@@ -6,6 +6,7 @@ responsibilities in plans to the successor is `tiendo.plans.services.unit_succes
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -13,8 +14,9 @@ from django.db import transaction
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, audit_record
+from tiendo.core.text import normalize_space, slug
 
-from .models import OrgUnit, OrgUnitSuccession, SuccessionKind
+from .models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 
 CLOSING_KINDS = {SuccessionKind.MERGE, SuccessionKind.SPLIT, SuccessionKind.RENAME}
 
@@ -88,3 +90,48 @@ def succession_links_record(
             )
         links.append(link)
     return links
+
+
+AREA_PATTERN = re.compile(
+    r"^(?:ban chấp hành )?đảng bộ (tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (.+)$",
+    re.IGNORECASE,
+)
+AREA_KINDS = {
+    "tỉnh": OrgUnitKind.PROVINCE,
+    "thành phố": OrgUnitKind.PROVINCE,
+    "huyện": OrgUnitKind.DISTRICT,
+    "thị xã": OrgUnitKind.DISTRICT,
+    "quận": OrgUnitKind.DISTRICT,
+    "xã": OrgUnitKind.COMMUNE,
+    "phường": OrgUnitKind.WARD,
+    "thị trấn": OrgUnitKind.TOWNSHIP,
+}
+
+
+def area_for_issuer(*, issuer: OrgUnit | None, fallback_name: str, actor: Actor) -> OrgUnit:
+    """The territory a plan's figures describe, when the plan does not name it: the area that
+    the issuing Party committee governs ("Ban Chấp hành Đảng bộ tỉnh Lạng Sơn" → "Tỉnh Lạng
+    Sơn", created if missing), else the issuing body itself, else a unit named after the plan."""
+    if issuer is not None:
+        match = AREA_PATTERN.match(normalize_space(issuer.name))
+        if match is None:
+            return issuer
+        level, place = match.group(1).lower(), match.group(2).strip()
+        name = f"{level[0].upper()}{level[1:]} {place}"
+        kind = AREA_KINDS[level]
+    else:
+        name, kind = fallback_name, OrgUnitKind.OTHER
+    unit = OrgUnit.objects.filter(code=slug(name)).first()
+    if unit is None:
+        unit = OrgUnit.objects.create(code=slug(name), name=name, kind=kind)
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=unit,
+            changes={
+                "name": {"before": None, "after": name},
+                "kind": {"before": None, "after": str(kind)},
+            },
+            reason="Địa bàn của chương trình hành động",
+        )
+    return unit

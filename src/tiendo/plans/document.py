@@ -285,11 +285,13 @@ def _canonical(raw: dict[str, Any], *, known_unit_keys: set[str]) -> dict[str, A
             "title": raw["title"],
             "issuing_body": raw.get("issuing_body", ""),
             "issuing_unit": unit_ref("$.issuing_unit", raw.get("issuing_unit")),
+            "area": unit_ref("$.area", raw.get("area")),
             "issue_date": raw.get("issue_date"),
             "place": raw.get("place", ""),
             "signer": raw.get("signer", ""),
             "term": {"from_year": term["from_year"], "to_year": term["to_year"]},
             "status": raw.get("status", "active"),
+            "follows": raw.get("follows"),
             "supersedes": supersedes,
             "units": units,
             "programs": programs,
@@ -396,6 +398,7 @@ def _canonical_target(
         "from_year": from_year,
         "to_year": target["to_year"],
         "indicator": target["indicator"],
+        "indicator_code": target.get("indicator_code"),
         "source_text": target.get("source_text", ""),
         "baseline": (
             {"value": decimal_text(baseline["value"]), "year": baseline["year"]}

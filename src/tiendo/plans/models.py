@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.indicators.models import Indicator
 from tiendo.org.models import OrgUnit
 
 
@@ -37,6 +38,24 @@ class Plan(models.Model):
     issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
     place = models.CharField(_("nơi ban hành"), max_length=120, blank=True)
     signer = models.CharField(_("người ký"), max_length=300, blank=True)
+    area = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("địa bàn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans_for_area",
+        help_text=_("Địa bàn mà số liệu của các chỉ tiêu mô tả (thường là tỉnh)."),
+    )
+    follows = models.ForeignKey(
+        "self",
+        verbose_name=_("kế thừa chương trình"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="followed_by",
+        help_text=_("Chương trình của nhiệm kỳ trước mà chương trình này tiếp nối."),
+    )
     term_from_year = models.PositiveSmallIntegerField(_("từ năm"))
     term_to_year = models.PositiveSmallIntegerField(_("đến năm"))
     status = models.CharField(
@@ -50,6 +69,11 @@ class Plan(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(term_to_year__gte=F("term_from_year")), name="plan_term_order"
+            ),
+            models.CheckConstraint(condition=~Q(follows=F("pk")), name="plan_not_own_successor"),
+            # A plan in force has an area: its targets' figures describe that area.
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(area__isnull=False), name="plan_area_when_active"
             ),
         ]
 
@@ -188,6 +212,14 @@ class Target(models.Model):
     from_year = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
     to_year = models.PositiveSmallIntegerField(_("đến năm"))
     indicator = models.TextField(_("tên chỉ tiêu"))
+    indicator_ref = models.ForeignKey(
+        Indicator,
+        verbose_name=_("chỉ số"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+    )
     source_text = models.TextField(_("nguyên văn"), blank=True)
     baseline_value = models.DecimalField(
         _("giá trị gốc"), max_digits=20, decimal_places=6, null=True, blank=True
@@ -250,6 +282,11 @@ class Target(models.Model):
                 condition=Q(baseline_value__isnull=True, baseline_year__isnull=True)
                 | Q(baseline_value__isnull=False, baseline_year__isnull=False),
                 name="target_baseline_pair",
+            ),
+            # A target that figures are reported for measures an indicator of the catalogue.
+            models.CheckConstraint(
+                condition=Q(kind="qualitative") | Q(indicator_ref__isnull=False),
+                name="target_measured_has_indicator",
             ),
             models.CheckConstraint(
                 condition=Q(tolerance_pct__isnull=True)

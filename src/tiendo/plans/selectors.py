@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
 
 from .document import FORMAT, decimal_text, document_sort
@@ -121,7 +123,7 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     """The plan as a canonical plan document (equal to `document_validate` of what loaded it)."""
     programs = list(plan.programs.order_by("number"))
     program_number = {p.pk: p.number for p in programs}
-    targets = list(plan.targets.order_by("position"))
+    targets = list(plan.targets.select_related("indicator_ref").order_by("position"))
     tasks = list(plan.tasks.order_by("position"))
     task_code = {t.pk: t.code for t in tasks}
     target_code = {t.pk: t.code for t in targets}
@@ -136,6 +138,8 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
         unit_ids.update(u.pk for u in deadline.units.all())
     if plan.issuing_unit_id:
         unit_ids.add(plan.issuing_unit_id)
+    if plan.area_id:
+        unit_ids.add(plan.area_id)
     units = _units_with_parents(unit_ids)
 
     def assignment_ref(a: Assignment) -> int | str | None:
@@ -155,11 +159,13 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
             "title": plan.title,
             "issuing_body": plan.issuing_body,
             "issuing_unit": plan.issuing_unit.code if plan.issuing_unit else None,
+            "area": plan.area.code if plan.area else None,
             "issue_date": _date(plan.issue_date),
             "place": plan.place,
             "signer": plan.signer,
             "term": {"from_year": plan.term_from_year, "to_year": plan.term_to_year},
             "status": plan.status,
+            "follows": plan.follows.code if plan.follows else None,
             "supersedes": [
                 {
                     "number": s.number,
@@ -195,6 +201,7 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
                     "from_year": t.from_year,
                     "to_year": t.to_year,
                     "indicator": t.indicator,
+                    "indicator_code": t.indicator_ref.code if t.indicator_ref else None,
                     "source_text": t.source_text,
                     "baseline": (
                         {"value": _d(t.baseline_value), "year": t.baseline_year}
@@ -316,3 +323,41 @@ def tasks_filtered(
             | Q(program_id__in=led.exclude(program=None).values("program_id"))
         )
     return tasks
+
+
+@dataclass(frozen=True)
+class PlanFigure:
+    """An accepted figure as one target of a plan reads it."""
+
+    target_code: str
+    program: int
+    indicator: str  # the target's wording of its indicator
+    unit: str
+    figure: Figure
+
+
+def plan_figures(*, plan: Plan) -> list[PlanFigure]:
+    """Every accepted figure that the plan's targets read (the figures of their indicators in
+    the plan's area), in target order, then year and acceptance (one query). A figure appears
+    once for each target that measures its indicator."""
+    rows = (
+        Figure.objects.filter(area_id=plan.area_id, indicator__targets__plan=plan)
+        .annotate(
+            t_code=F("indicator__targets__code"),
+            t_position=F("indicator__targets__position"),
+            t_program=F("indicator__targets__program__number"),
+            t_indicator=F("indicator__targets__indicator"),
+            t_unit=F("indicator__targets__unit"),
+        )
+        .order_by("t_position", "year", "id")
+    )
+    return [
+        PlanFigure(
+            target_code=row.t_code,
+            program=row.t_program,
+            indicator=row.t_indicator,
+            unit=row.t_unit,
+            figure=row,
+        )
+        for row in rows
+    ]

@@ -23,6 +23,7 @@ from tiendo.accounts.permissions import (
 )
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure
+from tiendo.indicators.selectors import series_figures
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import units_valid_on
 from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
@@ -165,15 +166,21 @@ def submission_get(*, actor: Any, submission_id: int) -> Submission:
     return submission
 
 
-def figure_history(*, target_ids: Sequence[int]) -> dict[int, list[Figure]]:
-    """Every accepted figure of these targets (corrections included), oldest first."""
+def figure_history(*, targets: Sequence[Target], area_id: int | None) -> dict[int, list[Figure]]:
+    """Every accepted figure of the indicators these targets measure in the area (corrections
+    included), oldest first, by target id."""
+    by_indicator: dict[int, list[int]] = defaultdict(list)
+    for target in targets:
+        if target.indicator_ref_id is not None:
+            by_indicator[target.indicator_ref_id].append(target.pk)
     history: dict[int, list[Figure]] = defaultdict(list)
     for fig in (
-        Figure.objects.filter(target_id__in=list(target_ids))
+        series_figures(indicator_ids=by_indicator, area_id=area_id)
         .select_related("accepted_by")
         .order_by("year", "id")
     ):
-        history[fig.target_id].append(fig)
+        for target_id in by_indicator[fig.indicator_id]:
+            history[target_id].append(fig)
     return history
 
 

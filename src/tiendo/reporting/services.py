@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -36,7 +36,13 @@ from tiendo.accounts.permissions import (
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
-from tiendo.indicators.models import Figure, FigureType, Qualifier
+from tiendo.indicators.models import FigureType, Qualifier
+from tiendo.indicators.services import (
+    FigureRecord,
+    figure_differs,
+    figures_held,
+    figures_record,
+)
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
 from tiendo.plans.models import (
@@ -464,40 +470,56 @@ def submission_save(
     return current
 
 
-def _correction_errors(submission: Submission) -> dict[str, str]:
-    """A reported figure that differs from an accepted one for the same target, year and type
-    is a correction: it needs its reason."""
-    errors: dict[str, str] = {}
-    items = list(
+def _figure_items(submission: Submission) -> list[SubmissionFigure]:
+    return list(
         SubmissionFigure.objects.select_related("target").filter(
             submission=submission, value__isnull=False
         )
     )
-    latest = _latest_figures(items)
+
+
+def _figure_records(
+    submission: Submission, items: Sequence[SubmissionFigure]
+) -> list[FigureRecord]:
+    """The reported figures as figures of their targets' indicators in the plan's area."""
+    area_id = submission.round.plan.area_id
+    assert area_id is not None, "a plan in force has an area (constraint plan_area_when_active)"
+    records = []
     for item in items:
-        existing = latest.get((item.target_id, item.year, item.figure_type))
-        if existing is not None and _differs(existing, item) and not item.correction_reason:
+        assert item.value is not None and item.target.indicator_ref_id is not None
+        records.append(
+            FigureRecord(
+                indicator_id=item.target.indicator_ref_id,
+                area_id=area_id,
+                year=item.year,
+                value=item.value,
+                figure_type=item.figure_type,
+                qualifier=item.qualifier,
+                source=item.source,
+                note=item.note,
+                reported_by_id=submission.unit_id,
+                correction_reason=item.correction_reason,
+                label=f"Chỉ tiêu {item.target.code} năm {item.year}",
+            )
+        )
+    return records
+
+
+def _correction_errors(submission: Submission) -> dict[str, str]:
+    """A reported figure that differs from an accepted one for the same indicator, area, year
+    and type is a correction: it needs its reason."""
+    errors: dict[str, str] = {}
+    items = _figure_items(submission)
+    records = _figure_records(submission, items)
+    held = figures_held(records)
+    for item, record in zip(items, records, strict=True):
+        existing = held.get(record.key)
+        if existing is not None and figure_differs(existing, record) and not item.correction_reason:
             errors[f"figure-{item.target_id}-correction_reason"] = _(
                 "Chỉ tiêu %(code)s: năm %(y)s đã có số liệu được chấp nhận (%(v)s); số mới là đính chính, "
                 "hãy ghi lý do đính chính."
             ) % {"code": item.target.code, "y": item.year, "v": format_number(existing.value)}
     return errors
-
-
-def _latest_figures(items: Sequence[SubmissionFigure]) -> dict[tuple[int, int, str], Figure]:
-    if not items:
-        return {}
-    latest: dict[tuple[int, int, str], Figure] = {}
-    cond = Q()
-    for item in items:
-        cond |= Q(target_id=item.target_id, year=item.year, figure_type=item.figure_type)
-    for fig in Figure.objects.filter(cond).order_by("id"):
-        latest[(fig.target_id, fig.year, fig.figure_type)] = fig
-    return latest
-
-
-def _differs(existing: Figure, item: SubmissionFigure) -> bool:
-    return existing.value != item.value or existing.qualifier != item.qualifier
 
 
 @transaction.atomic
@@ -590,61 +612,22 @@ def submission_accept(*, actor: Actor, submission: Submission, version: int) -> 
         reviewed_by=actor,
     )
     plan_code = current.round.plan.code
-    items = list(
-        SubmissionFigure.objects.select_related("target").filter(
-            submission=current, value__isnull=False
-        )
+    items = _figure_items(current)
+    recorded = figures_record(
+        records=_figure_records(current, items),
+        actor=actor,
+        reason=_("Số liệu mới của %(u)s trong đợt %(p)s")
+        % {"u": current.unit, "p": current.round.period_label()},
+        plan_code=plan_code,
+        accepted_at=now,
     )
-    latest = _latest_figures(items)
-    user = _user(actor)
-    created: list[str] = []
-    for item in items:
-        existing = latest.get((item.target_id, item.year, item.figure_type))
-        if existing is not None and not _differs(existing, item):
-            item.figure = existing
-            item.save(update_fields=["figure"])
-            continue
-        reason = ""
-        if existing is not None:
-            reason = item.correction_reason or _("Số liệu mới của %(u)s trong đợt %(p)s") % {
-                "u": current.unit,
-                "p": current.round.period_label(),
-            }
-        assert item.value is not None
-        figure = Figure.objects.create(
-            target=item.target,
-            year=item.year,
-            value=item.value,
-            figure_type=item.figure_type,
-            qualifier=item.qualifier,
-            source=item.source,
-            note=item.note,
-            corrects=existing,
-            correction_reason=reason,
-            accepted_at=now,
-            accepted_by=user,
-        )
+    new_ids = {f.pk for f in [*recorded.created, *recorded.corrected]}
+    created = []
+    for item, figure in zip(items, recorded.figures, strict=True):
         item.figure = figure
-        item.save(update_fields=["figure"])
-        created.append(item.target.code)
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            obj=figure,
-            changes={
-                "target": {"before": None, "after": item.target.code},
-                "year": {"before": None, "after": item.year},
-                "value": {
-                    "before": _j(existing.value) if existing else None,
-                    "after": _j(item.value),
-                },
-                "figure_type": {"before": None, "after": item.figure_type},
-                "qualifier": {"before": None, "after": item.qualifier},
-                "corrects": {"before": None, "after": existing.pk if existing else None},
-            },
-            reason=reason,
-            plan_code=plan_code,
-        )
+        if figure is not None and figure.pk in new_ids:
+            created.append(item.target.code)
+    SubmissionFigure.objects.bulk_update(items, ["figure"])
     for titem in SubmissionTask.objects.select_related("task").filter(submission=current):
         task = titem.task
         if task.status != titem.status:

@@ -160,7 +160,9 @@ def _render_submission(
     status: int = 200,
 ) -> HttpResponse:
     figure_rows, task_rows = _rows(submission, data, errors)
-    history = selectors.figure_history(target_ids=[r["item"].target_id for r in figure_rows])
+    history = selectors.figure_history(
+        targets=[r["item"].target for r in figure_rows], area_id=submission.round.plan.area_id
+    )
     for row in figure_rows:
         row["history"] = history.get(row["item"].target_id, [])
     user = request.user

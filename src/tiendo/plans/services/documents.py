@@ -10,13 +10,17 @@ from importlib import resources
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, diff_fields
+from tiendo.indicators.models import Figure, Indicator
+from tiendo.indicators.services import indicator_catalogue_ensure, indicator_resolve
 from tiendo.org.models import OrgUnit
+from tiendo.org.services import area_for_issuer
 
 from ..document import PlanDocumentError, decimal_text, document_validate
 from ..models import (
@@ -142,6 +146,42 @@ class _Writer:
                 ) from exc
 
 
+def _keep_current_links(doc: dict[str, Any], current: dict[str, Any]) -> None:
+    """A document that leaves out the area or a target's indicator keeps what the plan has."""
+    if doc["area"] is None:
+        doc["area"] = current["area"]
+    held = {t["code"]: t["indicator_code"] for t in current["targets"]}
+    for target in doc["targets"]:
+        if target["indicator_code"] is None:
+            target["indicator_code"] = held.get(target["code"])
+
+
+def _indicator_for(target: dict[str, Any], *, path: str, actor: Actor) -> Indicator | None:
+    if target["kind"] == "qualitative" and not target["indicator_code"]:
+        return None
+    try:
+        return indicator_resolve(
+            name=target["indicator"],
+            unit=target["unit"],
+            code=target["indicator_code"],
+            actor=actor,
+        )
+    except ValidationError as exc:
+        raise PlanDocumentError(f"{path}.indicator_code", " ".join(exc.messages)) from exc
+
+
+def _refuse_area_change(plan: Plan, area: OrgUnit) -> None:
+    """Figures describe an area: moving a plan that already has figures to another area would
+    silently detach them, so it is refused."""
+    indicator_ids = plan.targets.exclude(indicator_ref=None).values("indicator_ref")
+    if Figure.objects.filter(area_id=plan.area_id, indicator_id__in=indicator_ids).exists():
+        raise PlanDocumentError(
+            "$.area",
+            f"không thể đổi địa bàn sang “{area}”: các chỉ tiêu đã có số liệu của địa bàn "
+            f"“{plan.area}”",
+        )
+
+
 def _without_units(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k != "units"}
 
@@ -187,9 +227,14 @@ def plan_load(
     draft is not yet a plan of record; its first revision is made when it is published).
     """
     doc = document_validate(document, known_unit_keys=unit_keys_known())
+    if doc["follows"] is not None and not Plan.objects.filter(code=doc["follows"]).exists():
+        raise PlanDocumentError("$.follows", f"không có chương trình “{doc['follows']}”")
+    if doc["follows"] == doc["code"]:
+        raise PlanDocumentError("$.follows", "chương trình không thể kế thừa chính nó")
     existing = Plan.objects.filter(code=doc["code"]).first()
     if existing is not None:
         current = plan_document_build(plan=existing)
+        _keep_current_links(doc, current)
         if _without_units(current) == _without_units(doc) and _units_match(doc["units"]):
             return PlanLoadResult(plan=existing, created=False, changed=False)
 
@@ -203,6 +248,12 @@ def plan_load(
             units[key] = OrgUnit.objects.get(code=key)
         return units[key]
 
+    issuer = unit(doc["issuing_unit"])
+    area = unit(doc["area"]) or area_for_issuer(
+        issuer=issuer, fallback_name=f"Địa bàn của {doc['number'] or doc['code']}", actor=actor
+    )
+    if existing is not None and existing.area_id and existing.area_id != area.pk:
+        _refuse_area_change(existing, area)
     plan = writer.upsert(
         Plan,
         {"code": doc["code"]},
@@ -210,7 +261,9 @@ def plan_load(
             "number": doc["number"],
             "title": doc["title"],
             "issuing_body": doc["issuing_body"],
-            "issuing_unit": unit(doc["issuing_unit"]),
+            "issuing_unit": issuer,
+            "area": area,
+            "follows": Plan.objects.get(code=doc["follows"]) if doc["follows"] else None,
             "issue_date": _date(doc["issue_date"]),
             "place": doc["place"],
             "signer": doc["signer"],
@@ -247,6 +300,7 @@ def plan_load(
                 "from_year": t["from_year"],
                 "to_year": t["to_year"],
                 "indicator": t["indicator"],
+                "indicator_ref": _indicator_for(t, path=f"$.targets[{position - 1}]", actor=actor),
                 "source_text": t["source_text"],
                 "baseline_value": _decimal(t["baseline"]["value"]) if t["baseline"] else None,
                 "baseline_year": t["baseline"]["year"] if t["baseline"] else None,
@@ -457,4 +511,5 @@ def plan_builtin_ensure(*, actor: Actor = None) -> PlanLoadResult | None:
     document = plan_builtin_document()
     if Plan.objects.filter(code=document["code"]).exists():
         return None
+    indicator_catalogue_ensure(actor=actor)
     return plan_load(document=document, actor=actor, reason="Nạp chương trình hành động có sẵn")

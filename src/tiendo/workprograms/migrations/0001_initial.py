@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("org", "0001_initial"),
-        ("plans", "0004_register_constraints"),
+        ("plans", "0006_register_constraints"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--actuals",
             type=Path,
-            help="Tệp CSV code,year,value[,qualifier,figure,note]: đánh giá giả định, không ghi gì vào cơ sở dữ liệu.",
+            help="Tệp CSV code,year,value[,qualifier,figure,note,from_year]: đánh giá giả định, không ghi gì vào cơ sở dữ liệu (from_year: số liệu cả giai đoạn from_year–year).",
         )
         parser.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
 
@@ -62,7 +62,10 @@ class Command(BaseCommand):
             raise CommandError(f"Không tìm thấy tệp {path}.", returncode=2) from None
         except UnicodeDecodeError:
             raise CommandError(f"Tệp {path} không phải văn bản UTF-8.", returncode=2) from None
-        targets = {t.code: TargetInfo(kind=t.kind) for t in plan.targets.only("code", "kind")}
+        targets = {
+            t.code: TargetInfo(kind=t.kind, from_year=t.from_year, to_year=t.to_year)
+            for t in plan.targets.only("code", "kind", "from_year", "to_year")
+        }
         try:
             return actuals_parse(
                 text=text,

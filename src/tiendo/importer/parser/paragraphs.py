@@ -1,0 +1,40 @@
+"""Stage 2b, paragraphs: numbered lines grouped into paragraphs, a page break's cut mended.
+
+A line continues the paragraph before it when that one has not ended (no stop, no colon), is no
+heading and no table row, and the line itself starts nothing new (`headings.starts_new`) and
+either starts in lower case or follows a long line. The `Para` keeps the source line of every
+piece (`Para.line_at`), so that later stages can say where a target came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .headings import is_heading_text, starts_new
+from .lines import Para, marker
+
+#: A paragraph that ends with one of these has ended.
+_TERMINAL_RE = re.compile(r"[.!?;:…]['\"”’)]*$")
+
+
+def build_paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
+    """Group cleaned lines into paragraphs, joining a paragraph that a page break cut."""
+    paras: list[Para] = []
+    for number, text in lines:
+        previous = paras[-1] if paras else None
+        if (
+            previous is not None
+            and not _TERMINAL_RE.search(previous.text)
+            and " | " not in previous.text
+            and previous.marker not in ("roman",)
+            and not starts_new(text)
+            and not is_heading_text(previous)
+            and (text[:1].islower() or len(previous.text) >= 60)
+        ):
+            previous.starts.append(len(previous.text) + 1)
+            previous.lines.append(number)
+            previous.text += " " + text
+            continue
+        kind, num, body_at = marker(text)
+        paras.append(Para([number], [0], text, kind, num, body_at))
+    return paras

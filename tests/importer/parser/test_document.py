@@ -1,0 +1,104 @@
+"""Stage 6, the plan document: the stages together, refusals, placement and warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tiendo.importer.parser import ParseResult, PlanNotRecognised, parse_plan_text
+
+SMALL = """TỈNH ỦY CAO BẰNG
+Số 07-CTr/TU
+Cao Bằng, ngày 2 tháng 3 năm 2026
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Cao Bằng, nhiệm kỳ 2025 - 2030
+
+Các chỉ tiêu chủ yếu
+- Tốc độ tăng trưởng GRDP bình quân đạt 8%/năm.
+- Một dòng không có chỉ tiêu nào cả.
+
+T/M TỈNH ỦY
+BÍ THƯ
+Nông Văn B
+"""
+
+
+def test_a_small_document_through_every_stage() -> None:
+    result = parse_plan_text(text=SMALL)
+    assert isinstance(result, ParseResult)
+    doc = result.document
+    assert list(doc) == [
+        "format",
+        "code",
+        "number",
+        "title",
+        "issuing_body",
+        "issuing_unit",
+        "issue_date",
+        "place",
+        "signer",
+        "term",
+        "status",
+        "supersedes",
+        "units",
+        "programs",
+        "targets",
+        "tasks",
+        "breakthroughs",
+        "assignments",
+        "deadlines",
+        "implementing_documents",
+        "unparsed",
+    ]
+    assert (doc["number"], doc["issue_date"], doc["place"]) == (
+        "07-CTr/TU",
+        "2026-03-02",
+        "Cao Bằng",
+    )
+    assert doc["issuing_body"] == "Tỉnh ủy Cao Bằng"
+    assert doc["units"] == [
+        {"key": "tinh-uy-cao-bang", "name": "Tỉnh ủy Cao Bằng", "kind": "party_committee"}
+    ]
+    assert doc["term"] == {"from_year": 2025, "to_year": 2030}
+    assert doc["programs"] == [{"number": 1, "title": "Các chỉ tiêu chủ yếu"}]
+    [target] = doc["targets"]
+    assert (target["code"], target["kind"], target["from_year"], target["to_year"]) == (
+        "1.1",
+        "avg_growth",
+        2026,
+        2030,
+    )
+    assert doc["unparsed"] == [{"line": 10, "text": "- Một dòng không có chỉ tiêu nào cả."}]
+    assert result.placement == {
+        1: "metadata",
+        2: "metadata",
+        3: "metadata",
+        5: "metadata",
+        6: "metadata",
+        8: "structure",
+        9: "target",
+        12: "metadata",
+        13: "metadata",
+        14: "metadata",
+    }
+    assert result.warnings == ["1 dòng chưa hiểu được, cần xem lại (mục “unparsed”)."]
+
+
+def test_the_reviewer_is_told_what_is_missing() -> None:
+    result = parse_plan_text(text="NGHỊ QUYẾT\nđến năm 2030\n\nCác chỉ tiêu chủ yếu\n- Đạt 5%.\n")
+    assert result.warnings == [
+        "Không thấy nhiệm kỳ: lấy giai đoạn 2026 - 2030 theo “đến năm 2030”.",
+        "Không thấy số, ký hiệu văn bản (ví dụ “Số 23-CTr/TU”): hãy bổ sung khi duyệt.",
+    ]
+
+
+def test_a_text_with_a_term_but_neither_targets_nor_tasks_is_refused() -> None:
+    with pytest.raises(PlanNotRecognised) as info:
+        parse_plan_text(text="BIÊN BẢN\nnhiệm kỳ 2020 - 2025\n\nCăn cứ Điều lệ Đảng.\n")
+    assert info.value.message_vi.startswith("Không tìm thấy chỉ tiêu hay nhiệm vụ nào")
+
+
+def test_text_without_a_plan_is_refused() -> None:
+    with pytest.raises(PlanNotRecognised) as info:
+        parse_plan_text(text="Biên bản họp chi bộ.\nCác đồng chí đã thảo luận.")
+    assert "nhiệm kỳ" in info.value.message_vi or "chỉ tiêu" in info.value.message_vi

@@ -1,0 +1,132 @@
+"""Quantities: numbers, ranges, number words, units, and the numbers that are not quantities."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tiendo.importer.parser.quantities import (
+    find_quantities,
+    parse_range,
+    read_unit,
+    word_number,
+    year_context,
+)
+
+
+def test_parse_range() -> None:
+    assert parse_range("3-3,5%") == (Decimal(3), Decimal("3.5"))
+    assert parse_range("02 - 04 khu du lịch") == (Decimal(2), Decimal(4))
+    assert parse_range("từ 7,5 đến 8,0%/năm") == (Decimal("7.5"), Decimal("8.0"))
+    assert parse_range("từ 1.500 đến 1.600 đảng viên") == (Decimal(1500), Decimal(1600))
+    assert parse_range("6.650 triệu USD") is None
+    assert parse_range("10 - 5") is None  # not a range: the bounds are reversed
+
+
+def test_word_numbers() -> None:
+    assert word_number("hai") == 2
+    assert word_number("Mười") == 10
+    assert word_number("nhiều") is None
+
+
+def _values(text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (
+            f"{q.value.normalize():f}",
+            None if q.value_high is None else f"{q.value_high.normalize():f}",
+            q.unit,
+        )
+        for q in find_quantities(text)
+    ]
+
+
+def test_vietnamese_number_notation_and_units() -> None:
+    assert _values("đạt khoảng 6.650 triệu USD, trong đó xuất khẩu 3.890 triệu USD") == [
+        ("6650", None, "triệu USD"),
+        ("3890", None, "triệu USD"),
+    ]
+    assert _values("thu hút trên 4,4 triệu lượt khách du lịch") == [
+        ("4.4", None, "triệu lượt khách")
+    ]
+    assert _values("từ 3,1 đến 3,2 triệu tỷ đồng") == [("3.1", "3.2", "triệu tỷ đồng")]
+    assert _values("Có 115/181 xã đạt chuẩn") == [("115", None, "xã (trên 181 xã)")]
+    assert _values("Trồng rừng mới 9.000 ha/năm") == [("9000", None, "ha/năm")]
+    assert _values("51.990,563 tấn") == [("51990.563", None, "tấn")]
+    assert _values("đạt 26% GRDP") == [("26", None, "% GRDP")]
+    assert _values("có thêm hai huyện nông thôn mới") == [("2", None, "huyện")]
+    assert _values("không còn hộ nghèo") == [("0", None, "hộ")]
+    assert _values("ít nhất 01 Khu công nghiệp") == [("1", None, "khu công nghiệp")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết số 15-NQ/TU ngày 12/3/2021",
+        "Chương trình hành động số 04-CTr/TU, ngày 06/11/2020",
+        "giai đoạn 2021 - 2025, tầm nhìn đến năm 2030",
+        "Đại hội lần thứ 17, kỳ họp thứ 38",
+        "(1) Về kinh tế",
+        "Kế hoạch phát triển kinh tế - xã hội 5 năm",
+        "sản phẩm OCOP đạt từ 3 sao trở lên; buồng xếp hạng từ 3 - 5 sao",
+        "phổ cập giáo dục tiểu học mức độ 2; Khu trung chuyển hàng hóa (giai đoạn 1)",
+        "trẻ em dưới 5 tuổi; Khu chế xuất 1",
+        "07 Chương trình công tác trọng tâm và 03 khâu đột phá; 39 chỉ tiêu",
+        "tương đương 3.434 USD",
+        "Luật số 72/2025/QH15; Tờ trình số 3621/TTr-UBND",
+        "Quốc lộ 4A, 4B; đoạn Km3+700 đến Km18; mốc 1119-1120; Covid-19",
+        "trong quý IV năm 2021",
+    ],
+)
+def test_numbers_that_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_restatement_in_brackets_is_not_a_second_quantity() -> None:
+    assert _values("đạt 60% (108/181 xã)") == [("60", None, "%")]
+    assert _values("tăng gấp 1,7 lần so với năm 2020 (tương đương 3.434 USD)") == [
+        ("1.7", None, "lần")
+    ]
+    # a bracket that says something new is kept
+    assert (
+        len(
+            find_quantities(
+                "từ 3,1 đến 3,2 triệu tỷ đồng (theo giá hiện hành, tăng từ 12,5 đến 13,5%/năm)"
+            )
+        )
+        == 2
+    )
+
+
+def test_multiplier_cả_n_tiêu_chí() -> None:
+    [q] = find_quantities("giảm tai nạn giao thông cả 3 tiêu chí ≥ 5%")
+    assert q.multiplier == 3 and q.value == 5
+
+
+def test_year_context() -> None:
+    assert year_context("Đến năm 2025: Độ che phủ rừng đạt 65%") == (2025, 0)
+    assert year_context("Năm 2025, thu hút trên 4,4 triệu lượt khách")[0] == 2025  # type: ignore[index]
+    assert year_context("Cơ cấu kinh tế năm 2030: Dịch vụ")[0] == 2030  # type: ignore[index]
+    assert year_context("tăng gấp 1,7 lần so với năm 2020") is None
+
+
+def test_offsets_point_into_the_clause() -> None:
+    text = "đạt khoảng 6.650 triệu USD trở lên"
+    [q] = find_quantities(text)
+    assert text[q.start : q.end] == "6.650"
+    assert text[q.end : q.unit_end] == " triệu USD"
+    assert (q.value, q.percent, q.ratio_of) == (Decimal(6650), False, None)
+
+
+def test_a_bare_number_counts_only_with_a_cue_or_in_a_table_cell() -> None:
+    assert find_quantities("Khu chế xuất số 1 và lô 2") == []
+    assert _values("đạt 120") == [("120", None, "")]
+    assert [q.value for q in find_quantities("1.200", allow_bare=True)] == [Decimal(1200)]
+
+
+def test_units_after_a_number() -> None:
+    text = "60 triệu đồng/người/năm"
+    assert read_unit(text, 2) == ("triệu đồng/người/năm", len(text), False)
+    assert read_unit("5%/năm trở lên", 1) == ("%/năm", 6, True)
+    assert read_unit("3 lượt khách", 1) == ("lượt khách", 12, False)
+    assert read_unit("7 và", 1) == ("", 1, False)  # a word that cannot be a unit

@@ -1,0 +1,139 @@
+"""Stage 2c, the title block and the signature, and what they say about the plan."""
+
+from __future__ import annotations
+
+from tiendo.importer.parser.lines import Placement, read_lines
+from tiendo.importer.parser.title_block import (
+    TitleBlock,
+    issuing_body,
+    plan_code,
+    plan_term,
+    plan_title,
+    province,
+    read_signer,
+    read_title_block,
+    sentence_case,
+)
+
+HEAD = """\
+ĐẢNG CỘNG SẢN VIỆT NAM
+TỈNH ỦY LẠNG SƠN | Lạng Sơn, ngày 6 tháng 11 năm 2020
+Số 23-CTr/TU
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẠNG SƠN LẦN THỨ XVII
+NHIỆM KỲ 2020 - 2025
+(Dự thảo trình Hội nghị Ban Chấp hành Đảng bộ tỉnh)
+
+Căn cứ Nghị quyết Đại hội.
+I- MỤC TIÊU
+- Độ che phủ rừng đạt 65%.
+
+T/M TỈNH ỦY
+BÍ THƯ
+Nguyễn Văn A
+"""
+
+
+def test_the_head_and_the_foot_of_a_document() -> None:
+    source = read_lines(HEAD)
+    placement = Placement()
+    block, body_start = read_title_block(source, placement)
+    assert block.number == "23-CTr/TU"
+    assert (block.place, block.issue_date) == ("Lạng Sơn", "2020-11-06")
+    assert block.issuer_line == "TỈNH ỦY LẠNG SƠN"
+    assert block.title_lines == [
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        "THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẠNG SƠN LẦN THỨ XVII",
+        "NHIỆM KỲ 2020 - 2025",
+        "(Dự thảo trình Hội nghị Ban Chấp hành Đảng bộ tỉnh)",  # the bracketed subtitle
+    ]
+    assert source.numbered(body_start, len(source.clean))[0] == (10, "Căn cứ Nghị quyết Đại hội.")
+    signer_start = read_signer(source, block, placement)
+    assert source.clean[signer_start] == "T/M TỈNH ỦY"
+    assert block.signer == "T/M TỈNH ỦY, BÍ THƯ, Nguyễn Văn A"
+    assert placement.lines == {n: "metadata" for n in (1, 2, 3, 5, 6, 7, 8, 14, 15, 16)}
+
+
+def test_a_document_without_a_signature() -> None:
+    source = read_lines("NGHỊ QUYẾT\n\n- Đạt 5%.\n")
+    block, _ = read_title_block(source, Placement())
+    assert read_signer(source, block, Placement()) == len(source.clean)
+    assert block.signer is None
+
+
+def test_the_title_in_sentence_case() -> None:
+    assert plan_title(
+        [
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+            "THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẠNG SƠN LẦN THỨ XVII",
+            "Về phát triển du lịch",
+        ]
+    ) == (
+        "Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Lạng Sơn lần thứ XVII "
+        "về phát triển du lịch"
+    )
+    assert sentence_case("ĐẠI HỘI LẦN THỨ VI", True) == "Đại hội lần thứ VI"
+    assert sentence_case("VI PHẠM", True) == "Vi phạm"  # "vi" is a word unless it counts
+
+
+def test_the_term_sets_the_years() -> None:
+    warnings: list[str] = []
+    # a Party term: periods start the year after the congress
+    assert plan_term("Chương trình nhiệm kỳ 2020 - 2025", "", "", warnings) == ((2020, 2025), 2021)
+    # a five-year period starts in its first year; the title wins over the body
+    assert plan_term("Kế hoạch 5 năm 2021-2025", "", "nhiệm kỳ 2015 - 2020", warnings) == (
+        (2021, 2025),
+        2021,
+    )
+    assert plan_term("Nghị quyết", "giai đoạn 2021 - 2025", "", warnings) == ((2021, 2025), 2021)
+    assert warnings == []
+    # only "đến năm 2030": five years up to it, and the reviewer is told
+    assert plan_term("Nghị quyết", "", "phấn đấu đến năm 2030 đạt", warnings) == (
+        (2025, 2030),
+        2026,
+    )
+    assert warnings == ["Không thấy nhiệm kỳ: lấy giai đoạn 2026 - 2030 theo “đến năm 2030”."]
+    assert plan_term("Biên bản", "", "nhiệm kỳ 2010 - 2030", []) == (None, 0)  # too long a term
+
+
+def test_the_place() -> None:
+    assert province("Đảng bộ tỉnh Lạng Sơn lần thứ XVII") == "Lạng Sơn"
+    assert province("thành phố Hà Nội, nhiệm kỳ 2020 - 2025") == "Hà Nội"
+    assert province("huyện Chợ Mới") is None
+    assert province("huyện Chợ Mới giai đoạn 2021 - 2025", districts=True) == "Chợ Mới"
+
+
+def test_the_code() -> None:
+    title = ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "THỰC HIỆN NGHỊ QUYẾT"]
+    assert plan_code(None, title, "Lạng Sơn", (2020, 2025)) == (
+        "chuong-trinh-hanh-dong-lang-son-2020-2025"
+    )
+    assert plan_code(None, [], None, (2020, 2025)) == "ke-hoach-2020-2025"
+    assert plan_code("lang-son-2020", title, None, (2020, 2025)) == "lang-son-2020"
+    assert plan_code("Mã Thử 1", title, None, (2020, 2025)) == "ma-thu-1"
+    assert plan_code("!!!", title, None, (2020, 2025)) == "ke-hoach"
+
+
+def test_the_issuing_body() -> None:
+    assert (
+        issuing_body(
+            TitleBlock(title_lines=["CHƯƠNG TRÌNH"]),
+            "Ban Chấp hành Đảng bộ tỉnh ban hành",
+            "Lạng Sơn",
+        )
+        == "Ban Chấp hành Đảng bộ tỉnh Lạng Sơn"
+    )
+    assert (
+        issuing_body(
+            TitleBlock(title_lines=["NGHỊ QUYẾT"], issuer_line="HUYỆN ỦY CHỢ MỚI"), "", None
+        )
+        == "Huyện ủy Chợ Mới"
+    )
+    assert (
+        issuing_body(
+            TitleBlock(title_lines=["X"], issuer_line="ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"), "", None
+        )
+        == "Ủy ban nhân dân tỉnh Cao Bằng"
+    )
+    assert issuing_body(TitleBlock(title_lines=["CHƯƠNG TRÌNH"]), "", None) is None
