@@ -20,7 +20,7 @@ from tiendo.accounts import permissions as perms
 from tiendo.org.models import OrgUnit
 from tiendo.plans import register as register_selectors
 from tiendo.plans import selectors as plan_selectors
-from tiendo.plans.models import ImplementingDocument, Plan, Program
+from tiendo.plans.models import ImplementingDocument, Plan, PlanStatus, Program
 from tiendo.plans.services import (
     implementing_document_delete,
     implementing_document_file_open,
@@ -32,10 +32,14 @@ from .register_forms import ImplementingDocumentForm
 
 
 def _plan(code: str) -> Plan:
+    """A plan of record (drafts have no register yet)."""
     try:
-        return plan_selectors.plan_get(code=code)
+        plan = plan_selectors.plan_get(code=code)
     except Plan.DoesNotExist as exc:
         raise Http404(_("Không có chương trình hành động này.")) from exc
+    if plan.status == PlanStatus.DRAFT:
+        raise Http404(_("Không có chương trình hành động này."))
+    return plan
 
 
 def _as_of(request: HttpRequest) -> dt.date:

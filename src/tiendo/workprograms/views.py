@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from tiendo.accounts import permissions as perms
 from tiendo.plans import selectors as plan_selectors
-from tiendo.plans.models import ImplementingDocument, Plan, Program
+from tiendo.plans.models import ImplementingDocument, Plan, PlanStatus, Program
 from tiendo.plans.register import implementing_documents_for_choice
 
 from . import selectors, services
@@ -31,7 +31,7 @@ def _plan(code: str) -> Plan:
         plan = plan_selectors.plan_get(code=code)
     except Plan.DoesNotExist as exc:
         raise Http404(_("Không có chương trình hành động này.")) from exc
-    if plan.status == "draft":
+    if plan.status == PlanStatus.DRAFT:
         raise Http404(_("Không có chương trình hành động này."))
     return plan
 
