@@ -27,10 +27,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.accounts import permissions as perms
 from tiendo.core.text import normalize_space
 from tiendo.org.models import OrgUnit, OrgUnitKind
 
@@ -164,6 +167,17 @@ def obligations_assess(
 
 
 # --- Reads ------------------------------------------------------------------------------------
+
+
+def register_scope(user: Any) -> list[int] | None:
+    """Whose records `user` reads in the register: None for all units (the office, leaders,
+    administrators), [their unit] for a unit's reporter; NotAllowed for anyone else."""
+    if perms.can_read_all(user):
+        return None
+    unit_id = perms.unit_id_of(user)
+    if perms.role_of(user) == perms.Role.REPORTER and unit_id is not None:
+        return [unit_id]
+    raise perms.NotAllowed(gettext("Bạn không có quyền xem sổ văn bản triển khai."))
 
 
 def register_deadlines(*, plan: Plan) -> list[PlanDeadline]:

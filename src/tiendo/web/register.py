@@ -52,14 +52,7 @@ def _as_of(request: HttpRequest) -> dt.date:
 
 
 def _scope(user: Any) -> list[int] | None:
-    """Which units' records the user reads: None for all (office, leaders, administrators), the
-    reporter's own unit; NotAllowed for anyone else."""
-    if perms.can_read_all(user):
-        return None
-    unit_id = perms.unit_id_of(user)
-    if perms.role_of(user) == perms.Role.REPORTER and unit_id is not None:
-        return [unit_id]
-    raise perms.NotAllowed(_("Bạn không có quyền xem sổ văn bản triển khai."))
+    return register_selectors.register_scope(user)
 
 
 def _can_record(user: Any) -> bool:

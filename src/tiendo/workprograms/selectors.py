@@ -218,11 +218,12 @@ def workprogram_document(*, work_program: WorkProgram) -> dict[str, Any]:
         "plan": work_program.plan.code,
         "year": work_program.year,
         "title": work_program.title,
-        "items": [_item_document(item) for item in work_program.items.all()],
+        "items": [workprogram_item_document(item) for item in work_program.items.all()],
     }
 
 
-def _item_document(item: WorkProgramItem) -> dict[str, Any]:
+def workprogram_item_document(item: WorkProgramItem) -> dict[str, Any]:
+    """One item as plain data (prefetched relations)."""
     doc = item.outcome_document
     return {
         "number": item.number,

@@ -20,7 +20,9 @@ from .documents import (
 )
 from .register import (
     DocumentInput,
+    document_input_from_codes,
     implementing_document_delete,
+    implementing_document_file_attach,
     implementing_document_file_open,
     implementing_document_record,
     implementing_document_update,
@@ -32,7 +34,9 @@ __all__ = [
     "Actor",
     "DocumentInput",
     "PlanLoadResult",
+    "document_input_from_codes",
     "implementing_document_delete",
+    "implementing_document_file_attach",
     "implementing_document_file_open",
     "implementing_document_record",
     "implementing_document_update",

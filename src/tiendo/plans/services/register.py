@@ -57,6 +57,54 @@ class DocumentInput:
     tasks: Sequence[Task] = field(default_factory=list)
 
 
+def document_input_from_codes(
+    *,
+    plan: Plan,
+    unit: str,
+    kind: str,
+    number: str,
+    date: dt.date | None,
+    title: str,
+    issuing_body: str = "",
+    programs: Sequence[int] = (),
+    targets: Sequence[str] = (),
+    tasks: Sequence[str] = (),
+) -> DocumentInput:
+    """A register entry named by codes (the API, scripts): the unit's code, program numbers,
+    target and task codes of `plan`; ValidationError naming the first unknown one per field."""
+    errors: dict[str, str] = {}
+    unit_obj = OrgUnit.objects.filter(code=unit).first()
+    if unit_obj is None:
+        errors["unit"] = _("Không có đơn vị mã “%(c)s”.") % {"c": unit}
+    by_number = {p.number: p for p in Program.objects.filter(plan=plan, number__in=programs)}
+    by_target = {t.code: t for t in Target.objects.filter(plan=plan, code__in=targets)}
+    by_task = {t.code: t for t in Task.objects.filter(plan=plan, code__in=tasks)}
+    for field_name, wanted, found, noun in (
+        ("programs", [str(n) for n in programs], {str(k) for k in by_number}, _("chương trình")),
+        ("targets", list(targets), set(by_target), _("chỉ tiêu")),
+        ("tasks", list(tasks), set(by_task), _("nhiệm vụ")),
+    ):
+        unknown = [w for w in wanted if w not in found]
+        if unknown:
+            errors[field_name] = _("Chương trình hành động không có %(noun)s %(codes)s.") % {
+                "noun": noun,
+                "codes": ", ".join(unknown),
+            }
+    if errors:
+        raise ValidationError(errors)
+    return DocumentInput(
+        unit=unit_obj,
+        kind=kind,
+        number=number,
+        date=date,
+        title=title,
+        issuing_body=issuing_body,
+        programs=[by_number[n] for n in dict.fromkeys(programs)],
+        targets=[by_target[c] for c in dict.fromkeys(targets)],
+        tasks=[by_task[c] for c in dict.fromkeys(tasks)],
+    )
+
+
 def _require_editor(actor: Actor, unit_id: int) -> None:
     if can_monitor(actor) or can_edit_unit(actor, unit_id):
         return
@@ -299,6 +347,30 @@ def implementing_document_update(
             reason=reason,
             plan_code=doc.plan.code,
         )
+    _delete_file_later(doc, replaced)
+    return doc
+
+
+@transaction.atomic
+def implementing_document_file_attach(
+    *, actor: Actor, document: ImplementingDocument, upload: UploadedFile
+) -> ImplementingDocument:
+    """Attach (or replace) an entry's file, checked by its content."""
+    doc = (
+        ImplementingDocument.objects.select_for_update().select_related("plan").get(pk=document.pk)
+    )
+    _require_editor(actor, doc.issuing_unit_id)
+    kind = register_file_validate(upload=upload)
+    before = doc.file_name or None
+    replaced = _attach(doc, upload, kind)
+    doc.save(update_fields=["file", "file_name", "file_kind", "file_size"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=doc,
+        changes={"file": {"before": before, "after": doc.file_name}},
+        plan_code=doc.plan.code,
+    )
     _delete_file_later(doc, replaced)
     return doc
 
