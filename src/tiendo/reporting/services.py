@@ -318,6 +318,10 @@ def _claim(
     return current
 
 
+# Decimal places of a stored figure (SubmissionFigure.value and Figure.value).
+FIGURE_DECIMALS = 6
+
+
 def _is_percent(target: Target) -> bool:
     return target.unit.strip().startswith("%")
 
@@ -346,6 +350,16 @@ def figure_value_parse(*, target: Target, text: str) -> Decimal | None:
         )
     if abs(value) >= Decimal(10) ** 14:
         raise ValidationError(_("Chỉ tiêu %(code)s: số quá lớn.") % {"code": target.code})
+    if value.normalize().as_tuple().exponent < -FIGURE_DECIMALS:  # type: ignore[operator]
+        # Stored with 6 decimals: more would be rounded (0,0000001 → 0), so refuse it.
+        raise ValidationError(
+            _(
+                "Chỉ tiêu %(code)s: “%(text)s” có quá %(n)s chữ số thập phân; tiendo lưu số liệu "
+                "với tối đa %(n)s chữ số sau dấu phẩy và không tự làm tròn. Hãy làm tròn số rồi "
+                "nhập lại."
+            )
+            % {"code": target.code, "text": text, "n": FIGURE_DECIMALS}
+        )
     return value
 
 
@@ -444,12 +458,15 @@ def submission_save(
     version: int | None,
     figures: Mapping[int, FigureInput] | None = None,
     tasks: Mapping[int, TaskInput] | None = None,
+    submit: bool = False,
 ) -> Submission:
     """Save the draft: figures keyed by target id, task reports keyed by task id. Validates
     everything first; on any error raises ValidationError (a dict keyed "figure-<target id>-
     <field>" / "task-<task id>-<field>") and changes nothing. `version` is the version the
     caller read (StaleVersion if someone wrote since); None writes over the current version,
-    the row locked first so that concurrent overwrites each see the one before."""
+    the row locked first so that concurrent overwrites each see the one before. With
+    `submit`, the saved report is also sent to the office, in the same step: one new version,
+    not one for the save and one for the sending (nothing is saved when it cannot be sent)."""
     require_unit_editor(actor, submission.unit_id)
     if version is None:
         version = (
@@ -485,6 +502,15 @@ def submission_save(
         task_changes.append((titem, values))
     if errors:
         raise ValidationError(errors)
+    unchanged = all(
+        getattr(item, k) == v for item, values in figure_changes for k, v in values.items()
+    ) and all(getattr(titem, k) == v for titem, values in task_changes for k, v in values.items())
+    if unchanged and not submit:
+        # Nothing typed differs from what is saved: no new version, no audit entry.
+        current = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
+        if current.version != version or current.state not in EDITABLE_STATES:
+            raise StaleVersion(current)
+        return current
     current = _claim(submission=submission, version=version, states=EDITABLE_STATES, actor=actor)
     changes: dict[str, Any] = {}
     for item, values in figure_changes:
@@ -514,6 +540,14 @@ def submission_save(
         changes=changes,
         plan_code=rnd.plan.code,
     )
+    if submit:
+        _submit_check(current)
+        before = current.state
+        Submission.objects.filter(pk=current.pk, version=current.version).update(
+            state=_sent_state(before), submitted_at=_now()
+        )
+        current.refresh_from_db(fields=["state", "submitted_at"])
+        _submit_record(actor=actor, current=current, before=before)
     return current
 
 
@@ -569,37 +603,52 @@ def _correction_errors(submission: Submission) -> dict[str, str]:
     return errors
 
 
-@transaction.atomic
-def submission_submit(*, actor: Actor, submission: Submission, version: int) -> Submission:
-    """Send the report to the office: draft → submitted, returned → resubmitted."""
-    require_unit_editor(actor, submission.unit_id)
+def _submit_check(submission: Submission) -> None:
+    """What must hold before a report is sent: every correction of an accepted figure has its
+    reason; the report is still editable."""
     errors = _correction_errors(submission)
     if errors:
         raise ValidationError(errors)
-    before = submission.state
-    if before not in EDITABLE_STATES:
+    if submission.state not in EDITABLE_STATES:
         current = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
         raise StaleVersion(current)
-    after = (
+
+
+def _sent_state(before: str) -> SubmissionState:
+    return (
         SubmissionState.SUBMITTED
         if before == SubmissionState.DRAFT
         else SubmissionState.RESUBMITTED
     )
+
+
+def _submit_record(*, actor: Actor, current: Submission, before: str) -> None:
+    """The audit entry of a sent report and the office's notification."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=current,
+        changes={"state": {"before": before, "after": current.state}},
+        plan_code=current.round.plan.code,
+    )
+    office_notify_sent(submission=current)
+
+
+@transaction.atomic
+def submission_submit(*, actor: Actor, submission: Submission, version: int) -> Submission:
+    """Send the report to the office: draft → submitted, returned → resubmitted."""
+    require_unit_editor(actor, submission.unit_id)
+    _submit_check(submission)
+    before = submission.state
     current = _claim(
         submission=submission,
         version=version,
         states=[before],
         actor=actor,
-        state=after,
+        state=_sent_state(before),
         submitted_at=_now(),
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=current,
-        changes={"state": {"before": before, "after": after.value}},
-        plan_code=current.round.plan.code,
-    )
+    _submit_record(actor=actor, current=current, before=before)
     return current
 
 
@@ -860,6 +909,42 @@ def _notify_unit(
     return Notification.objects.bulk_create(notes)
 
 
+def _office_recipients() -> list[Any]:
+    return list(
+        get_user_model().objects.filter(is_active=True, profile__role=Role.MONITOR).order_by("pk")
+    )
+
+
+def office_notify_sent(*, submission: Submission) -> list[Notification]:
+    """Tell the office (every active monitor) that a unit sent or sent again its report: an
+    in-app notification each, and an e-mail to those with an address once the sending is
+    committed (a mail server that refuses never undoes a unit's report)."""
+    rnd = submission.round
+    with translation.override(settings.LANGUAGE_CODE):  # stored text: the official language
+        resent = submission.state == SubmissionState.RESUBMITTED
+        subject = (
+            _("%(u)s gửi lại báo cáo %(p)s") if resent else _("%(u)s đã gửi báo cáo %(p)s")
+        ) % {"u": submission.unit, "p": rnd.period_label()}
+        body = _(
+            "%(u)s đã gửi báo cáo đợt %(p)s (%(plan)s) để Văn phòng duyệt. "
+            "Mở báo cáo trong tiendo, mục “Đợt báo cáo”, để chấp nhận hoặc trả lại."
+        ) % {"u": submission.unit, "p": rnd.period_label(), "plan": rnd.plan}
+    users = _office_recipients()
+    now = _now()
+    notes = Notification.objects.bulk_create(
+        [
+            Notification(
+                user=user, submission=submission, subject=subject[:300], body=body, created_at=now
+            )
+            for user in users
+        ]
+    )
+    emails = sorted({u.email for u in users if u.email})
+    if emails:
+        transaction.on_commit(lambda: send_mail(subject, body, None, emails, fail_silently=True))
+    return notes
+
+
 def _digest(
     *,
     rnd: ReportingRound,
@@ -1094,6 +1179,7 @@ __all__ = [
     "evidence_delete",
     "evidence_open",
     "notification_mark_read",
+    "office_notify_sent",
     "reminders_due_send",
     "round_close",
     "round_open",
