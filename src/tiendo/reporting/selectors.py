@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -338,6 +339,21 @@ def notification_get(*, actor: Any, notification_id: int) -> Notification:
 
 def notifications_unread_count(*, actor: Any) -> int:
     return Notification.objects.filter(user=actor, read_at__isnull=True).count()
+
+
+def user_with_unread_get(*, user_id: Any) -> Any:
+    """The signed-in user, read once per request with the number of their unread
+    notifications (`unread_notifications`), for the navigation: no query of its own.
+    DoesNotExist when there is no such user."""
+    return (
+        get_user_model()
+        ._default_manager.annotate(
+            unread_notifications=Count(
+                "notifications", filter=Q(notifications__read_at__isnull=True)
+            )
+        )
+        .get(pk=user_id)
+    )
 
 
 # --- Audit log --------------------------------------------------------------------------------

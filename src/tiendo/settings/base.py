@@ -101,7 +101,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend reading the user with their unread notifications' count (tiendo.web.auth)
+    "tiendo.web.auth.UnreadCountBackend",
 ]
 # Failed logins: 5 failures for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = 5

@@ -12,9 +12,11 @@ from django.utils import timezone
 
 from tiendo.accounts.permissions import (
     NotAllowed,
+    Role,
     can_manage_delegations,
     can_monitor,
     require_monitor,
+    role_of,
 )
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
@@ -52,6 +54,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Where signing in lands: a unit's reporter on “Việc của đơn vị”, everyone else on the
+    plan's dashboard (or the list of plans when there are several)."""
+    if role_of(request.user) == Role.REPORTER:
+        return redirect("reporting:workspace")
     plans = list(plan_selectors.plans_list())
     if len(plans) == 1:
         return redirect("web:plan_detail", code=plans[0].code)
