@@ -299,6 +299,87 @@ def round_progress(
     return rnd, rows
 
 
+@dataclass(frozen=True)
+class PanelUnit:
+    """One unit of an open round, as the dashboard's round panel shows it."""
+
+    submission: Submission
+    late: bool
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class RoundPanel:
+    """An open round at a glance: how many units sent, have not, were returned, are late; the
+    units still owing (late first, most overdue first) and those waiting for the office."""
+
+    round: ReportingRound
+    days_left: int
+    days_overdue: int
+    total: int
+    sent: int
+    accepted: int
+    waiting: int
+    returned: int
+    late: int
+    owing: list[PanelUnit]
+    to_review: list[PanelUnit]
+
+
+def round_panels(*, actor: Any, plan: Plan, today: dt.date | None = None) -> list[RoundPanel]:
+    """The open rounds of a plan for the dashboard (the office and leaders; two queries
+    whatever the number of rounds and units)."""
+    require_read_all(actor)
+    today = today or timezone.localdate()
+    rounds = list(
+        ReportingRound.objects.filter(plan=plan, status=RoundStatus.OPEN)
+        .select_related("plan")
+        .order_by("deadline", "pk")
+    )
+    if not rounds:
+        return []
+    by_round: dict[int, list[Submission]] = defaultdict(list)
+    for sub in (
+        Submission.objects.filter(round__in=rounds)
+        .select_related("unit")
+        .order_by("unit__name", "pk")
+    ):
+        by_round[sub.round_id].append(sub)
+    states = SubmissionState
+    panels = []
+    for rnd in rounds:
+        subs = by_round[rnd.pk]
+        overdue = max((today - rnd.deadline).days, 0)
+        units = [
+            PanelUnit(
+                submission=sub,
+                late=bool(overdue) and sub.state in (states.DRAFT, states.RETURNED),
+                days_overdue=overdue if sub.state in (states.DRAFT, states.RETURNED) else 0,
+            )
+            for sub in subs
+        ]
+        owing = [u for u in units if u.submission.state in (states.DRAFT, states.RETURNED)]
+        owing.sort(key=lambda u: (not u.late, u.submission.state != states.RETURNED))
+        panels.append(
+            RoundPanel(
+                round=rnd,
+                days_left=(rnd.deadline - today).days,
+                days_overdue=overdue,
+                total=len(subs),
+                sent=sum(s.state in (states.SUBMITTED, states.RESUBMITTED) for s in subs),
+                accepted=sum(s.state == states.ACCEPTED for s in subs),
+                waiting=sum(s.state == states.DRAFT for s in subs),
+                returned=sum(s.state == states.RETURNED for s in subs),
+                late=sum(u.late for u in units),
+                owing=owing,
+                to_review=[
+                    u for u in units if u.submission.state in (states.SUBMITTED, states.RESUBMITTED)
+                ],
+            )
+        )
+    return panels
+
+
 def round_reminders(*, actor: Any, reporting_round: ReportingRound) -> QuerySet[Reminder]:
     require_read_all(actor)
     return (

@@ -15,6 +15,7 @@ from tiendo.accounts.permissions import (
     Role,
     can_manage_delegations,
     can_monitor,
+    can_read_all,
     require_monitor,
     role_of,
 )
@@ -26,6 +27,7 @@ from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanRevision, Program, Target
 from tiendo.plans.services import plan_load
+from tiendo.reporting import selectors as reporting_selectors
 
 from . import dashboard
 from .forms import PlanAdjustForm
@@ -88,6 +90,12 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "can_adjust": can_monitor(request.user),
         # the office sees what no round would collect
         "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
+        # the open rounds at a glance, for the office and leaders (web/_round_panel.html)
+        "round_panels": (
+            reporting_selectors.round_panels(actor=request.user, plan=plan)
+            if can_read_all(request.user) and not request.htmx
+            else []
+        ),
     }
     template = "web/plan_detail.html#dashboard" if request.htmx else "web/plan_detail.html"
     return render(request, template, context)
