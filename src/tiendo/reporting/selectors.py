@@ -241,6 +241,9 @@ class ProgressRow:
     # Implementing documents the unit owes and has not issued past their deadline (the urging
     # page fills it in: tiendo.plans.register.documents_missing_by_unit).
     missing_documents: list[RegisterCell] = field(default_factory=list)
+    # The message the unit would receive and its recipients (the urging page fills it in:
+    # tiendo.reporting.services.urge_preview).
+    preview: Any = None
 
 
 def round_get(*, actor: Any, round_id: int) -> ReportingRound:
@@ -393,9 +396,24 @@ def plans_for_round_form() -> QuerySet[Plan]:
     return Plan.objects.order_by("-term_from_year", "code")
 
 
-def units_for_round_form() -> QuerySet[OrgUnit]:
-    """The units a round may ask: single units (groups never report), by name."""
-    return OrgUnit.objects.exclude(kind=OrgUnitKind.GROUP).order_by("name")
+# Collective bodies lead and decide; they are not units that report to the office.
+COLLECTIVE_KINDS = (
+    OrgUnitKind.GROUP,
+    OrgUnitKind.PARTY_EXECUTIVE,
+    OrgUnitKind.STANDING_COMMITTEE,
+)
+
+
+def units_for_round_form(*, on: dt.date | None = None) -> QuerySet[OrgUnit]:
+    """The units a round may ask, by name: single units in existence on `on` (today), not
+    groups nor collective bodies (Ban Chấp hành, Ban Thường vụ)."""
+    on = on or timezone.localdate()
+    return (
+        OrgUnit.objects.exclude(kind__in=COLLECTIVE_KINDS)
+        .exclude(valid_to__lt=on)
+        .exclude(valid_from__gt=on)
+        .order_by("name")
+    )
 
 
 def open_rounds() -> QuerySet[ReportingRound]:
