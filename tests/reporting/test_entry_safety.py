@@ -192,3 +192,32 @@ def test_six_decimals_and_trailing_zeros_are_kept_exactly(demo: dict[str, Any], 
         figures={t22.pk: FigureInput(value="3,50000000")},
     )
     assert sub.figures.get(target=t22).value == 3.5
+
+
+def test_after_acceptance_the_old_return_reason_is_history(
+    client: Any, demo: dict[str, Any], rnd: Any
+) -> None:
+    from tiendo.reporting.services import (
+        submission_accept,
+        submission_return,
+        submission_submit,
+    )
+
+    from .conftest import BTC
+
+    office = demo["theodoi"]
+    sub = sub_of(rnd, BTC)
+    sub = submission_submit(actor=demo["baocao.btc"], submission=sub, version=sub.version)
+    sub = submission_return(actor=office, submission=sub, version=sub.version, reason="Thiếu 7.3")
+    client.force_login(office)
+    page = _page(client, sub)
+    assert "<dt>Lý do trả lại</dt><dd>Thiếu 7.3</dd>" in page
+    sub = submission_submit(actor=demo["baocao.btc"], submission=sub, version=sub.version)
+    page = _page(client, sub)
+    # the review form: accept first, return looking different
+    assert page.index('value="accept"') < page.index('value="return"')
+    assert 'class="btn-secondary return"' in page
+    sub = submission_accept(actor=office, submission=sub, version=sub.version)
+    page = _page(client, sub)
+    assert "<dt>Lý do trả lại</dt>" not in page
+    assert "Lần trả lại trước" in page and "Thiếu 7.3" in page
