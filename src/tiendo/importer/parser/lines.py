@@ -112,7 +112,10 @@ class Para:
 #: Markers of sub-items ("+ …", "• …", "a) …") that continue the item before them.
 SUB_MARKERS = ("+", "•", "*", "▪", "○", "◦", "·")
 
-_BULLET_RE = re.compile(r"^(?P<m>[-+•–—*▪●○◦·])\s+")
+#: Bullets of every kind: dashes, "+", "•", "*", squares, arrows, ticks. Text taken from an
+#: infographic or a slide turns an icon into a lone "0" or "o": "0 Thu ngân sách … đạt …" is a
+#: bullet when a capital follows (a quantity never starts that way).
+_BULLET_RE = re.compile(r"^(?P<m>[-+•–—*▪●○◦·■□◆◇♦❖➢➤►▶→⇒✓✔]|[0o](?=\s+\w))\s+")
 _NUM_RE = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)|^(?P<n1>\d{1,2})[.)](?:\s+|$)")
 _ROMAN_RE = re.compile(r"^(?P<n>[IVX]{1,4})\s*[.\-–)]\s*(?=\S)")
 _LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\)\s+")
@@ -133,7 +136,12 @@ def marker(text: str) -> tuple[str, str, int]:
         return "num", match["n"] or match["n1"], match.end()
     match = _BULLET_RE.match(text)
     if match:
-        return match["m"], "", match.end()
+        bullet = match["m"]
+        if bullet in "0o":
+            if not text[match.end() : match.end() + 1].isupper():
+                return "", "", 0
+            bullet = "-"
+        return bullet, "", match.end()
     return "", "", 0
 
 

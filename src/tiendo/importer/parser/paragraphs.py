@@ -2,7 +2,9 @@
 
 A line continues the paragraph before it when that one has not ended (no stop, no colon), is no
 heading and no table row, and the line itself starts nothing new (`headings.starts_new`) and
-either starts in lower case or follows a long line. The `Para` keeps the source line of every
+either starts in lower case or follows a long line. A line that is only a value (">90%", "≥ 95
+%", "> 1,5%": the text of an infographic or a slide puts the figure under its indicator) is the
+value of the line before it, whatever that one ends with. The `Para` keeps the source line of every
 piece (`Para.line_at`), so that later stages can say where a target came from.
 """
 
@@ -15,6 +17,21 @@ from .lines import Para, marker
 
 #: A paragraph that ends with one of these has ended.
 _TERMINAL_RE = re.compile(r"[.!?;:…]['\"”’)]*$")
+#: A line that is only a value: a comparator sign or word, a number, a short unit.
+_VALUE_LINE_RE = re.compile(
+    r"^(?:(?P<sign>[<>≥≤~]|trên|dưới|khoảng|đạt|ít nhất|tối thiểu)\s*)?\d[\d.,]*\s*"
+    r"(?P<unit>%(?:/năm)?|[^\W\d_]+(?:\s[^\W\d_]+)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_value_line(text: str) -> bool:
+    """ ">90%", "> 1,5%", "≥ 95 %", "> 20 nghìn lao động": a value with a comparator sign or a
+    percent sign, and nothing else (a bare number is a page number, "1. Mục đích" a heading)."""
+    match = _VALUE_LINE_RE.match(text)
+    if not match or marker(text)[0]:
+        return False
+    return bool(match["sign"] or (match["unit"] or "").startswith("%"))
 
 
 def build_paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
@@ -22,6 +39,18 @@ def build_paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
     paras: list[Para] = []
     for number, text in lines:
         previous = paras[-1] if paras else None
+        if (
+            previous is not None
+            and is_value_line(text)
+            and " | " not in previous.text
+            and not is_value_line(previous.body)
+        ):
+            # the value of the indicator on the line before: "Tốc độ đổi mới công nghệ ;" + "> 20%"
+            previous.text = previous.text.rstrip(" ;:")
+            previous.starts.append(len(previous.text) + 1)
+            previous.lines.append(number)
+            previous.text += " " + text
+            continue
         if (
             previous is not None
             and not _TERMINAL_RE.search(previous.text)

@@ -59,8 +59,31 @@ def programs_targets_and_tasks(
         key: int | None = None if program == general else program
         paras = sections.target_paras.get(key, [])
         cands, qualitative = program_targets(
-            paras, years, allow_loose=not free, qualitative=key is not None, placement=placement
+            paras,
+            years,
+            allow_loose=not free,
+            qualitative=key is not None,
+            placement=placement,
+            headline=sections.headline if key is None and free else None,
+            warnings=warnings,
         )
+        if free and key is None and not cands:
+            # no sentence says it sets targets: read every sentence but those about the past
+            cands, qualitative = program_targets(
+                paras,
+                years,
+                allow_loose=False,
+                qualitative=False,
+                placement=placement,
+                fallback=True,
+                warnings=warnings,
+            )
+            if cands:
+                warnings.append(
+                    "Văn bản không có câu nào nói rõ là đề ra chỉ tiêu (“phấn đấu”, “mục tiêu”, "
+                    "“đến năm …”): đã đọc mọi câu trừ các câu nói về kết quả đã qua; hãy kiểm tra "
+                    "kỹ từng chỉ tiêu."
+                )
         for n, cand in enumerate(cands + qualitative, start=1):
             targets.append(target_entry(cand, program, n))
         found = program_tasks(sections.task_paras.get(key, []), placement=placement)
@@ -78,19 +101,33 @@ def program_targets(
     allow_loose: bool,
     qualitative: bool,
     placement: Placement,
+    headline: Para | None = None,
+    fallback: bool = False,
+    warnings: list[str] | None = None,
 ) -> tuple[list[Cand], list[Cand]]:
     """The measured targets and the qualitative ones of one program's target paragraphs
     (region, paragraph). `qualitative`: a program's own section, where goals without numbers
-    are targets too (not in the general program)."""
+    are targets too (not in the general program). `headline`: the title of a free document,
+    read first like a sentence (a press report's title often states its main target);
+    `fallback`: read a free document whole, less the past (`regions.FreeReading`)."""
     cands: list[Cand] = []
     quals: list[Cand] = []
     residues: dict[int, list[tuple[str, int]]] = {}
-    reader = TargetReader(years, free=not allow_loose)
+    readers: list[TargetReader] = []
+
+    def new_reader() -> TargetReader:
+        readers.append(TargetReader(years, free=not allow_loose, fallback=fallback))
+        return readers[-1]
+
+    reader = new_reader()
     tables = TableReader(years)
     region_seen = None
+    if headline is not None:
+        cands.extend(reader.paragraph(headline, allow_loose=False, headline=True).cands)
     for region, p in paras:
         if region != region_seen:
-            reader = TargetReader(years, free=not allow_loose)
+            if region_seen is not None or headline is None:
+                reader = new_reader()
             tables = TableReader(years)
             region_seen = region
         rows = tables.row(p) if " | " in p.text else None
@@ -121,6 +158,13 @@ def program_targets(
                 )
             )
             placement.mark(p.lines, "target")
+    if warnings is not None:
+        for found_reader in readers:
+            for text, line in found_reader.fractions:
+                warnings.append(
+                    f"Dòng {line}: “{text}” là một phần của tổng số, không ghi được thành giá trị "
+                    "chính xác; nếu đây là chỉ tiêu, hãy thêm khi duyệt."
+                )
     gathered: list[Cand] = []
     for items in residues.values():
         if not items:
@@ -139,7 +183,7 @@ def program_targets(
 
 
 def _qualitative(years: PlanYears, to_year: int, indicator: str, source: str, line: int) -> Cand:
-    return candidate(
+    cand = candidate(
         years=years,
         kind="qualitative",
         comparator=None,
@@ -151,6 +195,8 @@ def _qualitative(years: PlanYears, to_year: int, indicator: str, source: str, li
         line=line,
         period=None,
     )
+    cand.reasons.append("định tính: mục tiêu của chương trình không có số")
+    return cand
 
 
 def program_tasks(paras: list[Para], *, placement: Placement) -> list[tuple[str, int]]:
@@ -203,4 +249,6 @@ def target_entry(cand: Cand, program: int, n: int) -> dict[str, Any]:
         "indicator": cand.indicator[:500],
         "source_text": cand.source_text,
         "line": cand.line,
+        "confidence": cand.confidence,
+        "reason": cand.reason,
     }

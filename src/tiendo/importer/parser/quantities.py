@@ -99,12 +99,17 @@ _UNIT_WORDS = [
     "thị xã",
     "cửa khẩu",
     "bệnh viện",
+    "căn hộ",
+    "tổ dân phố",
     "nhà máy",
     "giường",
     "trường",
     "buồng",
     "phòng",
     "chuỗi",
+    "tuyến",
+    "căn",
+    "vụ",
     "lượt",
     "khách",
     "khu",
@@ -148,11 +153,25 @@ _COUNT_NOUNS = (
     r"doanh nghiệp|hợp tác xã|nhà máy|bệnh viện|công trình|dự án|tuyến|cửa khẩu|đơn vị|chuỗi"
 )
 _WORD_NUMBER_RE = re.compile(
-    r"\b(?P<cue>có thêm|thêm|có|đạt|ít nhất|khoảng|trên|hơn|xây dựng được|được|tối thiểu)\s+"
-    rf"(?P<word>{'|'.join(_WORDS)})\s+(?=(?:{_COUNT_NOUNS})\b)",
+    r"\b(?P<cue>có thêm|thêm|có|đạt|ít nhất|khoảng|trên|hơn|xây dựng được|được|tối thiểu|từ|"
+    r"đến|tới)\s+"
+    rf"(?P<word>{'|'.join(_WORDS)})\s+(?=(?:{_SCALE}\s+)?(?:{_COUNT_NOUNS}|lượt|khách|người|"
+    r"hộ|lao động|tấn)\b)",
     re.IGNORECASE,
 )
-_ZERO_RE = re.compile(r"\b(?P<cue>không còn)\s+(?P<noun>[^\s,;.()]+)", re.IGNORECASE)
+#: "gấp đôi", "gấp ba", "gấp rưỡi": a multiple written in words.
+_MULTIPLE_RE = re.compile(r"\bgấp\s+(?P<word>đôi|rưỡi|ba|bốn|năm)\b", re.IGNORECASE)
+_MULTIPLES = {"đôi": Decimal(2), "rưỡi": Decimal("1.5"), "ba": Decimal(3), "bốn": Decimal(4),
+              "năm": Decimal(5)}  # fmt: skip
+#: "không còn hộ nghèo", "không để xảy ra các vụ cháy lớn": zero.
+_ZERO_RE = re.compile(
+    r"\b(?P<cue>không còn|không để xảy ra|không để phát sinh)\s+(?:các\s+|những\s+)?"
+    r"(?P<noun>[^\s,;.()]+)",
+    re.IGNORECASE,
+)
+#: "giảm 2/3 số hộ nghèo": a fraction of something, not an amount (the plan format holds no
+#: exact value for it: the reviewer is told).
+FRACTION_RE = re.compile(r"(?<![\d.,/])(?P<a>\d)/(?P<b>\d{1,2})\s+(?:số|tổng số)\b", re.IGNORECASE)
 
 _STOP_UNIT = {
     "và", "trở", "trên", "dưới", "so", "với", "trong", "đến", "tới", "của", "cho", "là", "đạt",
@@ -174,13 +193,18 @@ _MASKS = [
     # List numbers "(1)" and ordinals.
     re.compile(r"\(\s*\d{1,2}\s*\)"),
     re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|kỳ họp|đợt|lần)\s+\d+\b", re.IGNORECASE),
-    # Durations: "5 năm", "6 tháng".
-    re.compile(r"(?<![\w.,/])\d+\s+(?:năm|tháng|thập kỷ)\b", re.IGNORECASE),
+    # "trên 1 ha canh tác", "trên 1 hec-ta": per unit of area, not a quantity.
+    re.compile(
+        r"\btrên\s+(?:0?1|một)\s+(?:ha|hec-ta|héc-ta|hecta|héc ta|đơn vị diện tích|km2|m2)\b",
+        re.IGNORECASE,
+    ),
+    # Fractions of a whole: "2/3 số hộ nghèo".
+    FRACTION_RE,
     # Ratings, classes, stages and names with numbers.
     re.compile(rf"(?:từ\s+)?\d+(?:\s*{_SEP}\s*\d+)?\s*sao\b", re.IGNORECASE),
     re.compile(
         r"\b(?:mức độ|cấp độ|loại|hạng|giai đoạn|vùng|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|"
-        r"mốc|trung ương|khu chế xuất|điều|khoản|chương|phụ lục|biểu|lô|tầng|cấp|tuyến số|"
+        r"mốc|trung ương|khu chế xuất|điều|khoản|chương|phụ lục|biểu|lô|tầng|(?<!nâng )cấp|tuyến số|"
         r"chương trình|kế hoạch|nghị quyết|đề án|covid)\s*:?\s*-?\d+(?:\s*(?:,|và|-|–)\s*\d+)*\b",
         re.IGNORECASE,
     ),
@@ -204,6 +228,11 @@ _MASKS = [
         re.IGNORECASE,
     ),
 ]
+#: Durations: "5 năm", "6 tháng" (but "tuổi thọ … đạt khoảng 76 năm" is an amount).
+_DURATION_RE = re.compile(r"(?<![\w.,/])\d+\s+(?:năm|tháng|thập kỷ|ngày)\b", re.IGNORECASE)
+_AMOUNT_CUE_RE = re.compile(
+    r"(?:đạt|khoảng|tối thiểu|ít nhất|tối đa|đạt khoảng)\s*$", re.IGNORECASE
+)
 _YEAR_RE = re.compile(rf"(?<![\w.,/])({_YEAR}){_AFTER}")
 _YEAR_UNIT_RE = re.compile(rf"\s+(?!năm\b)(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(r"\bcả\s+(?P<n>\d+)\s+(?P<what>tiêu chí|chỉ tiêu|mặt)\b", re.IGNORECASE)
@@ -253,6 +282,9 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in _MASKS:
         spans.extend(m.span() for m in pattern.finditer(text))
+    for match in _DURATION_RE.finditer(text):
+        if not _AMOUNT_CUE_RE.search(text[max(0, match.start() - 20) : match.start()]):
+            spans.append(match.span())
     for match in _YEAR_RE.finditer(text):
         if _YEAR_UNIT_RE.match(text, match.end()):
             continue  # "2000 đảng viên" is a count, not a year
@@ -364,6 +396,20 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
             )
         )
 
+    for match in _MULTIPLE_RE.finditer(text):
+        if _overlaps(match.start("word"), match.end("word"), masked + taken):
+            continue
+        found.append(
+            Quantity(
+                match.start("word"),
+                match.end("word"),
+                match.end("word"),
+                _MULTIPLES[match["word"].lower()],
+                unit="lần",
+                word=True,
+            )
+        )
+
     for match in _ZERO_RE.finditer(text):
         noun = match["noun"]
         unit, unit_end, _ = read_unit(text, match.end("cue"))
@@ -381,6 +427,7 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
 
     found = [q for q in found if q.zero or not _overlaps(q.start, q.end, masked)]
     found.sort(key=lambda q: q.start)
+    found = _join_ranges(text, found)
     found = _drop_restatements(text, found)
     for start, end, n in multipliers:
         following = [
@@ -392,10 +439,39 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
     return [q for q in found if allow_bare or _is_quantity(text, q)]
 
 
+def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "từ tám triệu lượt khách/năm đến chín triệu lượt khách/năm", "từ 8 triệu lượt đến 9
+    triệu lượt": two amounts of one unit, from … to …, are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        if out:
+            prev = out[-1]
+            if (
+                prev.value_high is None
+                and q.value_high is None
+                and prev.unit == q.unit
+                and prev.percent == q.percent
+                and prev.value < q.value
+                and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[prev.unit_end : q.start])
+                and re.search(r"\btừ\s*$", text[: prev.start])
+            ):
+                prev.value_high = q.value
+                prev.end = q.end
+                prev.unit_end = q.unit_end
+                continue
+        out.append(q)
+    return out
+
+
 def _drop_restatements(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A number in brackets right after another quantity restates it: "60% (108/181 xã)"."""
+    """A number in brackets right after another quantity restates it: "60% (108/181 xã)"; so
+    does a count alone in brackets after a percentage of the clause: "di dời 50% căn nhà … (20.000
+    căn)"."""
     kept: list[Quantity] = []
     for q in found:
+        alone = re.search(r"\(\s*$", text[: q.start]) and re.match(r"\s*\)", text[q.unit_end :])
+        if alone and not q.percent and any(k.percent for k in kept):
+            continue
         if kept:
             gap = text[kept[-1].unit_end : q.start]
             if re.fullmatch(

@@ -94,7 +94,9 @@ def _proper_places(text: str) -> str:
         return match.group(1) + " " + " ".join(w.capitalize() for w in match.group(2).split())
 
     return re.sub(
-        r"\b(tỉnh|thành phố)\s+((?:[a-zà-ỹđ]+\s?){1,3})(?=\s(?:lần|khóa|khoá|nhiệm|giai)\b|$|[,.;])",
+        r"\b(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?!(?:ủy|uỷ|đảng|đoàn)\b)"
+        r"((?:[a-zà-ỹđ]+\s?){1,3})"
+        r"(?=\s(?:lần|khóa|khoá|nhiệm|giai)\b|$|[,.;])",
         fix,
         text,
     )
@@ -255,20 +257,34 @@ def plan_term(
 ) -> tuple[tuple[int, int] | None, int]:
     """The term (from_year, to_year) and the first year of its period, from the title, else the
     preamble, else the body; None when the document tells none."""
-    for text in (title, head, body):
+    for k, text in enumerate((title, head, body)):
+        found: list[tuple[int, int, int]] = []  # (from, to, first year of the period)
         for pattern, kind in _TERM_RES:
-            match = pattern.search(text)
-            if match:
+            for match in pattern.finditer(text):
                 a, b = int(match.group(1)), int(match.group(2))
                 if 0 < b - a <= 10:
-                    start = a + 1 if kind == "term" or b - a == 5 else a
-                    return (a, b), start
-    match = re.search(r"đến năm\s+(\d{4})", title + " " + head, re.IGNORECASE) or re.search(
+                    found.append((a, b, a + 1 if kind == "term" or b - a == 5 else a))
+            if found and k == 0:
+                break
+        if found:
+            if k == 0:
+                a, b, start = found[0]
+            else:
+                # a report of a congress names the past term and its own: the latest five-year
+                # term is the document's ("Nhiệm kỳ 2020-2025, … Giai đoạn 2026-2030, …")
+                terms = [t for t in found if t[1] - t[0] <= 5] or found
+                a, b, start = max(terms, key=lambda t: (t[1], -found.index(t)))
+            return (a, b), start
+    ahead = re.search(r"đến năm\s+(\d{4})", title + " " + head, re.IGNORECASE) or re.search(
         r"đến năm\s+(\d{4})", body, re.IGNORECASE
     )
-    if match:
-        b = int(match.group(1))
-        warnings.append(f"Không thấy nhiệm kỳ: lấy giai đoạn {b - 4} - {b} theo “đến năm {b}”.")
+    # else the earliest deadline: "trước năm 2030 và đạt chuẩn nông thôn mới trước năm 2025"
+    deadlines = list(re.finditer(r"(?:trước|vào) năm\s+(\d{4})", body, re.IGNORECASE))
+    deadline = ahead or min(deadlines, key=lambda m: int(m.group(1)), default=None)
+    if deadline:
+        b = int(deadline.group(1))
+        words = deadline.group(0)
+        warnings.append(f"Không thấy nhiệm kỳ: lấy giai đoạn {b - 4} - {b} theo “{words}”.")
         return (b - 5, b), b - 4
     return None, 0
 
