@@ -7,10 +7,16 @@ import pytest
 from tiendo.importer.parser.cues import (
     MAINTAIN_RE,
     MILESTONE_RE,
+    STATUS_RE,
     comparator_after,
     comparator_before,
+    comparator_before_why,
     is_less_better,
+    is_sector,
+    is_term_flow,
     kind_cue,
+    kind_cue_why,
+    term_total_why,
 )
 
 
@@ -114,3 +120,161 @@ def test_clauses_that_hold_a_level_or_set_a_milestone(
 ) -> None:
     assert bool(MAINTAIN_RE.match(start)) is maintain
     assert bool(MILESTONE_RE.match(start)) is milestone
+
+
+# --- One test per phrase: the rules for the genre as it is written (issue 16) ------------------
+
+
+def _kind_why(lead: str, unit: str = "%", after: str = "", annual: bool = False) -> tuple:
+    return kind_cue_why(
+        lead=lead,
+        tail=" ".join(lead.split()[-9:]),
+        unit=unit,
+        after=after,
+        percent=unit.startswith("%"),
+        annual_context=annual,
+    )
+
+
+def test_tang_binh_quan_moi_nam_tu_x_tro_len_is_avg_growth_ge() -> None:
+    assert _kind_why("Thu ngân sách tăng bình quân mỗi năm từ ", after=" trở lên") == (
+        "avg_growth",
+        "bình quân",
+    )
+    assert comparator_before("tăng bình quân mỗi năm từ ") is None
+    assert comparator_after(" trở lên") == "ge!"
+
+
+def test_x_phan_tram_nam_is_avg_growth() -> None:
+    assert _kind_why("tốc độ tăng giá trị sản phẩm ", unit="%/năm") == ("avg_growth", "%/năm")
+    assert _kind_why("Kinh tế số ", unit="%/năm")[0] == "avg_growth"
+
+
+def test_hang_nam_tang_x_is_avg_growth() -> None:
+    assert _kind_why("GRDP bình quân đầu người hàng năm tăng ")[0] == "avg_growth"
+    assert _kind_why("Thu ngân sách trên địa bàn hằng năm tăng từ ")[0] == "avg_growth"
+
+
+def test_tang_x_tro_len_moi_nam_is_avg_growth() -> None:
+    assert _kind_why("GRDP tăng từ ", after=" trở lên mỗi năm, quy mô") == (
+        "avg_growth",
+        "tăng … mỗi năm",
+    )
+    # without "mỗi năm" the growth is a level reached ("thu ngân sách sẽ tăng 50%")
+    assert _kind_why("thu ngân sách sẽ tăng ")[0] is None
+
+
+def test_binh_quan_5_nam_of_a_growth_rate_is_avg_growth() -> None:
+    assert _kind_why("tốc độ tăng trưởng kinh tế bình quân 5 năm đạt ")[0] == "avg_growth"
+    assert _kind_why("Tăng trưởng kinh tế (GRDP) bình quân 5 năm giai đoạn 2021 - 2025 đạt ")[
+        0
+    ] == ("avg_growth")
+
+
+def test_binh_quan_5_nam_chiem_x_of_grdp_is_a_share() -> None:
+    assert _kind_why("tổng vốn đầu tư xã hội bình quân 5 năm chiếm ", unit="% GRDP") == (
+        "level",
+        "chiếm",
+    )
+
+
+def test_toc_do_doi_moi_cong_nghe_x_is_avg_growth() -> None:
+    assert _kind_why("Tốc độ đổi mới công nghệ > ") == ("avg_growth", "tốc độ")
+
+
+def test_luy_ke_den_cuoi_nhiem_ky_is_increase() -> None:
+    assert _kind_why("Lũy kế đến cuối nhiệm kỳ có ", unit="doanh nghiệp") == ("increase", "lũy kế")
+
+
+def test_tang_them_is_increase() -> None:
+    assert _kind_why("số căn hộ nhà ở xã hội tăng thêm ", unit="căn") == ("increase", "tăng thêm")
+
+
+def test_hinh_thanh_cai_tao_nang_cap_n_is_increase() -> None:
+    assert _kind_why("Hình thành ", unit="cụm công nghiệp")[0] == "increase"
+    assert _kind_why("cải tạo và nâng cấp ", unit="tuyến")[0] == "increase"
+    assert _kind_why("Bê tông hóa thêm ", unit="km")[0] == "increase"
+
+
+def test_ty_trong_gia_tri_tang_them_is_not_an_increase() -> None:
+    assert _kind_why("Tỷ trọng giá trị tăng thêm của kinh tế số trong GRDP là ")[0] is None
+
+
+def test_a_five_year_total_of_investment_or_revenue_is_increase() -> None:
+    assert _kind_why(
+        "Tổng vốn đầu tư thực hiện trên địa bàn trong 5 năm đạt trên ", unit="tỷ đồng"
+    ) == ("increase", "tổng trong 5 năm")
+    assert _kind_why(
+        "Tổng vốn đầu tư toàn xã hội giai đoạn 2021 - 2025 khoảng ", unit="nghìn tỷ đồng"
+    )[0] == ("increase")
+    assert term_total_why("Giai đoạn 2026-2030, Quảng Trị đặt mục tiêu … thu ngân sách") == (
+        "Giai đoạn 2026-2030"
+    )
+    # with a year it is the level of that year
+    assert _kind_why("Thu ngân sách đến năm 2030 đạt trên ", unit="tỷ đồng")[0] is None
+    assert term_total_why("Đến năm 2030, trong 5 năm") == ""
+
+
+def test_investment_or_revenue_without_a_period_is_a_level_the_reviewer_checks() -> None:
+    lead = "Vốn đầu tư thực hiện trên địa bàn theo giá hiện hành "
+    assert _kind_why(lead, unit="tỷ đồng")[0] is None
+    assert is_term_flow(lead, "tỷ đồng")
+    assert not is_term_flow("Thu nhập bình quân đầu người ", "triệu đồng")
+
+
+def test_thu_nhap_binh_quan_dau_nguoi_trieu_dong_nam_is_a_level() -> None:
+    assert _kind_why("thu nhập bình quân đầu người đạt ", unit="triệu đồng/năm")[0] is None
+    assert _kind_why("GRDP bình quân đầu người (đến năm 2030) đạt ", unit="triệu đồng/năm")[0] is (
+        None
+    )
+
+
+def test_so_khach_du_lich_luot_khach_nam_is_a_level() -> None:
+    assert _kind_why("Số khách du lịch đạt từ ", unit="triệu lượt khách/năm")[0] is None
+    # an action done every year stays yearly
+    assert _kind_why("Giải quyết việc làm mới cho trên ", unit="nghìn lao động/năm")[0] == "annual"
+
+
+def test_moi_nam_thanh_lap_moi_is_annual() -> None:
+    assert _kind_why("Mỗi năm thành lập mới trên ", unit="doanh nghiệp") == ("annual", "mỗi năm")
+
+
+def test_thuoc_nhom_n_tinh_is_a_rank_le() -> None:
+    assert comparator_before_why("Đến năm 2030 thuộc nhóm ") == ("le", "thuộc nhóm")
+    assert comparator_before("nằm trong top ") == "le"
+
+
+def test_du_kien_is_a_projection_eq() -> None:
+    assert comparator_before_why("Quy mô dân số của tỉnh dự kiến ") == ("eq", "dự kiến")
+    assert comparator_before("dự kiến đạt ") == "ge!"
+
+
+def test_khong_de_xay_ra_is_zero() -> None:
+    assert comparator_before("phấn đấu không để xảy ra ") == "eq"
+
+
+def test_a_sector_of_the_economic_structure() -> None:
+    assert is_sector("công nghiệp - xây dựng chiếm ")
+    assert is_sector("Công nghiệp xây dựng ")
+    assert is_sector("; nông, lâm, thủy sản còn ")
+    assert not is_sector("Kinh tế số chiếm ")
+
+
+@pytest.mark.parametrize(
+    ("clause", "status"),
+    [
+        ("đạt chuẩn nông thôn mới trước năm 2025", "nông thôn mới"),
+        ("Long Xuyên phấn đấu xây dựng đạt nông thôn mới nâng cao", "nông thôn mới nâng cao"),
+        ("trở thành đô thị loại V trước năm 2030", "đô thị loại V"),
+        ("trở thành đơn vị hành chính đô thị trước năm 2030", "đơn vị hành chính đô thị"),
+        ("cơ bản đạt phường văn minh đô thị kiểu mẫu", "phường văn minh đô thị kiểu mẫu"),
+        ("hoàn thành nhiệm vụ xây dựng nông thôn mới vào năm 2024", "nông thôn mới"),
+        ("Phấn đấu đạt tiêu chí nông thôn mới nâng cao", "nông thôn mới nâng cao"),
+        ("Tỉnh đạt chuẩn nông thôn mới", "nông thôn mới"),
+        ("Trà Vinh trở thành tỉnh phát triển trong nhóm đầu của khu vực", None),
+        ("xây dựng Bắc Ninh trở thành thành phố trực thuộc Trung ương", None),
+    ],
+)
+def test_dat_chuan_nong_thon_moi_and_other_statuses(clause: str, status: str | None) -> None:
+    found = STATUS_RE.search(clause)
+    assert (found["status"] if found else None) == status

@@ -51,6 +51,13 @@ def test_lines_of_any_system_are_numbered_from_one() -> None:
         ("- Độ che phủ rừng", ("-", "", 2)),
         ("• Tỷ lệ hộ nghèo", ("•", "", 2)),
         ("+ Ưu tiên cây cam", ("+", "", 2)),
+        ("– Cứng hóa thêm 15 km đường", ("–", "", 2)),
+        ("* Về kinh tế", ("*", "", 2)),
+        ("➢ Tỷ lệ hộ nghèo", ("➢", "", 2)),
+        # an infographic's icon read as "0" or "o" before a capital is a bullet
+        ("0 Thu ngân sách đạt 28 nghìn tỷ đồng", ("-", "", 2)),
+        ("o Tỷ lệ che phủ rừng", ("-", "", 2)),
+        ("0 giờ", ("", "", 0)),
         # numbers that start a sentence are no list markers
         ("12.500 tấn thóc", ("", "", 0)),
         ("2025 là năm về đích", ("", "", 0)),

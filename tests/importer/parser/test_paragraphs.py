@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiendo.importer.parser.paragraphs import build_paragraphs
+from tiendo.importer.parser.paragraphs import build_paragraphs, is_value_line
 
 
 def test_a_page_break_inside_a_sentence_is_mended() -> None:
@@ -39,3 +39,27 @@ def test_what_is_not_joined() -> None:
     )
     assert [p.lines for p in paras] == [[1], [2], [3], [4], [5], [6], [7], [8], [9]]
     assert [(p.marker, p.number) for p in paras[3:6]] == [("num", "1.1"), ("", ""), ("roman", "II")]
+
+
+def test_a_line_that_is_only_a_value_is_the_value_of_the_line_before() -> None:
+    # the text of an infographic: the indicator on one line, its value under it
+    first, second = build_paragraphs(
+        [
+            (5, "Tốc độ đổi mới công nghệ ;"),
+            (6, "> 20%"),
+            (7, "Tỷ lệ bao phủ bảo hiểm y tế"),
+            (8, ">95%"),
+        ]
+    )
+    assert first.text == "Tốc độ đổi mới công nghệ > 20%"
+    assert (first.lines, first.line_at(first.text.index(">"))) == ([5, 6], 6)
+    assert second.text == "Tỷ lệ bao phủ bảo hiểm y tế >95%"
+
+
+def test_what_is_a_value_line() -> None:
+    assert is_value_line(">90%")
+    assert is_value_line("≥ 95 %")
+    assert is_value_line("trên 20 nghìn lao động")
+    assert not is_value_line("12")  # a page number
+    assert not is_value_line("1. Mục đích")  # a heading
+    assert not is_value_line("2025 tỷ đồng")

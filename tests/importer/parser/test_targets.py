@@ -287,3 +287,184 @@ def test_milestones_split_by_object() -> None:
     ]
     assert targets[1]["indicator"] == "Hoàn thành xây dựng hạ tầng Khu chế xuất 2"
     assert targets[3]["from_year"] == 2021
+
+
+def test_chiem_is_eq_in_the_economic_structure_and_ge_elsewhere() -> None:
+    assert _brief(targets_of("Kinh tế số chiếm 30% GRDP.")) == [("level", "ge", "30", None)]
+    assert _brief(
+        targets_of("Cơ cầu GRDP đến năm 2025: công nghiệp - xây dựng chiếm 51%, dịch vụ chiếm 40%.")
+    ) == [("level", "eq", "51", None), ("level", "eq", "40", None)]
+    assert _brief(targets_of("Công nghiệp, xây dựng chiếm 45%.")) == [("level", "eq", "45", None)]
+
+
+def test_nong_lam_thuy_san_con_x_in_the_economic_structure_is_eq() -> None:
+    assert _brief(
+        targets_of(
+            "Về cơ cấu kinh tế: Công nghiệp xây dựng 49%; dịch vụ 42,5%; nông, lâm, thủy "
+            "sản còn 8,5%."
+        )
+    ) == [("level", "eq", "49", None), ("level", "eq", "42.5", None), ("level", "eq", "8.5", None)]
+    # outside the structure "còn" is a ceiling
+    assert _brief(targets_of("Tỷ lệ hộ nghèo còn 2%.")) == [("level", "le", "2", None)]
+
+
+def test_khong_de_xay_ra_cac_vu_chay_lon_is_zero_every_year() -> None:
+    [fire] = targets_of("Không để xảy ra các vụ cháy lớn gây thiệt hại nghiêm trọng.")
+    assert (fire["kind"], fire["comparator"], fire["value"], fire["unit"]) == (
+        "annual",
+        "eq",
+        "0",
+        "vụ/năm",
+    )
+    assert fire["from_year"] == 2021
+
+
+def test_thuoc_nhom_10_tinh_is_a_rank() -> None:
+    assert _brief(
+        targets_of("Đến năm 2025 thuộc nhóm 10 tỉnh, thành phố có thu nhập bình quân cao nhất.")
+    ) == [("level", "le", "10", None)]
+
+
+def test_quy_mo_dan_so_du_kien_is_a_projection() -> None:
+    assert _brief(targets_of("Quy mô dân số của tỉnh dự kiến 4,2 triệu người.")) == [
+        ("level", "eq", "4.2", None)
+    ]
+
+
+def test_gap_doi_hien_nay_is_a_level_of_two() -> None:
+    [double] = targets_of("Quy mô nền kinh tế gấp đôi hiện nay.")
+    assert (double["kind"], double["comparator"], double["value"], double["unit"]) == (
+        "level",
+        "ge",
+        "2",
+        "lần",
+    )
+
+
+def test_giam_40_ho_ngheo_is_a_reduction_not_a_level_of_poverty() -> None:
+    [cut] = targets_of("Giảm 40 hộ nghèo.")
+    assert (cut["kind"], cut["comparator"], cut["value"]) == ("level", "ge", "40")
+    assert cut["indicator"] == "Số hộ nghèo giảm được"
+
+
+def test_a_clause_without_its_subject_borrows_the_one_before() -> None:
+    first, second = targets_of("Tỷ lệ hộ nghèo giảm bình quân 1%/năm; đến năm 2025 còn dưới 1%.")
+    assert (first["kind"], first["indicator"]) == ("avg_growth", "Tỷ lệ hộ nghèo giảm bình quân")
+    assert (second["indicator"], second["comparator"], second["value"]) == (
+        "Tỷ lệ hộ nghèo",
+        "lt",
+        "1",
+    )
+    assert "tên theo vế câu trước" in second["reason"]
+
+
+def test_a_status_with_a_deadline_in_a_target_section_is_a_milestone() -> None:
+    [milestone] = targets_of("Xã đạt chuẩn nông thôn mới nâng cao trước năm 2024.")
+    assert (milestone["kind"], milestone["to_year"], milestone["indicator"]) == (
+        "milestone",
+        2024,
+        "Xã đạt chuẩn nông thôn mới nâng cao",
+    )
+
+
+def test_a_status_beside_numbers_is_a_milestone_of_its_own() -> None:
+    milestone, county = targets_of(
+        "Tỉnh đạt chuẩn nông thôn mới, ít nhất 1 huyện đạt chuẩn nông thôn mới kiểu mẫu."
+    )
+    assert (milestone["kind"], milestone["to_year"]) == ("milestone", 2025)
+    assert (county["kind"], county["comparator"], county["value"]) == ("level", "ge", "1")
+
+
+def test_confidence_and_reason() -> None:
+    said, bare = targets_of("Tỷ lệ che phủ rừng đạt 65%.", "100% xã có trạm y tế.")
+    assert (said["confidence"], said["reason"]) == (
+        "high",
+        "Loại “mức đạt được” (không có từ chỉ loại khác); so sánh “≥” theo “đạt”.",
+    )
+    assert bare["confidence"] == "medium"
+    assert bare["reason"].endswith("Chưa chắc: không có từ so sánh (coi là “ít nhất”).")
+    [avg] = targets_of("Tốc độ tăng trưởng GRDP bình quân hằng năm từ 7,5% trở lên.")
+    assert avg["reason"] == "Loại “tăng bình quân” theo “bình quân”; so sánh “≥” theo “trở lên”."
+    [unit_less] = targets_of("Chỉ số cải cách hành chính đạt 90.")
+    assert unit_less["confidence"] == "medium"
+    assert "không rõ đơn vị tính" in unit_less["reason"]
+
+
+# --- documents without target sections: press reports, political reports -------------------------
+
+
+def press(*paragraphs: str, title: str = "Đại hội Đảng bộ xã Tân Lập, nhiệm kỳ 2025 - 2030") -> Any:
+    return parse_plan_text(text=title + "\n\n" + "\n\n".join(paragraphs))
+
+
+def test_a_press_report_reads_its_targets_and_leaves_results_and_the_congress_out() -> None:
+    result = press(
+        "Sáng 12/8, Đại hội khai mạc với 150 đại biểu, đại diện cho 1.200 đảng viên.",
+        "Nhiệm kỳ 2020 - 2025, thu nhập bình quân đầu người đạt 52 triệu đồng; tỷ lệ hộ nghèo "
+        "giảm còn 3,2%. Xã hiện có 12 thôn.",
+        "Đại hội đề ra 15 chỉ tiêu chủ yếu, trong đó: thu nhập bình quân đầu người đến năm 2030 "
+        "đạt 90 triệu đồng; tỷ lệ hộ nghèo dưới 1%; có thêm 3 thôn đạt chuẩn nông thôn mới kiểu "
+        "mẫu.",
+        "Tổng thu ngân sách trên địa bàn đạt 30 tỷ đồng.",
+        "Đại hội đã bầu Ban Chấp hành gồm 15 đồng chí.",
+    )
+    targets = result.document["targets"]
+    assert _brief(targets) == [
+        ("level", "ge", "90", None),
+        ("level", "lt", "1", None),
+        ("increase", "ge", "3", None),
+        ("level", "ge", "30", None),
+    ]
+    # the last is read only because it follows the list, and may be a five-year total
+    assert [t["confidence"] for t in targets] == ["high", "high", "high", "low"]
+    assert targets[0]["reason"].startswith("Đọc vì câu có “đề ra”")
+    assert targets[3]["reason"].startswith("Đọc vì tiếp theo câu có “đề ra”")
+    assert "có thể là tổng cả nhiệm kỳ" in targets[3]["reason"]
+
+
+def test_a_headline_that_states_a_target_is_read() -> None:
+    result = press(
+        "Ngày 13/8, Đại hội Đảng bộ xã nhiệm kỳ 2025-2030 thông qua các mục tiêu, nhiệm vụ.",
+        "Nhiệm kỳ 2020-2025, thu nhập bình quân đạt 36,4 triệu đồng/người.",
+        title="Chiềng Sinh hướng tới giảm tỷ lệ hộ nghèo xuống dưới 3%",
+    )
+    [headline] = result.document["targets"]
+    assert (headline["comparator"], headline["value"], headline["confidence"]) == (
+        "lt",
+        "3",
+        "medium",
+    )
+    assert "tít bài" in headline["reason"]
+
+
+def test_a_status_restated_in_a_sub_heading_is_one_milestone_with_its_deadline() -> None:
+    result = press(
+        "* Thạch Quý phấn đấu đạt phường văn minh đô thị kiểu mẫu",
+        "Nhiệm kỳ 2020 – 2025, Đảng bộ phường đề ra mục tiêu phấn đấu đến năm 2024 cơ bản đạt "
+        "phường văn minh đô thị kiểu mẫu; thu nhập bình quân đầu người đạt trên 80 triệu đồng.",
+        title="Đại hội Đảng bộ phường Thạch Quý nhiệm kỳ 2020 - 2025",
+    )
+    milestone, income = result.document["targets"]
+    assert (milestone["kind"], milestone["to_year"]) == ("milestone", 2024)
+    assert "hạn “đến năm 2024”" in milestone["reason"]
+    assert (income["comparator"], income["value"]) == ("gt", "80")
+
+
+def test_a_document_that_never_says_it_sets_targets_is_read_whole_but_unsure() -> None:
+    result = press(
+        "Tốc độ tăng trưởng kinh tế bình quân 9%/năm. Thu nhập bình quân đầu người 80 triệu đồng.",
+        "Nhiệm kỳ qua, thu nhập đạt 50 triệu đồng.",
+        title="Xã Tân Lập nhiệm kỳ 2025 - 2030",
+    )
+    targets = result.document["targets"]
+    assert [t["value"] for t in targets] == ["9", "80"]
+    assert {t["confidence"] for t in targets} == {"low"}
+    assert any("không có câu nào nói rõ là đề ra chỉ tiêu" in w for w in result.warnings)
+
+
+def test_a_fraction_of_a_whole_is_told_not_guessed() -> None:
+    result = press(
+        "Đại hội đề ra mục tiêu: trong nhiệm kỳ giảm 2/3 số hộ nghèo; có 5 thôn kiểu mẫu."
+    )
+    assert [t["value"] for t in result.document["targets"]] == ["5"]
+    assert any("“2/3 số” là một phần của tổng số" in w for w in result.warnings)

@@ -20,7 +20,7 @@ _TERMINAL_RE = re.compile(r"[.!?;:…]['\"”’)]*$")
 #: A line that is only a value: a comparator sign or word, a number, a short unit.
 _VALUE_LINE_RE = re.compile(
     r"^(?:(?P<sign>[<>≥≤~]|trên|dưới|khoảng|đạt|ít nhất|tối thiểu)\s*)?\d[\d.,]*\s*"
-    r"(?P<unit>%(?:/năm)?|[^\W\d_]+(?:\s[^\W\d_]+)?)?\s*$",
+    r"(?P<unit>%(?:/năm)?|[^\W\d_]+(?:\s[^\W\d_/]+){0,3}(?:/năm)?)?\s*$",
     re.IGNORECASE,
 )
 

@@ -376,6 +376,13 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
             except NumberFormatError:
                 end = match.end("num")
         unit, unit_end, percent = read_unit(text, end)
+        duration = re.match(r"\s+năm\b(?!\s*\d)", text[end:])
+        if (
+            not unit
+            and duration
+            and _AMOUNT_CUE_RE.search(text[max(0, match.start() - 20) : match.start()])
+        ):
+            unit, unit_end = "năm", end + duration.end()  # "tuổi thọ đạt khoảng 76 năm"
         if ratio_of is not None and unit and not percent:
             unit = f"{unit} (trên {_plain(ratio_of)} {unit})"
         found.append(Quantity(match.start(), end, unit_end, value, None, percent, unit, ratio_of))
