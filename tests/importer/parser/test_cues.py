@@ -196,8 +196,24 @@ def test_hinh_thanh_cai_tao_nang_cap_n_is_increase() -> None:
     assert _kind_why("Bê tông hóa thêm ", unit="km")[0] == "increase"
 
 
-def test_ty_trong_gia_tri_tang_them_is_not_an_increase() -> None:
-    assert _kind_why("Tỷ trọng giá trị tăng thêm của kinh tế số trong GRDP là ")[0] is None
+def test_ty_trong_gia_tri_tang_them_is_a_share_not_an_increase() -> None:
+    assert _kind_why("Tỷ trọng giá trị tăng thêm của kinh tế số trong GRDP là ") == (
+        "level",
+        "tỷ trọng",
+    )
+
+
+def test_ty_trong_dong_gop_cua_tfp_vao_tang_truong_is_a_share_not_growth() -> None:
+    lead = "Tỷ trọng đóng góp của năng suất các nhân tố tổng hợp (TFP) vào tăng trưởng khoảng "
+    assert _kind_why(lead) == ("level", "tỷ trọng")
+    assert _kind_why("Đóng góp của TFP vào tăng trưởng đạt khoảng ")[0] == "level"
+
+
+def test_x_phan_tram_gdp_is_a_share_even_on_average() -> None:
+    lead = "Tỷ lệ bội chi ngân sách nhà nước giai đoạn 2021-2025 bình quân "
+    assert _kind_why(lead, unit="% GDP") == ("level", "% GDP: tỷ trọng")
+    assert _kind_why("Chi đầu tư cho khoa học đạt bình quân trên ", unit="%/GRDP")[0] == "level"
+    assert is_less_better("Tỷ lệ bội chi ngân sách nhà nước")
 
 
 def test_a_five_year_total_of_investment_or_revenue_is_increase() -> None:
@@ -271,10 +287,13 @@ def test_a_sector_of_the_economic_structure() -> None:
         ("hoàn thành nhiệm vụ xây dựng nông thôn mới vào năm 2024", "nông thôn mới"),
         ("Phấn đấu đạt tiêu chí nông thôn mới nâng cao", "nông thôn mới nâng cao"),
         ("Tỉnh đạt chuẩn nông thôn mới", "nông thôn mới"),
+        ("xã Sơn Động trở thành phường trước năm 2030", "phường"),
+        ("trở thành quận công nghiệp văn minh, hiện đại trước năm 2030", "quận"),
+        ("thị xã đạt tiêu chuẩn đô thị loại III", "đô thị loại III"),
         ("Trà Vinh trở thành tỉnh phát triển trong nhóm đầu của khu vực", None),
         ("xây dựng Bắc Ninh trở thành thành phố trực thuộc Trung ương", None),
     ],
 )
 def test_dat_chuan_nong_thon_moi_and_other_statuses(clause: str, status: str | None) -> None:
     found = STATUS_RE.search(clause)
-    assert (found["status"] if found else None) == status
+    assert ((found["status"] or found["unit"]) if found else None) == status

@@ -192,3 +192,54 @@ def test_units_of_communes_and_wards() -> None:
     assert _values("có 5 thôn đạt chuẩn") == [("5", None, "thôn")]
     assert _values("giảm 40 hộ nghèo") == [("40", None, "hộ")]
     assert _values("tăng thêm 199.400 căn") == [("199400", None, "căn")]
+
+
+def test_diem_phan_tram_is_a_percentage() -> None:
+    [points] = find_quantities("giảm 1 – 1,5 điểm phần trăm/năm")
+    assert (points.value, points.value_high, points.unit, points.percent) == (
+        Decimal(1),
+        Decimal("1.5"),
+        "điểm phần trăm/năm",
+        True,
+    )
+
+
+def test_x_phan_tram_grdp_keeps_the_whole_it_is_a_share_of() -> None:
+    assert _values("đạt bình quân trên 1%/GRDP") == [("1", None, "%/GRDP")]
+    assert _values("chiếm 35-40% GRDP") == [("35", "40", "% GRDP")]
+
+
+def test_an_age_range_is_no_target() -> None:
+    assert _values("duy trì đạt 300 phòng học/vạn dân trong độ tuổi đi học (từ 3 đến 18 tuổi)") == [
+        ("300", None, "phòng học/vạn dân")
+    ]
+
+
+def test_dan_so_42_percent_is_no_document_number() -> None:
+    assert _values("Tỷ lệ người tập luyện thường xuyên so với dân số 42%") == [("42", None, "%")]
+    assert _values("theo Nghị quyết số 15 của Tỉnh ủy") == []
+
+
+def test_a_yearly_average_in_brackets_restates_a_five_year_total() -> None:
+    assert _values("tạo việc làm mới cho 700.000 lao động (bình quân 140.000 lao động/năm)") == [
+        ("700000", None, "lao động")
+    ]
+
+
+def test_tang_x_so_nam_2025_after_an_amount_restates_it() -> None:
+    assert _values("thu nhập đạt hơn 98 triệu đồng, tăng 39% so năm 2025") == [
+        ("98", None, "triệu đồng")
+    ]
+    # written alone the relative increase is the target
+    assert _values("thu nhập đến năm 2030 so với năm 2025 tăng 30%") == [("30", None, "%")]
+
+
+def test_tren_1_van_dan_is_per_head_of_population() -> None:
+    assert _values("Có 10 bác sĩ và 30 giường bệnh trên 1 vạn dân") == [
+        ("10", None, "bác sĩ"),
+        ("30", None, "giường bệnh"),
+    ]
+
+
+def test_a_common_misspelling_of_chi_tieu_still_counts_the_documents_parts() -> None:
+    assert _values("Huyện xây dựng 17 chủ tiêu, nhóm chỉ tiêu chủ yếu") == []

@@ -468,3 +468,99 @@ def test_a_fraction_of_a_whole_is_told_not_guessed() -> None:
     )
     assert [t["value"] for t in result.document["targets"]] == ["5"]
     assert any("“2/3 số” là một phần của tổng số" in w for w in result.warnings)
+
+
+def test_duy_tri_after_a_comma_is_a_level_to_hold_of_its_own() -> None:
+    assert _brief(
+        targets_of(
+            "Tốc độ tăng trưởng GRDP bình quân hàng năm từ 8 - 8,5%, duy trì tỷ trọng khu vực "
+            "dịch vụ trong GRDP trên 60%."
+        )
+    ) == [("avg_growth", "range", "8", "8.5"), ("maintain", "gt", "60", None)]
+
+
+def test_ty_le_che_phu_rung_on_dinh_x_is_maintain() -> None:
+    assert _brief(targets_of("Tỷ lệ che phủ rừng ổn định 42%.")) == [("maintain", "ge", "42", None)]
+
+
+def test_a_comma_parts_two_quantities_before_va_does() -> None:
+    growth, share = targets_of(
+        "Tốc độ tăng trưởng đạt 16%/năm, tỷ trọng công nghiệp - xây dựng và dịch vụ đạt trên 90%."
+    )
+    assert growth["kind"] == "avg_growth"
+    assert (share["kind"], share["comparator"], share["value"]) == ("level", "gt", "90")
+    assert share["indicator"].startswith("Tỷ trọng công nghiệp - xây dựng và dịch vụ")
+
+
+def test_ty_le_ho_ngheo_giam_x_diem_phan_tram_nam_is_avg_growth() -> None:
+    [poverty] = targets_of("Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm 1 – 1,5 điểm phần trăm/năm.")
+    assert (poverty["kind"], poverty["comparator"], poverty["unit"]) == (
+        "avg_growth",
+        "range",
+        "điểm phần trăm/năm",
+    )
+    [kept] = targets_of("Tỷ lệ hộ nghèo duy trì mức giảm 1 - 1,5%/năm.")
+    assert (kept["kind"], kept["comparator"]) == ("avg_growth", "range")
+
+
+def test_dan_so_trung_binh_n_nguoi_is_a_projection() -> None:
+    assert _brief(targets_of("Dân số trung bình 7.129 người.")) == [("level", "eq", "7129", None)]
+
+
+def test_ty_le_tang_dan_so_tu_nhien_colon_x_is_a_ceiling() -> None:
+    assert _brief(targets_of("Tỷ lệ tăng dân số tự nhiên: 0,9%.")) == [("level", "le", "0.9", None)]
+    assert _brief(targets_of("Tỷ lệ lao động qua đào tạo: 70%.")) == [("level", "ge", "70", None)]
+
+
+def test_in_a_plan_of_one_year_tang_x_is_the_growth_of_that_year() -> None:
+    text = (
+        "KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022\n\nCÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022:\n"
+        "- Giá trị sản lượng nông nghiệp tăng 7,5 - 8,0%.\n"
+        "- Kinh doanh dịch vụ tăng từ 10% trở lên.\n"
+        "+ Mức giảm sinh 0,5%.\n"
+        "- Tỷ lệ hộ dân dùng nước hợp vệ sinh 100%.\n"
+    )
+    targets = parse_plan_text(text=text).document["targets"]
+    assert [(t["kind"], t["from_year"], t["to_year"]) for t in targets] == [
+        ("avg_growth", 2022, 2022),
+        ("avg_growth", 2022, 2022),
+        ("avg_growth", 2022, 2022),
+        ("level", None, 2022),
+    ]
+    # in a five-year plan "sẽ tăng 50%" is the level reached against the year before the term
+    assert _brief(targets_of("Thu ngân sách sẽ tăng 50%.")) == [("level", "ge", "50", None)]
+
+
+def test_the_targets_of_a_plan_year_named_in_the_sentence() -> None:
+    result = press(
+        "Chính phủ trình 12 chỉ tiêu trong kế hoạch phát triển KTXH năm 2026; trong đó: GDP tăng "
+        "khoảng 10%; tỷ lệ lao động qua đào tạo khoảng 70%.",
+    )
+    growth, trained = result.document["targets"]
+    assert (growth["kind"], growth["from_year"], growth["to_year"]) == ("avg_growth", 2026, 2026)
+    assert (trained["kind"], trained["to_year"]) == ("level", 2026)
+
+
+def test_a_place_that_becomes_a_ward_or_an_urban_district_by_a_deadline_is_a_milestone() -> None:
+    result = press(
+        "Đại hội đề ra mục tiêu xây dựng xã Sơn Động trở thành phường trước năm 2030.",
+        "Phấn đấu đến năm 2030, thị xã đạt tiêu chuẩn đô thị loại III và đạt 70% tiêu chuẩn đô "
+        "thị loại II.",
+    )
+    brief = [(t["kind"], t["value"], t["to_year"]) for t in result.document["targets"]]
+    assert brief == [("milestone", None, 2030), ("milestone", None, 2030), ("level", "70", 2030)]
+
+
+def test_a_lead_that_restates_a_target_of_the_list_is_one_target() -> None:
+    result = press(
+        "Nghị quyết đặt mục tiêu đến năm 2030 thu nhập bình quân đầu người đạt khoảng 4.700 - "
+        "5.000 USD.",
+        "Các mục tiêu cụ thể: GDP bình quân đầu người đến năm 2030 đạt khoảng 4.700 - 5.000 USD; "
+        "tỷ lệ đô thị hóa khoảng 45%.",
+    )
+    targets = result.document["targets"]
+    assert [(t["value"], t["line"]) for t in targets] == [("4700", 5), ("45", 5)]
+    assert any("nêu cùng một chỉ tiêu" in w for w in result.warnings)
+    # equal percentages of different indicators are two targets
+    twins = press("Đại hội đề ra: tỷ lệ A đạt 100%; tỷ lệ B đạt 100%.").document["targets"]
+    assert len(twins) == 2

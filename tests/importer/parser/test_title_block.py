@@ -13,6 +13,7 @@ from tiendo.importer.parser.title_block import (
     read_signer,
     read_title_block,
     sentence_case,
+    yearly_plan,
 )
 
 HEAD = """\
@@ -167,3 +168,18 @@ def test_the_issuing_body() -> None:
         == "Ủy ban nhân dân tỉnh Cao Bằng"
     )
     assert issuing_body(TitleBlock(title_lines=["CHƯƠNG TRÌNH"]), "", None) is None
+
+
+def test_a_plan_of_one_year() -> None:
+    assert plan_term("KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022", "", "", []) == ((2022, 2022), 2022)
+    assert plan_term("12 chỉ tiêu phát triển kinh tế - xã hội năm 2021", "", "", []) == (
+        (2021, 2021),
+        2021,
+    )
+    # "đến năm" is a deadline, not the year of the plan
+    assert plan_term("Các chỉ tiêu chủ yếu đến năm 2025", "", "giai đoạn 2021 - 2025", []) == (
+        (2021, 2025),
+        2021,
+    )
+    assert yearly_plan("trong kế hoạch phát triển KTXH năm 2021; trong đó") == 2021
+    assert yearly_plan("các chỉ tiêu chủ yếu đến năm 2030") is None

@@ -172,7 +172,10 @@ def _last_delimiter(gap: str) -> tuple[int, int] | None:
         elif ch == ")" and depth:
             depth -= 1
             open_at = None
-    for match in re.finditer(r",|\s+và\s+|\s+trong đó\s*", gap):
+    # a comma (or "trong đó") parts them before "và" does: in "16%/năm, tỷ trọng công nghiệp -
+    # xây dựng và dịch vụ đạt trên 90%" the second quantity's words start after the comma
+    cuts = list(re.finditer(r",|\s+trong đó\s*", gap)) or list(re.finditer(r"\s+và\s+", gap))
+    for match in cuts:
         if best is None or match.start() >= best[0]:
             best = (match.start(), match.end())
     if open_at is not None and (best is None or open_at > best[0]):

@@ -111,7 +111,8 @@ def comparator_after(after: str) -> str | None:
 _LESS_BETTER_RE = re.compile(
     r"hộ nghèo|tái nghèo|cận nghèo|thất nghiệp|tai nạn|tội phạm|phạm pháp|tử vong|suy dinh dưỡng|"
     r"ô nhiễm|nợ xấu|con thứ ba|con thứ 3|mất cân bằng|bỏ học|cháy rừng|tảo hôn|cận huyết|"
-    r"lạm phát|tệ nạn|ma túy|khiếu kiện|thời gian thông quan|chi phí không chính thức",
+    r"lạm phát|tệ nạn|ma túy|khiếu kiện|thời gian thông quan|chi phí không chính thức|bội chi|"
+    r"tăng dân số tự nhiên|gia tăng dân số",
     re.IGNORECASE,
 )
 
@@ -199,11 +200,23 @@ def kind_cue_why(
     annual_word = _ANNUAL_RE.search(low)
     annual = annual_context or bool(annual_word)
     annual_why = annual_word.group(0) if annual_word else "hằng năm (ở câu dẫn)"
-    if percent and re.search(r"\bchiếm\s*$", low_tail.strip() + " "):
-        return "level", "chiếm"  # a share, even of a five-year average
+    # a share is a level, even a five-year average of it: "bình quân 5 năm chiếm 35-40% GRDP",
+    # "tỷ trọng đóng góp của TFP vào tăng trưởng khoảng 45%", "bội chi bình quân 3,7% GDP"
+    share = re.search(r"\b(chiếm)\b(?:\s+\S+){0,3}\s*$", low_tail.strip()) or re.search(
+        r"^\s*(tỷ trọng|đóng góp)\b", low_tail
+    )
+    share = share or re.search(r"^\s*(tỷ trọng|đóng góp)\b", low)
+    if percent and share:
+        return "level", share.group(1)
+    if percent and re.search(r"\b(?:gdp|grdp)\b", unit.lower()):
+        return "level", f"{unit}: tỷ trọng"
     if _REDUCE_RE.search(low_tail):
         if _AVG_RE.search(low):
             return "avg_growth", "giảm bình quân"
+        if (annual or yearly_unit) and percent and re.search(r"\btỷ lệ\b", low):
+            # a rate that falls by points every year ("tỷ lệ hộ nghèo giảm 1 - 1,5%/năm") is an
+            # average rate of change, not a fall against the year before
+            return "avg_growth", "tỷ lệ … giảm …/năm"
         if annual or yearly_unit:
             return "annual_reduction", ("giảm … " + annual_why) if annual else "giảm …/năm"
         if "so với năm trước" in (low + " " + after.lower()):
@@ -282,11 +295,14 @@ MAINTAIN_RE = re.compile(r"^(?:tiếp tục\s+)?(?:duy trì|giữ vững|giữ �
 #: hành chính đô thị", "đạt phường văn minh đô thị kiểu mẫu". General goals ("tỉnh phát triển
 #: khá", "trong nhóm đầu của khu vực") are no status.
 STATUS_RE = re.compile(
-    r"\b(?:(?:cơ bản\s+)?(?:đạt chuẩn|đạt tiêu chí|đạt|hoàn thành(?: nhiệm vụ)?(?: xây dựng)?|"
+    r"\b(?:(?:cơ bản\s+)?(?:đạt chuẩn|đạt tiêu chí|đạt tiêu chuẩn|đạt|hoàn thành(?: nhiệm vụ)?(?: xây dựng)?|"
     r"được công nhận(?: là| đạt chuẩn)?|trở thành|lên|xây dựng đạt)\s+"
     r"(?:(?:xã|huyện|tỉnh|phường)\s+)?(?:chuẩn\s+)?"
     r"(?P<status>nông thôn mới(?: nâng cao| kiểu mẫu)?|đô thị loại\s+[IVX\d]+|"
     r"đơn vị hành chính đô thị|(?:phường|xã|thị trấn|đô thị) văn minh(?: đô thị)?(?: kiểu mẫu)?|"
-    r"thị xã|thị trấn))",
+    r"thị xã|thị trấn))"
+    # a place that becomes a unit of a higher kind: "xã … trở thành phường", "huyện … trở thành
+    # quận" (a province's "thành phố trực thuộc Trung ương" is the vision of its general goal)
+    r"|\b(?:trở thành|lên|được công nhận là)\s+(?P<unit>phường|quận|thị xã|thị trấn)\b",
     re.IGNORECASE,
 )

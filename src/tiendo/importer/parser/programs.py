@@ -12,6 +12,7 @@ the other deadlines (`assignments`).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -158,6 +159,7 @@ def program_targets(
                 )
             )
             placement.mark(p.lines, "target")
+    cands = _without_restatements(cands, warnings)
     if warnings is not None:
         for found_reader in readers:
             for text, line in found_reader.fractions:
@@ -180,6 +182,45 @@ def program_targets(
         )
     quals = sorted(gathered + quals, key=lambda c: c.line)
     return cands, quals
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _without_restatements(cands: list[Cand], warnings: list[str] | None) -> list[Cand]:
+    """A press lead or a headline restates a target of the body ("đặt mục tiêu đến năm 2025 thu
+    nhập bình quân đầu người đạt khoảng 4.700 - 5.000 USD" … "GDP bình quân đầu người đến năm
+    2025 đạt khoảng 4.700 - 5.000 USD"): the same amount (not a percentage), unit and year under
+    much the same name is one target, the later statement (the list's)."""
+    kept: list[Cand] = []
+    for cand in cands:
+        twin = next(
+            (
+                k
+                for k in kept
+                if cand.value is not None
+                and k.value == cand.value
+                and k.value_high == cand.value_high
+                and k.unit == cand.unit
+                and k.to_year == cand.to_year
+                and cand.unit
+                and not cand.unit.startswith("%")
+                and len(_words(k.indicator) & _words(cand.indicator))
+                >= 0.5 * min(len(_words(k.indicator)), len(_words(cand.indicator)))
+            ),
+            None,
+        )
+        if twin is not None:
+            kept.remove(twin)
+            cand.reasons.append(f"dòng {twin.line} nêu cùng chỉ tiêu, chỉ giữ một")
+            if warnings is not None:
+                warnings.append(
+                    f"Dòng {twin.line} và dòng {cand.line} nêu cùng một chỉ tiêu (cùng số liệu, "
+                    "đơn vị và năm): chỉ giữ một."
+                )
+        kept.append(cand)
+    return kept
 
 
 def _qualitative(years: PlanYears, to_year: int, indicator: str, source: str, line: int) -> Cand:

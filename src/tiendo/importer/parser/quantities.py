@@ -101,6 +101,7 @@ _UNIT_WORDS = [
     "bệnh viện",
     "căn hộ",
     "tổ dân phố",
+    "phòng học",
     "nhà máy",
     "giường",
     "trường",
@@ -189,14 +190,19 @@ _MASKS = [
     re.compile(r"(?<![\d.,])\d{1,2}/" + _YEAR + r"\b"),
     # Document numbers: 04-CTr/TU, 72/2025/QH15, 3621/TTr-UBND, số 15.
     re.compile(r"\b\d+(?:/\d+)*(?:[-/][A-ZĐ][\wĐđ]*)+(?:[-/][\wĐđ]+)*"),
-    re.compile(r"\bsố\s*:?\s*\d[\d/.\-]*", re.IGNORECASE),
+    re.compile(r"(?<!dân )(?<!tổng )(?<!chỉ )\bsố\s*:?\s*\d[\d/.\-]*", re.IGNORECASE),
     # List numbers "(1)" and ordinals.
     re.compile(r"\(\s*\d{1,2}\s*\)"),
     re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|kỳ họp|đợt|lần)\s+\d+\b", re.IGNORECASE),
     # "trên 1 ha canh tác", "trên 1 hec-ta": per unit of area, not a quantity.
     re.compile(
-        r"\btrên\s+(?:0?1|một)\s+(?:ha|hec-ta|héc-ta|hecta|héc ta|đơn vị diện tích|km2|m2)\b",
+        r"\btrên\s+(?:0?1|một)\s+(?:ha|hec-ta|héc-ta|hecta|héc ta|đơn vị diện tích|km2|m2|"
+        r"vạn dân|nghìn dân|ngàn dân|triệu dân)\b",
         re.IGNORECASE,
+    ),
+    # An age range: "(từ 3 đến 18 tuổi)", "trong độ tuổi 15 - 60".
+    re.compile(
+        rf"(?:từ\s+)?\d+\s*{_SEP}\s*\d+\s*tuổi\b|độ tuổi\s+\d+\s*{_SEP}\s*\d+", re.IGNORECASE
     ),
     # Fractions of a whole: "2/3 số hộ nghèo".
     FRACTION_RE,
@@ -218,7 +224,7 @@ _MASKS = [
     re.compile(r"\bdưới\s+\d+\s+tiêu chí", re.IGNORECASE),
     # Counts of the document's own parts.
     re.compile(
-        r"(?<![\w.,/])\d+\s+(?:chương trình|khâu|nội dung|nhiệm vụ|giải pháp|chỉ tiêu|nhóm|đột phá|"
+        r"(?<![\w.,/])\d+\s+(?:chương trình|khâu|nội dung|nhiệm vụ|giải pháp|chỉ tiêu|chủ tiêu|nhóm|đột phá|"
         r"quan điểm|mục tiêu|lĩnh vực|trụ cột|định hướng|phong trào|cuộc vận động)\b",
         re.IGNORECASE,
     ),
@@ -298,6 +304,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def read_unit(text: str, pos: int, *, percent: bool = False) -> tuple[str, int, bool]:
     """The unit written after a number that ends at `pos`: (unit, end, percent)."""
+    points = re.match(r"\s*điểm phần trăm", text[pos:], re.IGNORECASE)
+    if points:
+        unit, end = "điểm phần trăm", pos + points.end()
+        per = _PER_RE.match(text, end)
+        if per:
+            unit, end = unit + "/" + per["per"], per.end()
+        return unit, end, True
     match = re.match(r"\s*%", text[pos:])
     if percent or match:
         end = pos + (match.end() if match else 0)
@@ -306,9 +319,9 @@ def read_unit(text: str, pos: int, *, percent: bool = False) -> tuple[str, int, 
         if per:
             unit += "/" + per["per"]
             end = per.end()
-        acronym = re.match(r"\s+([A-Z]{2,})\b", text[end:])
-        if acronym:
-            unit += " " + acronym.group(1)
+        acronym = re.match(r"\s*(/)?\s*([A-Z]{2,})\b", text[end:])
+        if acronym and (acronym.group(1) or re.match(r"\s", text[end:])):
+            unit += ("/" if acronym.group(1) else " ") + acronym.group(2)  # "% GRDP", "%/GRDP"
             end += acronym.end()
         return unit, end, True
     match = _UNIT_RE.match(text, pos)
@@ -479,10 +492,20 @@ def _drop_restatements(text: str, found: list[Quantity]) -> list[Quantity]:
         alone = re.search(r"\(\s*$", text[: q.start]) and re.match(r"\s*\)", text[q.unit_end :])
         if alone and not q.percent and any(k.percent for k in kept):
             continue
+        if (
+            kept
+            and q.percent
+            and not kept[-1].percent
+            and re.fullmatch(r"\s*,\s*tăng\s+", text[kept[-1].unit_end : q.start])
+            and re.match(r"\s*so(?: với)? năm \d{4}", text[q.unit_end :])
+        ):
+            continue  # "đạt hơn 98 triệu đồng, tăng 39% so năm 2025": the amount's growth again
         if kept:
             gap = text[kept[-1].unit_end : q.start]
             if re.fullmatch(
-                r"\s*\(\s*(?:khoảng|tương đương|tương ứng|bằng|gần|trên|hơn|đạt)?\s*", gap
+                r"\s*\(\s*(?:khoảng|tương đương|tương ứng|bằng|gần|trên|hơn|đạt|bình quân|"
+                r"mỗi năm|hằng năm)?\s*",
+                gap,
             ):
                 close = text.find(")", q.unit_end)
                 inside = text[q.unit_end : close if close >= 0 else len(text)]

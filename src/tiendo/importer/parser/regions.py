@@ -55,7 +55,7 @@ _TARGET_RE = re.compile(
     r"giai đoạn tới|những năm tới|nhiệm kỳ mới)\b",
     re.IGNORECASE,
 )
-_TARGET_NOUN_RE = re.compile(r"\b(?:mục tiêu|chỉ tiêu|quyết tâm)\b", re.IGNORECASE)
+_TARGET_NOUN_RE = re.compile(r"\b(?:mục tiêu|chỉ tiêu|quyết tâm|nghị quyết)\b", re.IGNORECASE)
 #: Weaker words of the future: they set targets unless the sentence is about the congress.
 _FUTURE_RE = re.compile(r"\b(?:sẽ|dự kiến|cần đạt)\b", re.IGNORECASE)
 #: A year named as a deadline or the end of a period: "đến năm 2030", "trước năm 2025",
@@ -63,7 +63,10 @@ _FUTURE_RE = re.compile(r"\b(?:sẽ|dự kiến|cần đạt)\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(
     r"\b(?:đến|tới|vào|trước)\s+(?:cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
-_YEAR_RE = re.compile(r"(?<!với )\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+#: A year named alone ("năm 2019 đạt …"); not a baseline ("so với năm 2020", "gấp 2 lần năm 2020").
+_YEAR_RE = re.compile(
+    r"(?<!với )(?<!so )(?<!lần )(?<!bằng )\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
 _PERIOD_RE = re.compile(r"\b(?:nhiệm kỳ|giai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})\b", re.IGNORECASE)
 _OWN_PERIOD_RE = re.compile(
     r"(?:^\W*|\b(?:xác định|trong|về mục tiêu cụ thể,?)\s+)(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)"
@@ -139,7 +142,8 @@ def stance(text: str, years: PlanYears) -> Stance:
 
     Words that set targets ("phấn đấu", "đề ra", a deadline ahead, the plan's own period) against
     words of the past ("đạt được", "kết quả", an earlier period or year): with both, the sentence
-    is `mixed` (read part by part). The nouns "mục tiêu", "chỉ tiêu", "quyết tâm" set targets
+    is `mixed` (read part by part). The nouns "mục tiêu", "chỉ tiêu", "quyết tâm", "nghị quyết"
+    set targets
     only where nothing speaks of the past ("hoàn thành các chỉ tiêu", "với quyết tâm cao, … đã
     đạt được nhiều kết quả" report results)."""
     goals = _PAST_GOALS_RE.search(text)

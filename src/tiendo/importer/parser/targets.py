@@ -53,15 +53,21 @@ from .lines import SUB_MARKERS, Para
 from .quantities import FRACTION_RE, Quantity, find_quantities
 from .regions import FreeReading
 from .spans import capitalise, split_top
-from .title_block import PlanYears
+from .title_block import PlanYears, yearly_plan
 
 #: Kinds measured over a period: they get a from_year.
 PERIOD_KINDS = {"annual", "annual_reduction", "avg_growth", "increase", "maintain", "qualitative"}
 
 _MULTIPLIER_WORDS_RE = re.compile(r"\bcả\s+\d+\s+(?:tiêu chí|chỉ tiêu|mặt)\b", re.IGNORECASE)
 _HELD_RE = re.compile(
-    r"\b(?:duy trì|giữ vững)(?:\s+ổn định)?(?:\s+(?:ở mức|mức|đạt))?\s*$", re.IGNORECASE
+    r"\b(?:(?:duy trì|giữ vững)(?:\s+ổn định)?|ổn định)(?:\s+(?:ở mức|mức|đạt))?\s*$",
+    re.IGNORECASE,
 )
+#: "GDP tăng khoảng 6%", "giảm 1 - 1,5 điểm phần trăm", "Mức giảm sinh 0,5%": in a plan of one
+#: year, the rate of change of that year.
+_CHANGE_RE = re.compile(r"\b(?:tăng|giảm)(?:\s+(?:khoảng|từ|trên|hơn|ít nhất|đạt))?\s*$", re.I)
+_DEADLINE_RE = re.compile(r"\b(?:trước|đến|tới|vào|trong)\s+(?:cuối\s+)?năm\s+(\d{4})\b", re.I)
+_POPULATION_RE = re.compile(r"^\s*(?:quy mô\s+)?dân số\b", re.IGNORECASE)
 
 
 @dataclass
@@ -187,6 +193,9 @@ class TargetReader:
         ):
             year = clause.year
             segment = clause.text
+            in_year = yearly_plan(clause.context + " " + segment)
+            if year is None and in_year is not None and in_year <= self.years.to_year:
+                year = in_year  # "… trong kế hoạch năm 2021; trong đó: GDP tăng khoảng 6%"
             for fraction in FRACTION_RE.finditer(segment):
                 self.fractions.append((fraction.group(0), p.line_at(clause.start)))
             quantities = find_quantities(segment)
@@ -194,13 +203,19 @@ class TargetReader:
             if quantities:
                 # "Tỉnh đạt chuẩn nông thôn mới, ít nhất 1 huyện đạt chuẩn …": a status without
                 # a number beside the numbers
-                for start, end in split_top(segment, 0, len(segment), (", ",)):
+                for start, end in split_top(segment, 0, len(segment), (", ", " và ")):
                     piece = segment[start:end]
                     if not find_quantities(piece) and STATUS_RE.search(piece):
                         body = CONTEXT_PREFIX_RE.sub("", piece).strip(" .;:,")
                         out.cands.extend(
                             self._statuses(
-                                p, clause.start + start, body, to_year, clause.reason, headline
+                                p,
+                                clause.start + start,
+                                body,
+                                to_year,
+                                clause.reason,
+                                headline,
+                                context=segment,
                             )
                         )
                 found = self._clause(p, clause, quantities, to_year)
@@ -257,7 +272,15 @@ class TargetReader:
             cand.doubt("lấy từ tít bài báo; kiểm tra thân bài có nhắc lại không")
 
     def _statuses(
-        self, p: Para, offset: int, body: str, to_year: int, reason: str, headline: bool
+        self,
+        p: Para,
+        offset: int,
+        body: str,
+        to_year: int,
+        reason: str,
+        headline: bool,
+        *,
+        context: str = "",
     ) -> list[Cand]:
         """Milestones of a free document: each part of the clause that sets a recognised status
         ("đạt chuẩn nông thôn mới nâng cao trước năm 2025, trở thành đô thị loại V trước năm
@@ -270,13 +293,18 @@ class TargetReader:
             status = STATUS_RE.search(piece)
             if status is None:
                 continue
-            deadline = re.search(
-                r"\b(?:trước|đến|tới|vào|trong)\s+(?:cuối\s+)?năm\s+(\d{4})\b", piece
-            ) or re.search(r"\b(?:trước|đến|tới|vào|trong)\s+(?:cuối\s+)?năm\s+(\d{4})\b", body)
+            deadline = next(
+                (
+                    found
+                    for text in (piece, body, context)
+                    if (found := _DEADLINE_RE.search(text)) is not None
+                ),
+                None,
+            )
             if deadline is None and not p.marker:
                 continue
             due = int(deadline.group(1)) if deadline else to_year
-            key = status["status"].lower()
+            key = (status["status"] or status["unit"]).lower()
             subject = piece[: status.start()].strip()
             whole = re.fullmatch(
                 r"(?:tỉnh|thành phố|huyện|thị xã|xã|phường|thị trấn)", subject, re.I
@@ -391,6 +419,14 @@ class TargetReader:
             kind = own
             if kind is not None:
                 reasons.append(f"loại “{KIND_NAMES[kind]}” theo “{why}”")
+            own_words = (lead_full if i else segment[body_start : q.start]).strip()
+            if kind in (None, "level") and i and MAINTAIN_RE.match(own_words):
+                # "…, duy trì tỷ trọng khu vực dịch vụ trên 60%": a level to hold of its own
+                kind = "maintain"
+                reasons[:] = ["loại “duy trì” theo “duy trì/giữ vững”"]
+            elif kind is None and i and _HELD_RE.search(tail):
+                kind = "maintain"
+                reasons.append("loại “duy trì” theo “ổn định”")
             if kind is None and inherit_kind is not None and inherit_kind[1] == percent:
                 kind = inherit_kind[0]
                 reasons.append(f"loại “{KIND_NAMES[kind]}” theo “{inherit_kind[2]}” ở số trước")
@@ -409,6 +445,21 @@ class TargetReader:
                     if held
                     else "loại “mức đạt được” (không có từ chỉ loại khác)"
                 )
+            one_year = self.years.to_year == self.years.period_start or (
+                yearly_plan(clause.context + " " + segment) is not None
+            )
+            if (
+                kind == "level"
+                and percent
+                and one_year
+                and (_CHANGE_RE.search(tail) or re.match(r"mức (?:giảm|tăng)\b", own_words, re.I))
+                and not re.search(r"\bso(?: với)? năm\b", tail + " " + after)
+            ):
+                kind = "avg_growth"
+                reasons[-1:] = [
+                    "loại “tăng bình quân”: kế hoạch một năm, “tăng/giảm …%” là mức "
+                    "thay đổi của năm"
+                ]
             zero_every_year = q.zero and bool(
                 re.match(r"không để", segment[q.start : q.end], re.IGNORECASE)
             )
@@ -433,6 +484,8 @@ class TargetReader:
                 post = comparator_after(after)
                 if before == "eq" and before_words == "chiếm" and not (clause.share or sector):
                     before = "ge!"  # a share where more is better: "kinh tế số chiếm 30% GRDP"
+                if before == "ge!" and before_words == ":" and is_less_better(own_words):
+                    before, before_words = "le", "dấu hai chấm, chỉ tiêu càng thấp càng tốt"
                 if (
                     before == "le"
                     and before_words.endswith("còn")
@@ -460,6 +513,9 @@ class TargetReader:
                     if (clause.share or sector) and percent:
                         comparator = "eq"
                         reasons.append("so sánh “=”: tỷ trọng trong cơ cấu kinh tế")
+                    elif not percent and _POPULATION_RE.match(own_words):
+                        comparator = "eq"
+                        reasons.append("so sánh “=”: quy mô dân số là con số dự báo")
                     elif (
                         kind in ("level", "annual", "maintain")
                         and not reduced_by

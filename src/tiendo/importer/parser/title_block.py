@@ -36,6 +36,21 @@ _TERM_RES = [
     (re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE), "period"),
     (re.compile(r"(?:5|05|năm) năm\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE), "period"),
 ]
+#: A plan of one year: "Kế hoạch kinh tế - xã hội năm 2022", "chỉ tiêu … năm 2021".
+_YEARLY_PLAN_RE = re.compile(
+    r"\b(?:kế hoạch|chỉ tiêu)\b[^.;:]{0,80}?\bnăm\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE
+)
+
+
+def yearly_plan(text: str) -> int | None:
+    """The year of a plan of one year; not a deadline ("chỉ tiêu chủ yếu đến năm 2025")."""
+    for match in _YEARLY_PLAN_RE.finditer(text):
+        before = text[match.start() : match.start(1)]
+        if not re.search(r"\b(?:đến|tới|vào|trước|cuối|sau)\s+năm\s+$", before, re.IGNORECASE):
+            return int(match.group(1))
+    return None
+
+
 _TITLE_WORDS = {
     "ban chấp hành": "Ban Chấp hành",
     "ban thường vụ": "Ban Thường vụ",
@@ -256,8 +271,13 @@ def plan_term(
     title: str, head: str, body: str, warnings: list[str]
 ) -> tuple[tuple[int, int] | None, int]:
     """The term (from_year, to_year) and the first year of its period, from the title, else the
-    preamble, else the body; None when the document tells none."""
+    preamble, else the body; None when the document tells none. A plan of one year ("Kế hoạch
+    kinh tế - xã hội năm 2022", "12 chỉ tiêu … năm 2021") has a term of that year."""
     for k, text in enumerate((title, head, body)):
+        if k == 1:
+            year = yearly_plan(title)
+            if year:
+                return (year, year), year
         found: list[tuple[int, int, int]] = []  # (from, to, first year of the period)
         for pattern, kind in _TERM_RES:
             for match in pattern.finditer(text):
@@ -275,6 +295,9 @@ def plan_term(
                 terms = [t for t in found if t[1] - t[0] <= 5] or found
                 a, b, start = max(terms, key=lambda t: (t[1], -found.index(t)))
             return (a, b), start
+    year = yearly_plan(head) or yearly_plan(body)
+    if year:
+        return (year, year), year
     ahead = re.search(r"đến năm\s+(\d{4})", title + " " + head, re.IGNORECASE) or re.search(
         r"đến năm\s+(\d{4})", body, re.IGNORECASE
     )
