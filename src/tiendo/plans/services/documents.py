@@ -18,7 +18,11 @@ from django.utils import timezone
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, diff_fields
 from tiendo.indicators.models import Figure, Indicator
-from tiendo.indicators.services import indicator_catalogue_ensure, indicator_resolve
+from tiendo.indicators.services import (
+    figure_unit,
+    indicator_catalogue_ensure,
+    indicator_resolve,
+)
 from tiendo.org.models import OrgUnit
 from tiendo.org.services import area_for_issuer
 
@@ -163,7 +167,7 @@ def _indicator_for(target: dict[str, Any], *, path: str, actor: Actor) -> Indica
     try:
         return indicator_resolve(
             name=target["indicator"],
-            unit=target["unit"],
+            unit=figure_unit(kind=target["kind"], unit=target["unit"]),
             code=target["indicator_code"],
             actor=actor,
         )
@@ -251,7 +255,10 @@ def plan_load(
 
     issuer = unit(doc["issuing_unit"])
     area = unit(doc["area"]) or area_for_issuer(
-        issuer=issuer, fallback_name=f"Địa bàn của {doc['number'] or doc['code']}", actor=actor
+        issuer=issuer,
+        place=doc["place"],
+        fallback_name=f"Địa bàn của {doc['number'] or doc['code']}",
+        actor=actor,
     )
     if existing is not None and existing.area_id and existing.area_id != area.pk:
         _refuse_area_change(existing, area)
@@ -499,6 +506,26 @@ def plan_publish(
         decision_ref=decision_ref,
         changes=["Công bố (dự thảo → đang thực hiện)"],
     )
+
+
+def plan_close_mark(*, plan: Plan, actor: Actor, reason: str) -> Plan:
+    """The plan's term is over: active → closed ("Đã kết thúc"), audited. Called by the closing
+    of a term (`tiendo.evaluation.services.plan_close`), inside its transaction."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != PlanStatus.ACTIVE:
+        raise PlanDocumentError("$.status", "chỉ chương trình đang thực hiện mới kết thúc được")
+    locked.status = PlanStatus.CLOSED
+    locked.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATE,
+        obj=locked,
+        changes={"status": {"before": PlanStatus.ACTIVE, "after": PlanStatus.CLOSED}},
+        reason=reason,
+        plan_code=locked.code,
+    )
+    plan.status = locked.status
+    return locked
 
 
 def _apply_units(writer: _Writer, units: list[dict[str, Any]]) -> dict[str, OrgUnit]:
