@@ -39,6 +39,20 @@ def test_comparators() -> None:
     assert comparator_after(" lao động") is None
 
 
+def test_tu_2200_dang_vien_moi_tro_len() -> None:
+    """ "trở lên" a word or two after the number and its unit is still the comparator."""
+    assert comparator_after(" mới trở lên;") == "ge!"
+    assert comparator_after(" chỉ tiêu trở lên.") == "ge!"
+    assert comparator_after(" mới trở xuống") == "le"
+    assert comparator_after(" số chi bộ hoàn thành tốt nhiệm vụ trở lên") is None  # too far
+
+
+def test_hoan_thanh_tot_nhiem_vu_tro_len() -> None:
+    """ "trở lên" after a rating ("nhiệm vụ", "loại", "mức", "hạng") qualifies the rating."""
+    assert comparator_after(" tốt nhiệm vụ trở lên") is None
+    assert comparator_after(" xếp loại trở lên") is None
+
+
 def test_less_is_better() -> None:
     assert is_less_better("Tỷ lệ hộ nghèo")
     assert is_less_better("tỷ lệ thất nghiệp thành thị")

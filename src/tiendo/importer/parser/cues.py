@@ -99,13 +99,13 @@ def comparator_before(lead: str) -> str | None:
 
 
 def comparator_after(after: str) -> str | None:
-    """ "trở lên" after the number and unit is ≥, "trở xuống" is ≤."""
+    """ "trở lên" after the number and unit is ≥, "trở xuống" is ≤; also a word or two later
+    ("từ 2.200 đảng viên mới trở lên"), but not a rating ("hoàn thành tốt nhiệm vụ trở lên")."""
     low = after.lower()
-    if re.match(r"\s*trở lên\b", low):
-        return "ge!"
-    if re.match(r"\s*trở xuống\b", low):
-        return "le"
-    return None
+    match = re.match(r"\s*((?:[^\s,;.()]+\s+){0,2})trở (lên|xuống)\b", low)
+    if match is None or re.search(r"(?:nhiệm vụ|loại|mức|hạng)\s*$", match.group(1)):
+        return None
+    return "ge!" if match.group(2) == "lên" else "le"
 
 
 _LESS_BETTER_RE = re.compile(
