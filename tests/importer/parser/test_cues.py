@@ -311,3 +311,12 @@ def test_a_sector_of_the_economic_structure() -> None:
 def test_dat_chuan_nong_thon_moi_and_other_statuses(clause: str, status: str | None) -> None:
     found = STATUS_RE.search(clause)
     assert ((found["status"] or found["unit"]) if found else None) == status
+
+
+def test_be_tong_hoa_15_km_duong_is_increase() -> None:
+    """Works counted in what is built ("nhựa hóa, bê tông hóa 15 km", "kiên cố hóa 20 km kênh
+    mương", "làm mới 3 cầu") add up over the term; a share of them is the level reached."""
+    assert _kind_why("Nhựa hóa, bê tông hóa ", unit="km") == ("increase", "bê tông hóa")
+    assert _kind_why("Kiên cố hóa ", unit="km")[0] == "increase"
+    assert _kind_why("làm mới ", unit="cầu")[0] == "increase"
+    assert _kind_why("Bê tông hóa ", unit="%")[0] is None

@@ -564,3 +564,32 @@ def test_a_lead_that_restates_a_target_of_the_list_is_one_target() -> None:
     # equal percentages of different indicators are two targets
     twins = press("Đại hội đề ra: tỷ lệ A đạt 100%; tỷ lệ B đạt 100%.").document["targets"]
     assert len(twins) == 2
+
+
+def test_hang_nam_at_the_start_of_a_sentence_makes_each_of_its_clauses_yearly() -> None:
+    """ "Hằng năm kết nạp …; có …" (no comma after "Hằng năm"): the second clause is yearly too."""
+    members, cells = targets_of(
+        "Hằng năm kết nạp từ 20 đảng viên trở lên; có trên 85% tổ chức cơ sở đảng hoàn thành "
+        "tốt nhiệm vụ."
+    )
+    assert (members["kind"], members["comparator"], members["value"]) == ("annual", "ge", "20")
+    assert (cells["kind"], cells["comparator"], cells["value"]) == ("annual", "gt", "85")
+    # "hằng năm" inside a sentence is the word of its own clause only
+    water, members = targets_of("Tỷ lệ hộ dùng nước sạch đạt 98%; hằng năm kết nạp 20 đảng viên.")
+    assert (water["kind"], members["kind"]) == ("level", "annual")
+
+
+def test_hang_nam_then_den_nam_2030_in_a_later_clause_is_that_years_level() -> None:
+    growth, revenue = targets_of(
+        "Hằng năm, thu ngân sách tăng 10% trở lên; đến năm 2030 thu ngân sách đạt 5.000 tỷ đồng."
+    )
+    assert (growth["kind"], growth["value"]) == ("avg_growth", "10")
+    assert (revenue["kind"], revenue["unit"], revenue["to_year"]) == ("level", "tỷ đồng", 2030)
+
+
+def test_moi_nam_giam_x_phan_tram_ty_le_ho_ngheo_is_avg_growth() -> None:
+    """The rate named after the number ("giảm 1% tỷ lệ hộ nghèo"), as before it."""
+    [poverty] = targets_of("Mỗi năm giảm 1% tỷ lệ hộ nghèo.")
+    assert (poverty["kind"], poverty["comparator"], poverty["value"]) == ("avg_growth", "ge", "1")
+    [accidents] = targets_of("Mỗi năm giảm 5% số vụ tai nạn giao thông.")
+    assert accidents["kind"] == "annual_reduction"

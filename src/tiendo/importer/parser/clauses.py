@@ -34,7 +34,9 @@ CONTEXT_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 #: A sentence or intro that starts "Hằng năm," is about every year.
-ANNUAL_START_RE = re.compile(r"^\s*(?:hằng năm|hàng năm|mỗi năm)\s*[,:]", re.IGNORECASE)
+#: A sentence that opens with "Hằng năm" ("Hằng năm, …", "Hằng năm kết nạp …; có …") sets a yearly
+#: target in each of its clauses.
+ANNUAL_START_RE = re.compile(r"^\s*(?:hằng năm|hàng năm|mỗi năm)(?:\s*[,:]|\s)", re.IGNORECASE)
 _PERIOD_RE = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
 #: The economic structure: its shares are exact figures ("Cơ cấu kinh tế: dịch vụ 42,5%").
 _SHARE_RE = re.compile(r"\bcơ c[ấầ]u\b", re.IGNORECASE)

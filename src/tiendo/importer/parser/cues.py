@@ -156,6 +156,12 @@ _INCREASE_RE = re.compile(
     r"việc làm mới cho|hình thành|cải tạo(?: và nâng cấp| nâng cấp)?|nâng cấp|xây mới)\b",
     re.IGNORECASE,
 )
+#: Works done over the term, counted in what is built: "bê tông hóa 15 km đường", "nhựa hóa 10
+#: tuyến". Only for counts: "bê tông hóa 90% đường trục xã" is the share reached (a level).
+_WORKS_RE = re.compile(
+    r"\b(?:bê tông hóa|nhựa hóa|cứng hóa|kiên cố hóa|làm mới|mở rộng|sửa chữa)\s*$",
+    re.IGNORECASE,
+)
 _REDUCE_RE = re.compile(r"\bgiảm\b", re.IGNORECASE)
 _YEAR_IN_LEAD_RE = re.compile(r"\b(?:đến|tới|vào)\s+(?:cuối\s+)?(?:năm\s+)?\d{4}\b")
 _INVESTMENT_RE = re.compile(r"\b(?:vốn đầu tư|huy động vốn)\b", re.IGNORECASE)
@@ -198,7 +204,9 @@ def kind_cue_why(
     if yearly_unit and _YEARLY_MEASURE_RE.search(low):
         yearly_unit = False  # "số khách du lịch đạt 8 triệu lượt khách/năm": the end year's level
     annual_word = _ANNUAL_RE.search(low)
-    annual = annual_context or bool(annual_word)
+    # "Hằng năm, thu ngân sách tăng 10%; đến năm 2030 đạt 5.000 tỷ đồng": a clause that names its
+    # own year is that year's level, whatever the sentence opened with
+    annual = bool(annual_word) or (annual_context and not _YEAR_IN_LEAD_RE.search(low))
     annual_why = annual_word.group(0) if annual_word else "hằng năm (ở câu dẫn)"
     # a share is a level, even a five-year average of it: "bình quân 5 năm chiếm 35-40% GRDP",
     # "tỷ trọng đóng góp của TFP vào tăng trưởng khoảng 45%", "bội chi bình quân 3,7% GDP"
@@ -213,9 +221,11 @@ def kind_cue_why(
     if _REDUCE_RE.search(low_tail):
         if _AVG_RE.search(low):
             return "avg_growth", "giảm bình quân"
-        if (annual or yearly_unit) and percent and re.search(r"\btỷ lệ\b", low):
-            # a rate that falls by points every year ("tỷ lệ hộ nghèo giảm 1 - 1,5%/năm") is an
-            # average rate of change, not a fall against the year before
+        rate = re.search(r"\btỷ lệ\b", low) or re.match(r"\s*tỷ lệ\b", after.lower())
+        if (annual or yearly_unit) and percent and rate:
+            # a rate that falls by points every year ("tỷ lệ hộ nghèo giảm 1 - 1,5%/năm", "mỗi
+            # năm giảm 1% tỷ lệ hộ nghèo") is an average rate of change, not a fall against the
+            # year before
             return "avg_growth", "tỷ lệ … giảm …/năm"
         if annual or yearly_unit:
             return "annual_reduction", ("giảm … " + annual_why) if annual else "giảm …/năm"
@@ -235,6 +245,9 @@ def kind_cue_why(
         return "annual", annual_why if annual else unit
     if re.search(r"\b(?:gấp|lên)\s*$", low_tail.strip()) or "nâng tổng số" in low_tail:
         return "level", "gấp" if "gấp" in low_tail else "lên"
+    works = None if percent else _WORKS_RE.search(low_tail.strip())
+    if works:
+        return "increase", works.group(0)
     increase = _INCREASE_RE.search(low_tail)
     if increase and not (percent and re.search(r"\b(?:tỷ trọng|tỷ lệ)\b", low)):
         return "increase", increase.group(0)
