@@ -320,3 +320,11 @@ def test_be_tong_hoa_15_km_duong_is_increase() -> None:
     assert _kind_why("Kiên cố hóa ", unit="km")[0] == "increase"
     assert _kind_why("làm mới ", unit="cầu")[0] == "increase"
     assert _kind_why("Bê tông hóa ", unit="%")[0] is None
+
+
+def test_nang_suat_lao_dong_tang_tren_x_phan_tram_nam_is_avg_growth() -> None:
+    """A percentage a year of a measure that is yearly by nature is its growth rate; the same
+    measure in its own unit a year is the end year's level."""
+    assert _kind_why("Năng suất lao động tăng trên ", unit="%/năm")[0] == "avg_growth"
+    assert _kind_why("Doanh thu du lịch tăng ", unit="%/năm")[0] == "avg_growth"
+    assert _kind_why("Số khách du lịch đạt ", unit="triệu lượt khách/năm")[0] is None

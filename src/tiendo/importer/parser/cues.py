@@ -201,8 +201,10 @@ def kind_cue_why(
         and not per_capita
         and not _YEAR_IN_LEAD_RE.search(low)
     )
-    if yearly_unit and _YEARLY_MEASURE_RE.search(low):
-        yearly_unit = False  # "số khách du lịch đạt 8 triệu lượt khách/năm": the end year's level
+    if yearly_unit and not percent and _YEARLY_MEASURE_RE.search(low):
+        # "số khách du lịch đạt 8 triệu lượt khách/năm": the end year's level; but a percentage a
+        # year of such a measure is its growth rate ("năng suất lao động tăng trên 7%/năm")
+        yearly_unit = False
     annual_word = _ANNUAL_RE.search(low)
     # "Hằng năm, thu ngân sách tăng 10%; đến năm 2030 đạt 5.000 tỷ đồng": a clause that names its
     # own year is that year's level, whatever the sentence opened with
