@@ -30,6 +30,13 @@ from tiendo.importer.parser.indicators import criteria_names, indicator_name, re
         ("Thu hút ", "triệu lượt khách", " du lịch", False, "Thu hút lượt khách du lịch"),
         ("kết nạp từ ", "đảng viên", " mới trở lên", False, "Kết nạp đảng viên mới"),
         (
+            "lũy kế đến cuối nhiệm kỳ có thêm ",
+            "xã",
+            " đạt chuẩn nông thôn mới kiểu mẫu",
+            False,
+            "Số xã đạt chuẩn nông thôn mới kiểu mẫu",
+        ),
+        (
             "thêm ít nhất ",
             "sản phẩm",
             " OCOP đạt từ 3 sao trở lên",

@@ -42,8 +42,16 @@ def _strip_trailing_cues(text: str) -> str:
     return text
 
 
+#: "Lũy kế đến cuối nhiệm kỳ có thêm 6 xã …": the period of a count, not its name.
+_CUMULATIVE_RE = re.compile(
+    r"^\s*(?:lũy kế|luỹ kế|cộng dồn)(?:\s+(?:đến|tới)\s+(?:cuối|hết)\s+"
+    r"(?:nhiệm kỳ|giai đoạn|năm\s+\d{4}))?\s*[:,]?\s*",
+    re.IGNORECASE,
+)
+
+
 def _lead_noun(lead: str) -> str:
-    text = CONTEXT_PREFIX_RE.sub("", lead)
+    text = CONTEXT_PREFIX_RE.sub("", _CUMULATIVE_RE.sub("", CONTEXT_PREFIX_RE.sub("", lead)))
     listing = re.search(r".*\b(?:bao gồm|gồm|như sau|gồm có)\s*:?\s+", text, re.IGNORECASE)
     if listing:
         text = text[listing.end() :]
