@@ -328,3 +328,24 @@ def test_nang_suat_lao_dong_tang_tren_x_phan_tram_nam_is_avg_growth() -> None:
     assert _kind_why("Năng suất lao động tăng trên ", unit="%/năm")[0] == "avg_growth"
     assert _kind_why("Doanh thu du lịch tăng ", unit="%/năm")[0] == "avg_growth"
     assert _kind_why("Số khách du lịch đạt ", unit="triệu lượt khách/năm")[0] is None
+
+
+def test_ket_nap_60_dang_vien_moi_trong_nhiem_ky_is_increase() -> None:
+    """A count "trong nhiệm kỳ", "trong 5 năm" is summed over the term; a share or an amount
+    of money is not counted that way, and a year named in the lead makes it that year's level."""
+    assert _kind_why("Kết nạp ", unit="đảng viên", after=" mới trong nhiệm kỳ.") == (
+        "increase",
+        "trong nhiệm kỳ",
+    )
+    assert _kind_why("Trong 5 năm đào tạo nghề cho ", unit="lao động")[0] == "increase"
+    assert _kind_why("trồng mới rừng ", unit="ha", after=" trong giai đoạn 2026 - 2030")[0] == (
+        "increase"
+    )
+    assert _kind_why("Trong nhiệm kỳ, tỷ lệ lao động qua đào tạo đạt ")[0] is None
+    assert _kind_why("Kết nạp ", unit="đảng viên", after=" mới; trong nhiệm kỳ có")[0] is None
+
+
+def test_dien_tich_cay_hang_nam_on_dinh_is_not_every_year() -> None:
+    """ "cây hằng năm" is a kind of crop: its area "ổn định 1.200 ha" is a level to hold."""
+    assert _kind_why("Diện tích gieo trồng cây hằng năm ổn định ", unit="ha")[0] is None
+    assert _kind_why("Diện tích gieo trồng hằng năm đạt ", unit="ha")[0] == "annual"

@@ -593,3 +593,13 @@ def test_moi_nam_giam_x_phan_tram_ty_le_ho_ngheo_is_avg_growth() -> None:
     assert (poverty["kind"], poverty["comparator"], poverty["value"]) == ("avg_growth", "ge", "1")
     [accidents] = targets_of("Mỗi năm giảm 5% số vụ tai nạn giao thông.")
     assert accidents["kind"] == "annual_reduction"
+
+
+def test_dien_tich_gieo_trong_cay_hang_nam_on_dinh_x_ha_is_maintain() -> None:
+    [area] = targets_of("Diện tích gieo trồng cây hằng năm ổn định 1.200 ha.")
+    assert (area["kind"], area["comparator"], area["value"], area["unit"]) == (
+        "maintain",
+        "ge",
+        "1200",
+        "ha",
+    )

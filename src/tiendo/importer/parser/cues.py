@@ -139,6 +139,15 @@ def is_sector(lead: str) -> bool:
 # --- Kinds ---------------------------------------------------------------------------------------
 
 _ANNUAL_RE = re.compile(r"\b(?:hằng năm|hàng năm|mỗi năm|năm nào cũng)\b", re.IGNORECASE)
+#: "cây hằng năm", "cây lâu năm": kinds of crop, not "every year".
+_CROP_RE = re.compile(r"\bcây (?:hằng|hàng) năm\b", re.IGNORECASE)
+#: A count summed over the term: "kết nạp 60 đảng viên mới trong nhiệm kỳ", "trong 5 năm đào tạo
+#: nghề cho 5.000 lao động".
+_IN_TERM_RE = re.compile(
+    r"\b(?:trong|cả|suốt)\s+(?:nhiệm kỳ|(?:5|05|năm) năm|cả giai đoạn|giai đoạn \d{4}\s*[-–]\s*\d{4})"
+    r"\b",
+    re.IGNORECASE,
+)
 _AVG_RE = re.compile(r"\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 _PER_CAPITA_RE = re.compile(
     r"\b(?:bình quân|trung bình)\s*(?:thu nhập\s*)?(?:đầu người|/\s*người|mỗi người|một người|"
@@ -191,7 +200,7 @@ def kind_cue_why(
     they tell none (a level). `lead` is the clause before the number, `tail` its last words,
     `after` what follows the unit."""
     per_capita = bool(_PER_CAPITA_RE.search(lead))
-    low = _PER_CAPITA_RE.sub(" ", _NOUN_GROWTH_RE.sub(" ", lead.lower()))
+    low = _PER_CAPITA_RE.sub(" ", _NOUN_GROWTH_RE.sub(" ", _CROP_RE.sub(" ", lead.lower())))
     low_tail = _PER_CAPITA_RE.sub(" ", _NOUN_GROWTH_RE.sub(" ", tail.lower()))
     # "9.000 ha/năm" is a yearly flow; "60 triệu đồng/người/năm" by 2025, or an income per head
     # "120 triệu đồng/năm", is a level
@@ -254,6 +263,9 @@ def kind_cue_why(
     if increase and not (percent and re.search(r"\b(?:tỷ trọng|tỷ lệ)\b", low)):
         return "increase", increase.group(0)
     money = bool(re.search(r"(?:đồng|USD)$", unit))
+    in_term = _IN_TERM_RE.search(low) or _IN_TERM_RE.search(re.split(r"[,;.(]", after.lower())[0])
+    if in_term and not percent and not money and not _YEAR_IN_LEAD_RE.search(low):
+        return "increase", in_term.group(0)
     if money and not per_capita and _REVENUE_RE.search(low):
         total = _TERM_TOTAL_RE.search(low)
         if total and not _YEAR_IN_LEAD_RE.search(low):
