@@ -40,9 +40,32 @@ def _latex(body: str) -> str:
     return re.sub(r"\s+", " ", body).strip()
 
 
+#: A Markdown table's rule row: "|---|:--:|".
+_MD_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def table_row(line: str) -> str:
+    """A table row pasted as text, in the readers' form (cells joined by " | "): cells separated
+    by tabs (copied from Word or a spreadsheet; three cells at least, so that "1.<tab>Text" stays a
+    list item) or a Markdown row ("| 1 | Chỉ tiêu | % | 95 |"); its rule row becomes empty.
+    Any other line is returned as it is."""
+    if "\t" in line:
+        cells = [c.strip() for c in line.strip().split("\t")]  # an empty cell keeps its column
+        if sum(1 for c in cells if c) >= 3:
+            return " | ".join(cells)
+        return line
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        if _MD_RULE_RE.match(stripped):
+            return ""
+        return " | ".join(c.strip() for c in stripped[1:-1].split("|"))
+    return line
+
+
 def clean_line(line: str) -> str:
-    """NFC, markdown emphasis and LaTeX-ish artefacts removed, white space collapsed."""
-    text = normalize(line).replace("\u00a0", " ").replace("\ufeff", "")
+    """NFC, markdown emphasis and LaTeX-ish artefacts removed, white space collapsed; a table
+    row pasted as text in the readers' form."""
+    text = table_row(normalize(line)).replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("**", "").replace("__", "")
     text = _EMPHASIS_RE.sub(r"\1", text)
     return re.sub(r"\s+", " ", text).strip()

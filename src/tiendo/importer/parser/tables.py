@@ -39,7 +39,8 @@ class TableReader:
     def row(self, p: Para) -> list[Cand] | None:
         """The target of a row ([] for a header row); None when the paragraph is no row this
         table can read (then it is read as prose)."""
-        cells = [c.strip() for c in p.text.split(" | ")]
+        # an empty cell ("a |  | b", collapsed to "a | | b") keeps its column
+        cells = [c.strip() for c in re.split(r"(?:^|\s)\|(?=\s|$)", p.text)]
         if len(cells) < 2:
             return None
         low = [c.lower() for c in cells]
