@@ -63,3 +63,22 @@ def test_what_is_a_value_line() -> None:
     assert not is_value_line("12")  # a page number
     assert not is_value_line("1. Mục đích")  # a heading
     assert not is_value_line("2025 tỷ đồng")
+
+
+def test_dat_at_the_end_of_a_line_and_its_number_on_the_next_are_one_paragraph() -> None:
+    """A PDF or a narrow column wraps "… đến năm 2025 đạt" / "150 triệu đồng": the number is the
+    end of the sentence, not a paragraph of its own (and "giảm còn dưới" keeps its "dưới")."""
+    paras = build_paragraphs(
+        [
+            (3, "- Thu nhập bình quân đầu người đến năm 2025 đạt"),
+            (4, "150 triệu đồng/người/năm."),
+            (5, "- Tỷ lệ hộ nghèo giảm còn dưới"),
+            (6, "0,5%; có 100% khu phố đạt chuẩn văn minh đô thị."),
+            (7, "- Số xã đạt chuẩn"),  # no word that asks for a number: a line of its own
+            (8, "12 xã trong năm 2021."),
+        ]
+    )
+    assert [p.lines for p in paras] == [[3, 4], [5, 6], [7], [8]]
+    assert paras[1].text == (
+        "- Tỷ lệ hộ nghèo giảm còn dưới 0,5%; có 100% khu phố đạt chuẩn văn minh đô thị."
+    )

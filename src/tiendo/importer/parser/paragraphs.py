@@ -2,7 +2,8 @@
 
 A line continues the paragraph before it when that one has not ended (no stop, no colon), is no
 heading and no table row, and the line itself starts nothing new (`headings.starts_new`) and
-either starts in lower case or follows a long line. A line that is only a value (">90%", "≥ 95
+either starts in lower case, follows a long line, or is the number that the line before stops
+short of ("… đến năm 2025 đạt" + "150 triệu đồng"). A line that is only a value (">90%", "≥ 95
 %", "> 1,5%": the text of an infographic or a slide puts the figure under its indicator) is the
 value of the line before it, whatever that one ends with. The `Para` keeps the source line of every
 piece (`Para.line_at`), so that later stages can say where a target came from.
@@ -21,6 +22,15 @@ _TERMINAL_RE = re.compile(r"[.!?;:…]['\"”’)]*$")
 _VALUE_LINE_RE = re.compile(
     r"^(?:(?P<sign>[<>≥≤~]|trên|dưới|khoảng|đạt|ít nhất|tối thiểu)\s*)?\d[\d.,]*\s*"
     r"(?P<unit>%(?:/năm)?|[^\W\d_]+(?:\s[^\W\d_/]+){0,3}(?:/năm)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: A line that stops at the word before a number ("… đến năm 2025 đạt", "… giảm còn dưới"): the
+#: number is on the next line (a line wrapped by a PDF or a narrow column).
+_AWAITS_NUMBER_RE = re.compile(
+    r"\b(?:đạt|dưới|trên|khoảng|là|còn|từ|tăng|giảm|hơn|ít nhất|tối thiểu|tối đa|chiếm|"
+    r"bình quân|không quá|không dưới|không vượt quá|có|thêm|gấp|mức|ở mức|lên)\s*$",
     re.IGNORECASE,
 )
 
@@ -58,7 +68,11 @@ def build_paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
             and previous.marker not in ("roman",)
             and not starts_new(text)
             and not is_heading_text(previous)
-            and (text[:1].islower() or len(previous.text) >= 60)
+            and (
+                text[:1].islower()
+                or len(previous.text) >= 60
+                or (text[:1].isdigit() and bool(_AWAITS_NUMBER_RE.search(previous.text)))
+            )
         ):
             previous.starts.append(len(previous.text) + 1)
             previous.lines.append(number)
