@@ -603,3 +603,19 @@ def test_dien_tich_gieo_trong_cay_hang_nam_on_dinh_x_ha_is_maintain() -> None:
         "1200",
         "ha",
     )
+
+
+def test_khong_phat_sinh_ho_tai_ngheo_is_zero_every_year() -> None:
+    [relapse] = targets_of("Không phát sinh hộ tái nghèo.")
+    assert (relapse["kind"], relapse["comparator"], relapse["value"]) == ("annual", "eq", "0")
+
+
+def test_ty_suat_sinh_giam_binh_quan_x_phan_nghin_nam_is_avg_growth() -> None:
+    """A rate in per mille ("0,2‰/năm") is read like a percentage (before, it was lost)."""
+    [births] = targets_of("Tỷ suất sinh giảm bình quân 0,2‰/năm.")
+    assert (births["kind"], births["comparator"], births["value"], births["unit"]) == (
+        "avg_growth",
+        "ge",
+        "0.2",
+        "‰/năm",
+    )

@@ -164,9 +164,9 @@ _WORD_NUMBER_RE = re.compile(
 _MULTIPLE_RE = re.compile(r"\bgấp\s+(?P<word>đôi|rưỡi|ba|bốn|năm)\b", re.IGNORECASE)
 _MULTIPLES = {"đôi": Decimal(2), "rưỡi": Decimal("1.5"), "ba": Decimal(3), "bốn": Decimal(4),
               "năm": Decimal(5)}  # fmt: skip
-#: "không còn hộ nghèo", "không để xảy ra các vụ cháy lớn": zero.
+#: "không còn hộ nghèo", "không để xảy ra các vụ cháy lớn", "không phát sinh hộ tái nghèo": zero.
 _ZERO_RE = re.compile(
-    r"\b(?P<cue>không còn|không để xảy ra|không để phát sinh)\s+(?:các\s+|những\s+)?"
+    r"\b(?P<cue>không còn|không để xảy ra|không (?:để )?phát sinh)\s+(?:các\s+|những\s+)?"
     r"(?P<noun>[^\s,;.()]+)",
     re.IGNORECASE,
 )
@@ -307,6 +307,13 @@ def read_unit(text: str, pos: int, *, percent: bool = False) -> tuple[str, int, 
     points = re.match(r"\s*điểm phần trăm", text[pos:], re.IGNORECASE)
     if points:
         unit, end = "điểm phần trăm", pos + points.end()
+        per = _PER_RE.match(text, end)
+        if per:
+            unit, end = unit + "/" + per["per"], per.end()
+        return unit, end, True
+    permille = re.match(r"\s*(?:‰|phần nghìn|phần ngàn)", text[pos:], re.IGNORECASE)
+    if permille:  # "tỷ suất sinh giảm 0,2‰/năm": a rate, like a percentage
+        unit, end = "‰", pos + permille.end()
         per = _PER_RE.match(text, end)
         if per:
             unit, end = unit + "/" + per["per"], per.end()

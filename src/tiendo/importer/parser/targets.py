@@ -461,12 +461,12 @@ class TargetReader:
                     "thay đổi của năm"
                 ]
             zero_every_year = q.zero and bool(
-                re.match(r"không để", segment[q.start : q.end], re.IGNORECASE)
+                re.match(r"không (?:để|phát sinh)", segment[q.start : q.end], re.IGNORECASE)
             )
             if q.zero:
                 kind = "annual" if zero_every_year else "level"
                 reasons[-1:] = [
-                    "“không để xảy ra”: bằng 0 mỗi năm"
+                    "“không để xảy ra/phát sinh”: bằng 0 mỗi năm"
                     if zero_every_year
                     else f"“{segment[q.start : q.end]}”: bằng 0"
                 ]
