@@ -349,3 +349,12 @@ def test_dien_tich_cay_hang_nam_on_dinh_is_not_every_year() -> None:
     """ "cây hằng năm" is a kind of crop: its area "ổn định 1.200 ha" is a level to hold."""
     assert _kind_why("Diện tích gieo trồng cây hằng năm ổn định ", unit="ha")[0] is None
     assert _kind_why("Diện tích gieo trồng hằng năm đạt ", unit="ha")[0] == "annual"
+
+
+def test_ket_nap_tu_15_dang_vien_tro_len_nam_is_annual() -> None:
+    """ "/năm" after "trở lên" belongs to the unit: a count every year."""
+    assert _kind_why("Kết nạp từ ", unit="đảng viên", after=" trở lên/năm.") == (
+        "annual",
+        "trở lên/năm",
+    )
+    assert _kind_why("Kết nạp từ ", unit="đảng viên", after=" trở lên.")[0] is None

@@ -150,3 +150,26 @@ def test_without_any_sentence_that_sets_targets_the_fallback_reads_all_but_the_p
     reading = FreeReading(TERM_2030, fallback=True)
     assert reading.sentence("Tổng thu ngân sách đạt 225 tỷ đồng")[0]
     assert not reading.sentence("Nhiệm kỳ qua, thu ngân sách đạt 200 tỷ đồng")[0]
+
+
+def test_the_items_of_a_list_after_de_ra_15_chi_tieu_colon_are_its_targets_not_doubtful() -> None:
+    """ "Đảng bộ phường đề ra 15 chỉ tiêu chủ yếu:" then "+ …" items: each item is read as the
+    list's, also after an item that names its own year, until a paragraph without a marker."""
+    reading = FreeReading(TERM_2030)
+    reading.paragraph(listed=False)
+    assert reading.sentence("Nhiệm kỳ 2025-2030, Đảng bộ phường đề ra 15 chỉ tiêu chủ yếu:")[
+        :2
+    ] == (
+        True,
+        "câu có “đề ra”",
+    )
+    reasons = []
+    for item in [
+        "Tổng thu ngân sách trên địa bàn đến năm 2030 đạt 180 tỷ đồng",
+        "Giá trị sản xuất thương mại - dịch vụ tăng bình quân 12%/năm",
+    ]:
+        reading.paragraph(listed=True)
+        reasons.append(reading.sentence(item)[1])
+    assert reasons == ["câu có “đến năm 2030”", "mục của danh sách sau câu có “đề ra”"]
+    reading.paragraph(listed=False)  # prose again: carried on, and doubtful as before
+    assert reading.sentence("Tỷ lệ trường đạt chuẩn 90%")[1] == "tiếp theo câu có “đến năm 2030”"

@@ -70,6 +70,8 @@ def paragraph_clauses(
     `reading` (documents without target sections) decides sentence by sentence, by tense and
     period, which ones set targets (`regions.FreeReading`)."""
     text = p.text
+    if reading is not None:
+        reading.paragraph(listed=bool(p.marker))
     for start, end in inline_items(text, p.body_at):
         for s_start, s_end in sentences(text, start, end):
             sentence = blank_baselines(text[s_start:s_end], period_start)

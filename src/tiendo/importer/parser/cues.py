@@ -254,6 +254,10 @@ def kind_cue_why(
         return "avg_growth", "tăng … mỗi năm"
     if annual or yearly_unit:
         return "annual", annual_why if annual else unit
+    every_year = _EVERY_YEAR_AFTER_RE.match(after)
+    if every_year and not percent:
+        # "kết nạp từ 15 đảng viên trở lên/năm": the "/năm" after "trở lên" is the unit's
+        return "annual", every_year.group(0).strip()
     if re.search(r"\b(?:gấp|lên)\s*$", low_tail.strip()) or "nâng tổng số" in low_tail:
         return "level", "gấp" if "gấp" in low_tail else "lên"
     works = None if percent else _WORKS_RE.search(low_tail.strip())

@@ -194,6 +194,14 @@ class FreeReading:
     on: bool = False
     cue: str = ""
     read: list[str] = field(default_factory=list)
+    #: the cue of an intro that sets targets and ends with a colon ("Đảng bộ phường đề ra 15 chỉ
+    #: tiêu chủ yếu:"): the list items under it are its targets, as sure as under a heading
+    intro: str = ""
+
+    def paragraph(self, *, listed: bool) -> None:
+        """A new paragraph: one without a list marker ends the list under an intro."""
+        if not listed:
+            self.intro = ""
 
     def sentence(self, text: str) -> tuple[bool, str, bool]:
         """(keep, reason, part by part): whether a sentence is read for targets, the reason in
@@ -207,10 +215,14 @@ class FreeReading:
             return True, "", True
         if found.kind == TARGET:
             self.on, self.cue = True, found.cue
+            if text.rstrip().endswith(":"):
+                self.intro = found.cue
             return True, f"câu có “{found.cue}”", False
         if found.kind in (PAST, EVENT):
-            self.on = False
+            self.on, self.intro = False, ""
             return False, "", False
+        if self.intro:
+            return True, f"mục của danh sách sau câu có “{self.intro}”", False
         if self.on:
             return True, f"tiếp theo câu có “{self.cue}”", False
         return False, "", False
