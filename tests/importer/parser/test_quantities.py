@@ -243,3 +243,8 @@ def test_tren_1_van_dan_is_per_head_of_population() -> None:
 
 def test_a_common_misspelling_of_chi_tieu_still_counts_the_documents_parts() -> None:
     assert _values("Huyện xây dựng 17 chủ tiêu, nhóm chỉ tiêu chủ yếu") == []
+
+
+def test_55_dong_chi_are_people_not_money() -> None:
+    units = [q.unit for q in find_quantities("bầu 55 đồng chí; thu ngân sách 180 tỷ đồng")]
+    assert units == ["đồng chí", "tỷ đồng"]

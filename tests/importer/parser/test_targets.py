@@ -619,3 +619,22 @@ def test_ty_suat_sinh_giam_binh_quan_x_phan_nghin_nam_is_avg_growth() -> None:
         "0.2",
         "‰/năm",
     )
+
+
+def test_a_chi_tieu_chu_yeu_list_in_a_press_report_ends_where_the_article_goes_on() -> None:
+    """After the list under "CHỈ TIÊU CHỦ YẾU", a paragraph about the congress or the past is
+    the article again: neither it nor what follows is a target (they stay unparsed)."""
+    result = press(
+        "CHỈ TIÊU CHỦ YẾU\n• Tốc độ tăng trưởng GRDP bình quân 10-11%/năm.\n• Tỷ lệ đô thị hóa "
+        "đạt 50%.",
+        "Đại hội đã bầu 55 đồng chí vào Ban Chấp hành Đảng bộ khóa I.",
+        "Trước đó, xã đã đón 2 triệu lượt khách du lịch năm 2024, tăng 15% so với năm 2023.",
+    )
+    assert [t["value"] for t in result.document["targets"]] == ["10", "50"]
+    assert [u["line"] for u in result.document["unparsed"]][-2:] == [7, 9]
+    # a plain paragraph that goes on setting targets stays in the section
+    goes_on = press(
+        "CHỈ TIÊU CHỦ YẾU\n• Tỷ lệ đô thị hóa đạt 50%.",
+        "Tỷ lệ hộ nghèo giảm còn dưới 1%.",
+    )
+    assert [t["value"] for t in goes_on.document["targets"]] == ["50", "1"]

@@ -19,6 +19,7 @@ from typing import Any
 from tiendo.core.text import normalize_space
 
 from .lines import SUB_MARKERS, Para, Placement, is_caps
+from .regions import EVENT, PAST, stance
 from .sections import Sections
 from .spans import capitalise, sentences
 from .tables import TableReader
@@ -123,6 +124,7 @@ def program_targets(
     reader = new_reader()
     tables = TableReader(years)
     region_seen = None
+    listed = ended = False  # a list item of the region was read; the article went on after it
     if headline is not None:
         cands.extend(reader.paragraph(headline, allow_loose=False, headline=True).cands)
     for region, p in paras:
@@ -131,6 +133,14 @@ def program_targets(
                 reader = new_reader()
             tables = TableReader(years)
             region_seen = region
+            listed = ended = False
+        if allow_loose and listed and not p.marker and not ended:
+            # a press report's "CHỈ TIÊU CHỦ YẾU" list, then the article goes on: a paragraph
+            # about the congress ("Đại hội đã bầu 55 đồng chí …") or the past ends the section
+            ended = stance(p.text, years).kind in (EVENT, PAST)
+        if ended:
+            continue
+        listed = listed or bool(p.marker)
         rows = tables.row(p) if " | " in p.text else None
         if rows is not None:
             cands.extend(rows)

@@ -137,6 +137,7 @@ _UNIT_WORDS = [
     "MW",
     "kWh",
     "USD",
+    "đồng chí",  # people ("bầu 55 đồng chí"), not money
     "đồng",
     "lần",
 ]
