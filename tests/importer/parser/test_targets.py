@@ -638,3 +638,15 @@ def test_a_chi_tieu_chu_yeu_list_in_a_press_report_ends_where_the_article_goes_o
         "Tỷ lệ hộ nghèo giảm còn dưới 1%.",
     )
     assert [t["value"] for t in goes_on.document["targets"]] == ["50", "1"]
+
+
+def test_thuong_mai_dich_vu_tang_12_is_a_growth_rate_not_a_share() -> None:
+    """A sector named with "tăng" is its growth (≥), not its share of the economy (=)."""
+    text = (
+        "KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2026\n\nCÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2026:\n"
+        "- Giá trị sản xuất thương mại, dịch vụ tăng 12%.\n"
+        "- Cơ cấu kinh tế: thương mại, dịch vụ 60%."
+    )
+    growth, share = parse_plan_text(text=text).document["targets"]
+    assert (growth["kind"], growth["comparator"]) == ("avg_growth", "ge")
+    assert (share["kind"], share["comparator"]) == ("level", "eq")

@@ -510,7 +510,8 @@ class TargetReader:
                     )
                 else:
                     indicator_text = lead_for_kind + " " + after
-                    if (clause.share or sector) and percent:
+                    if (clause.share or sector) and percent and kind in ("level", "maintain"):
+                        # a sector's growth rate ("thương mại, dịch vụ tăng 12%") is no share
                         comparator = "eq"
                         reasons.append("so sánh “=”: tỷ trọng trong cơ cấu kinh tế")
                     elif not percent and _POPULATION_RE.match(own_words):
