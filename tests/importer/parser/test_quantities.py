@@ -248,3 +248,11 @@ def test_a_common_misspelling_of_chi_tieu_still_counts_the_documents_parts() -> 
 def test_55_dong_chi_are_people_not_money() -> None:
     units = [q.unit for q in find_quantities("bầu 55 đồng chí; thu ngân sách 180 tỷ đồng")]
     assert units == ["đồng chí", "tỷ đồng"]
+
+
+def test_den_2025_without_nam_is_a_year() -> None:
+    """ "thu nhập … đến 2025 đạt 85 triệu đồng": the year is written without "năm"; a period
+    ("đến 2025-2030") and an amount ("trong 2025 hộ") are no year."""
+    assert year_context("thu nhập bình quân đầu người đến 2025 đạt 85 triệu đồng") == (2025, 28)
+    assert year_context("giai đoạn từ 2021 đến 2025-2030") is None
+    assert year_context("hỗ trợ trong 2025 hộ gia đình") is None

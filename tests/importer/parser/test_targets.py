@@ -650,3 +650,24 @@ def test_thuong_mai_dich_vu_tang_12_is_a_growth_rate_not_a_share() -> None:
     growth, share = parse_plan_text(text=text).document["targets"]
     assert (growth["kind"], growth["comparator"]) == ("avg_growth", "ge")
     assert (share["kind"], share["comparator"]) == ("level", "eq")
+
+
+def test_50_phan_tram_vao_nam_2030_after_40_phan_tram_vao_nam_2025_is_a_2030_target() -> None:
+    early, late = targets_of("Tỷ lệ đô thị hóa đạt 40% vào năm 2025 và 50% vào năm 2030.")
+    assert [(t["value"], t["to_year"]) for t in (early, late)] == [("40", 2025), ("50", 2030)]
+
+
+def test_den_nam_2025_ty_le_ho_ngheo_con_duoi_3_after_a_rate_is_a_level() -> None:
+    """ "giảm … bình quân 1,5-2%/năm, đến năm 2025 tỷ lệ hộ nghèo còn dưới 3%": the second
+    number has its own deadline: the level of that year, not another yearly rate."""
+    rate, level = targets_of(
+        "Phấn đấu giai đoạn 2021 - 2025 giảm tỷ lệ hộ nghèo bình quân 1,5-2%/năm, đến năm 2025 "
+        "tỷ lệ hộ nghèo còn dưới 3%."
+    )
+    assert (rate["kind"], rate["comparator"]) == ("avg_growth", "range")
+    assert (level["kind"], level["comparator"], level["unit"], level["to_year"]) == (
+        "level",
+        "lt",
+        "%",
+        2025,
+    )

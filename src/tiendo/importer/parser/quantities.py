@@ -536,7 +536,8 @@ def _plain(value: Decimal) -> str:
 
 
 _YEAR_CONTEXT_RE = re.compile(
-    rf"(?:^|[\s,;:(])(?P<cue>đến|tới|vào|cuối|trong)\s+năm\s+(?P<y1>{_YEAR})\b"
+    rf"(?:^|[\s,;:(])(?P<cue>đến|tới|vào|cuối|trong)\s+(?:năm\s+)?(?P<y1>{_YEAR})\b(?![-–/])"
+    r"(?!\s*(?:%|ha\b|hộ\b|người\b|tỷ\b|tỉ\b|triệu\b|nghìn\b|km\b|tấn\b|lao động\b))"
     rf"|^\s*năm\s+(?P<y2>{_YEAR})\b"
     rf"|(?<!với )\bnăm\s+(?P<y3>{_YEAR})\s*[:,]",
     re.IGNORECASE,

@@ -427,7 +427,14 @@ class TargetReader:
             elif kind is None and i and _HELD_RE.search(tail):
                 kind = "maintain"
                 reasons.append("loại “duy trì” theo “ổn định”")
-            if kind is None and inherit_kind is not None and inherit_kind[1] == percent:
+            # "…, đến năm 2025 tỷ lệ hộ nghèo còn dưới 3%": a number with its own deadline is the
+            # level of that year, not another of the rates before it
+            if (
+                kind is None
+                and inherit_kind is not None
+                and inherit_kind[1] == percent
+                and not (i and _OWN_DEADLINE_RE.search(lead_full))
+            ):
                 kind = inherit_kind[0]
                 reasons.append(f"loại “{KIND_NAMES[kind]}” theo “{inherit_kind[2]}” ở số trước")
             if kind is None and not percent and is_term_flow(lead_for_kind, q.unit):
@@ -564,6 +571,17 @@ class TargetReader:
             source = segment[src_start:suffix_end].strip(" ,;.")
             line = p.line_at(clause.start + q.start)
             names = criteria_names(indicator, q.multiplier) if q.multiplier > 1 else [indicator]
+            # "đạt 40% vào năm 2025 và 50% vào năm 2030": a year right after the number, or in
+            # the words between it and the number before, is this number's
+            deadline = _YEAR_AFTER_RE.match(after) or (
+                _OWN_DEADLINE_RE.search(lead_full) if i else None
+            )
+            own_year = int(deadline.group(1)) if deadline else None
+            target_year = (
+                own_year
+                if own_year is not None and own_year >= self.years.period_start
+                else to_year
+            )
             for name in names:
                 cand = candidate(
                     years=self.years,
@@ -571,7 +589,7 @@ class TargetReader:
                     comparator=final,
                     quantity=q,
                     unit=q.unit,
-                    to_year=to_year,
+                    to_year=target_year,
                     indicator=name,
                     source=source,
                     line=line,
@@ -584,6 +602,16 @@ class TargetReader:
         if head:
             self.previous_head = head
         return results
+
+
+#: A deadline named after a number: "50% vào năm 2030", "6 triệu lượt (đến năm 2030)".
+_YEAR_AFTER_RE = re.compile(
+    r"^\s*\(?\s*(?:vào|đến|tới|trong)\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+#: A deadline in the words before a number: "…, đến năm 2025 tỷ lệ hộ nghèo còn dưới 3%".
+_OWN_DEADLINE_RE = re.compile(
+    r"\b(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
 
 
 def _object_start(text: str) -> bool:
