@@ -671,3 +671,10 @@ def test_den_nam_2025_ty_le_ho_ngheo_con_duoi_3_after_a_rate_is_a_level() -> Non
         "%",
         2025,
     )
+
+
+def test_huong_toi_2030_in_brackets_after_a_2025_target_is_a_2030_target() -> None:
+    now, later = targets_of(
+        "Đến năm 2025, tổng tỷ suất sinh đạt ít nhất 1,4 con/phụ nữ (hướng tới 2030: 1,6 con/phụ nữ)."
+    )
+    assert [(t["value"], t["to_year"]) for t in (now, later)] == [("1.4", 2025), ("1.6", 2030)]

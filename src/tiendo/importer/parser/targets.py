@@ -610,7 +610,7 @@ _YEAR_AFTER_RE = re.compile(
 )
 #: A deadline in the words before a number: "…, đến năm 2025 tỷ lệ hộ nghèo còn dưới 3%".
 _OWN_DEADLINE_RE = re.compile(
-    r"\b(?:đến|tới|vào)\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE
+    r"\b(?:đến|tới|vào)\s+(?:cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)\b(?![-–/]|\s*%)", re.IGNORECASE
 )
 
 
