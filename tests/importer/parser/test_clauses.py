@@ -108,3 +108,16 @@ def test_each_quantity_gets_its_own_words() -> None:
     assert _own_words("đạt 5% 10 tấn") == [("đạt ", ""), (" ", "")]
     # an opening bracket parts them too
     assert _own_words("có 1.100 buồng 3 sao (chiếm 20%)") == [("có ", " 3 sao "), ("chiếm ", ")")]
+
+
+def test_bare_1_paren_2_paren_inline_items_are_items_when_they_count_on() -> None:
+    """ "… 10 chỉ tiêu: 1) Tổng giá trị …; 2) Thu nhập …": before, "1" was read as a target."""
+    text = "Đề ra 10 chỉ tiêu: 1) Tổng giá trị tăng 9%/năm; 2) Thu nhập đạt 90 triệu đồng."
+    assert [text[s:e] for s, e in inline_items(text, 0)] == [
+        "Đề ra 10 chỉ tiêu:",
+        "Tổng giá trị tăng 9%/năm;",
+        "Thu nhập đạt 90 triệu đồng.",
+    ]
+    # numbers that do not count on one by one, or not before a capital, are no items
+    ages = "Trẻ em (từ 3 đến 18) được học; 5) Tỷ lệ đạt 90%."
+    assert inline_items(ages, 0) == [(0, len(ages))]

@@ -99,12 +99,22 @@ def paragraph_clauses(
 
 
 def inline_items(text: str, start: int) -> list[tuple[int, int]]:
-    """Inline enumerations "(1) … (2) …" are separate items, also when one runs on after the
-    stop of the one before ("… từ 5% trở lên.(7) Giá trị …"); the words before the first item
-    ("Đại hội đề ra 17 chỉ tiêu: (1) …") are an item of their own."""
+    """Inline enumerations "(1) … (2) …" (or "1) … 2) …") are separate items, also when one
+    runs on after the stop of the one before ("… từ 5% trở lên.(7) Giá trị …"); the words before
+    the first item ("Đại hội đề ra 17 chỉ tiêu: (1) …") are an item of their own."""
     marks = [
         m for m in re.finditer(r"(?:^|(?<=[\s.;:,]))\((\d{1,2})\)\s*", text) if m.start() >= start
     ]
+    # "… 10 chỉ tiêu: 1) Tổng giá trị …; 2) Thu nhập …": bare "N)" before a capital, when they
+    # count on one by one ("từ 3 đến 18) tuổi" is no item)
+    bare = [
+        m
+        for m in re.finditer(r"(?:^|(?<=[\s.;:,]))(\d{1,2})\)\s+", text)
+        if m.start() >= start and text[m.end() : m.end() + 1].isupper()
+    ]
+    numbers = [int(m.group(1)) for m in bare]
+    if len(bare) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        marks = sorted([*marks, *bare], key=lambda m: m.start())
     if len(marks) < 1:
         return [(start, len(text))]
 
