@@ -183,7 +183,7 @@ def _render_submission(
         "figure_types": FigureType.choices,
         "qualifiers": Qualifier.choices,
         "task_statuses": TaskStatus.choices,
-        "max_mb": format_number(services._max_bytes() // (1024 * 1024)),
+        "max_mb": format_number(services.evidence_max_bytes() // (1024 * 1024)),
     }
     template = (
         "reporting/_submission_body.html"

@@ -1,0 +1,156 @@
+"""Reporting rounds: opening one (a submission per reporting unit with what it leads) and
+closing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tiendo.accounts.permissions import require_monitor
+from tiendo.audit.models import AuditAction
+from tiendo.audit.services import audit_record
+from tiendo.org.models import OrgUnit
+from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
+from tiendo.plans.models import Plan, PlanStatus
+
+from ..models import (
+    PeriodKind,
+    ReportingRound,
+    RoundStatus,
+    Submission,
+    SubmissionFigure,
+    SubmissionTask,
+)
+from ..selectors import assigned_items_for_units, units_leading
+from ._common import Actor, _now, _user
+
+
+@transaction.atomic
+def round_open(
+    *,
+    actor: Actor,
+    plan: Plan,
+    period_kind: PeriodKind | str,
+    year: int,
+    number: int = 1,
+    opens_on: dt.date,
+    deadline: dt.date,
+    units: Sequence[OrgUnit] | None = None,
+) -> ReportingRound:
+    """Open a round and create one submission per unit with everything the unit leads:
+    targets assigned to it directly (Assignment target, role lead) and tasks assigned to it
+    directly (Assignment task, role lead) or through a program it leads (Assignment program,
+    role lead). Without `units`, every unit that leads a target, task or program reports."""
+    require_monitor(actor)
+    errors: dict[str, str] = {}
+    if period_kind not in PeriodKind.values:
+        errors["period_kind"] = _("Kỳ báo cáo không hợp lệ.")
+    elif period_kind == PeriodKind.YEAR:
+        number = 1
+    elif period_kind == PeriodKind.HALF and number not in (1, 2):
+        errors["number"] = _("6 tháng chỉ có kỳ 1 hoặc kỳ 2.")
+    elif period_kind == PeriodKind.QUARTER and number not in (1, 2, 3, 4):
+        errors["number"] = _("Quý phải từ 1 đến 4.")
+    if not plan.term_from_year <= year <= plan.term_to_year + 1:
+        errors["year"] = _("Năm %(y)s nằm ngoài nhiệm kỳ của chương trình (%(a)s–%(b)s).") % {
+            "y": year,
+            "a": plan.term_from_year,
+            "b": plan.term_to_year,
+        }
+    if deadline < opens_on:
+        errors["deadline"] = _("Hạn nộp phải sau ngày mở đợt.")
+    if (
+        not errors
+        and ReportingRound.objects.filter(
+            plan=plan, period_kind=period_kind, year=year, number=number
+        ).exists()
+    ):
+        errors["period_kind"] = _("Đã có đợt báo cáo cho kỳ này.")
+    if plan.status != PlanStatus.ACTIVE:
+        errors["plan"] = _(
+            "Chỉ mở đợt báo cáo cho chương trình đang thực hiện (không phải dự thảo hay đã kết thúc)."
+        )
+    chosen = list(units) if units is not None else list(units_leading(plan=plan, on=opens_on))
+    gone = [u for u in chosen if not unit_is_valid_on(unit=u, day=opens_on)]
+    if gone:
+        errors["units"] = "; ".join(
+            _("Đơn vị “%(u)s” không còn hoạt động vào ngày %(d)s; đơn vị kế thừa: %(s)s")
+            % {
+                "u": u,
+                "d": opens_on.strftime("%d/%m/%Y"),
+                "s": ", ".join(str(x) for x in unit_successors_on(unit=u, day=opens_on)) or "—",
+            }
+            for u in gone
+        )
+    elif not chosen:
+        errors["units"] = _("Cần chọn ít nhất một đơn vị phải báo cáo.")
+    if errors:
+        raise ValidationError(errors)
+    now = _now()
+    rnd = ReportingRound.objects.create(
+        plan=plan,
+        period_kind=period_kind,
+        year=year,
+        number=number,
+        opens_on=opens_on,
+        deadline=deadline,
+        created_at=now,
+        created_by=_user(actor),
+    )
+    rnd.units.set(chosen)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=rnd,
+        changes={
+            "period": {"before": None, "after": rnd.period_label()},
+            "opens_on": {"before": None, "after": opens_on.isoformat()},
+            "deadline": {"before": None, "after": deadline.isoformat()},
+            "units": {"before": None, "after": sorted(u.code for u in chosen)},
+        },
+        plan_code=plan.code,
+    )
+    items = assigned_items_for_units(plan=plan, unit_ids=[u.pk for u in chosen])
+    figures: list[SubmissionFigure] = []
+    tasks: list[SubmissionTask] = []
+    for unit in chosen:
+        sub = Submission.objects.create(round=rnd, unit=unit, created_at=now, updated_at=now)
+        targets, unit_tasks = items.get(unit.pk, ([], []))
+        figures += [SubmissionFigure(submission=sub, target=t, year=year) for t in targets]
+        tasks += [SubmissionTask(submission=sub, task=t, status=t.status) for t in unit_tasks]
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=sub,
+            object_label=f"{unit} – {rnd.period_label()}",
+            changes={
+                "targets": {"before": None, "after": [t.code for t in targets]},
+                "tasks": {"before": None, "after": [t.code for t in unit_tasks]},
+            },
+            plan_code=plan.code,
+        )
+    SubmissionFigure.objects.bulk_create(figures)
+    SubmissionTask.objects.bulk_create(tasks)
+    return rnd
+
+
+@transaction.atomic
+def round_close(*, actor: Actor, reporting_round: ReportingRound) -> ReportingRound:
+    require_monitor(actor)
+    if reporting_round.status != RoundStatus.CLOSED:
+        reporting_round.status = RoundStatus.CLOSED
+        reporting_round.save(update_fields=["status"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.STATE,
+            obj=reporting_round,
+            changes={
+                "status": {"before": RoundStatus.OPEN.value, "after": RoundStatus.CLOSED.value}
+            },
+            plan_code=reporting_round.plan.code,
+        )
+    return reporting_round
