@@ -3,7 +3,10 @@ submission is editable, removed, opened for those who may read the submission.""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -15,12 +18,13 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import NotAllowed, require_unit_editor, require_unit_reader
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import actor_user, audit_record, audit_record_many, audit_row
+from tiendo.core.db import rows_update
 from tiendo.core.numbers import format_number
 
 from ..evidence import EXTENSIONS, evidence_kind_detect
 from ..models import EDITABLE_STATES, Evidence, Submission
-from ._common import Actor, StaleVersion, _now, _user
+from ._common import Actor, StaleVersion, _now
 
 
 def evidence_max_bytes() -> int:
@@ -69,42 +73,79 @@ def evidence_validate(*, upload: UploadedFile) -> str:
     return str(kind)
 
 
+@dataclass(frozen=True, kw_only=True)
+class EvidenceUpload:
+    """A file a reporter attaches to a submission, and when (now by default; the demo data
+    gives calendar times)."""
+
+    actor: Actor
+    submission: Submission
+    upload: UploadedFile
+    at: dt.datetime | None = None
+
+
 @transaction.atomic
-def evidence_add(*, actor: Actor, submission: Submission, upload: UploadedFile) -> Evidence:
-    require_unit_editor(actor, submission.unit_id)
-    kind = evidence_validate(upload=upload)
-    # The submission must still be editable when the file is attached.
-    locked = Submission.objects.filter(pk=submission.pk, state__in=list(EDITABLE_STATES)).update(
-        updated_at=_now()
+def evidences_add(*, uploads: Sequence[EvidenceUpload]) -> list[Evidence]:
+    """Attach files to submissions that are still editable, each checked by its content
+    (ValidationError for the first that fails, and none is attached); one audit entry each.
+    Raises StaleVersion when a submission was sent meanwhile."""
+    now = _now()
+    kinds = []
+    for item in uploads:
+        require_unit_editor(item.actor, item.submission.unit_id)
+        kinds.append(evidence_validate(upload=item.upload))
+    # The submissions must still be editable when the files are attached.
+    rows = [[item.at or now, item.submission.pk] for item in uploads]
+    locked = rows_update(
+        Submission, fields=["updated_at"], rows=rows, among=("state", EDITABLE_STATES)
     )
-    if locked != 1:
-        raise StaleVersion(
-            Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
+    if locked != len(uploads):
+        states = dict(
+            Submission.objects.filter(pk__in=[r[1] for r in rows]).values_list("pk", "state")
         )
-    name = os.path.basename(upload.name or "tep")[:200]
-    evidence = Evidence(
-        submission=submission,
-        name=name,
-        kind=kind,
-        size=int(upload.size or 0),
-        uploaded_at=_now(),
-        uploaded_by=_user(actor),
-    )
-    evidence.file.save(name, upload, save=False)
-    evidence.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=evidence,
-        changes={
-            "name": {"before": None, "after": name},
-            "kind": {"before": None, "after": kind},
-            "size": {"before": None, "after": evidence.size},
-            "submission": {"before": None, "after": submission.pk},
-        },
-        plan_code=submission.round.plan.code,
+        sent = next(
+            i.submission.pk for i in uploads if states[i.submission.pk] not in EDITABLE_STATES
+        )
+        raise StaleVersion(Submission.objects.select_related("round__plan", "unit").get(pk=sent))
+    evidence = []
+    for item, kind in zip(uploads, kinds, strict=True):
+        name = os.path.basename(item.upload.name or "tep")[:200]
+        row = Evidence(
+            submission=item.submission,
+            name=name,
+            kind=kind,
+            size=int(item.upload.size or 0),
+            uploaded_at=item.at or now,
+            uploaded_by=actor_user(item.actor),
+        )
+        row.file.save(name, item.upload, save=False)
+        evidence.append(row)
+    Evidence.objects.bulk_create(evidence)
+    audit_record_many(
+        rows=[
+            audit_row(
+                actor=item.actor,
+                action=AuditAction.CREATE,
+                obj=row,
+                changes={
+                    "name": {"before": None, "after": row.name},
+                    "kind": {"before": None, "after": row.kind},
+                    "size": {"before": None, "after": row.size},
+                    "submission": {"before": None, "after": item.submission.pk},
+                },
+                plan_code=item.submission.round.plan.code,
+                at=row.uploaded_at,
+            )
+            for item, row in zip(uploads, evidence, strict=True)
+        ]
     )
     return evidence
+
+
+def evidence_add(*, actor: Actor, submission: Submission, upload: UploadedFile) -> Evidence:
+    """Attach a file to a submission that is still editable (checked by its content)."""
+    item = EvidenceUpload(actor=actor, submission=submission, upload=upload)
+    return evidences_add(uploads=[item])[0]
 
 
 @transaction.atomic

@@ -3,7 +3,9 @@ and marking one read."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.models import Role
 from tiendo.accounts.permissions import NotAllowed
+from tiendo.core.db import rows_insert
 from tiendo.org.models import OrgUnit
 
 from ..models import Notification, Reminder, Submission
@@ -31,6 +34,51 @@ def _unit_recipients(unit_ids: Sequence[int]) -> dict[int, list[Any]]:
     return users
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One message to every active reporter of a unit, at a time (now by default)."""
+
+    unit_id: int
+    subject: str
+    body: str
+    submission: Submission | None = None
+    reminder: Reminder | None = None
+    at: dt.datetime | None = None
+
+
+def _notify_units(notices: Sequence[Notice]) -> int:
+    """Write the notices' notifications: two queries whatever their number. Returns how many."""
+    if not notices:
+        return 0
+    now = _now()
+    reporters: dict[int, list[int]] = {n.unit_id: [] for n in notices}
+    for user_id, unit_id in (
+        get_user_model()
+        .objects.filter(
+            is_active=True, profile__unit_id__in=list(reporters), profile__role=Role.REPORTER
+        )
+        .values_list("pk", "profile__unit_id")
+    ):
+        reporters[unit_id].append(user_id)
+    rows = [
+        (
+            user_id,
+            notice.submission.pk if notice.submission else None,
+            notice.reminder.pk if notice.reminder else None,
+            notice.subject[:300],
+            notice.body,
+            notice.at or now,
+        )
+        for notice in notices
+        for user_id in reporters[notice.unit_id]
+    ]
+    return rows_insert(
+        Notification,
+        fields=("user", "submission", "reminder", "subject", "body", "created_at"),
+        rows=rows,
+    )
+
+
 def _notify_unit(
     *,
     unit: OrgUnit,
@@ -38,20 +86,8 @@ def _notify_unit(
     subject: str,
     body: str,
     reminder: Reminder | None = None,
-) -> list[Notification]:
-    now = _now()
-    notes = [
-        Notification(
-            user=user,
-            submission=submission,
-            reminder=reminder,
-            subject=subject[:300],
-            body=body,
-            created_at=now,
-        )
-        for user in _unit_recipients([unit.pk])[unit.pk]
-    ]
-    return Notification.objects.bulk_create(notes)
+) -> int:
+    return _notify_units([Notice(unit.pk, subject, body, submission=submission, reminder=reminder)])
 
 
 @transaction.atomic

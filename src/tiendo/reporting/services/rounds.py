@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import AuditRow, actor_user, audit_record, audit_record_many, audit_row
+from tiendo.core.db import rows_insert
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
 from tiendo.plans.models import Plan, PlanStatus
@@ -26,7 +27,7 @@ from ..models import (
     SubmissionTask,
 )
 from ..selectors import assigned_items_for_units, units_leading
-from ._common import Actor, _now, _user
+from ._common import Actor, _now
 
 
 @transaction.atomic
@@ -40,11 +41,13 @@ def round_open(
     opens_on: dt.date,
     deadline: dt.date,
     units: Sequence[OrgUnit] | None = None,
+    at: dt.datetime | None = None,
 ) -> ReportingRound:
     """Open a round and create one submission per unit with everything the unit leads:
     targets assigned to it directly (Assignment target, role lead) and tasks assigned to it
     directly (Assignment task, role lead) or through a program it leads (Assignment program,
-    role lead). Without `units`, every unit that leads a target, task or program reports."""
+    role lead). Without `units`, every unit that leads a target, task or program reports.
+    `at` is when it was opened (now by default; the demo data gives calendar times)."""
     require_monitor(actor)
     errors: dict[str, str] = {}
     if period_kind not in PeriodKind.values:
@@ -90,7 +93,7 @@ def round_open(
         errors["units"] = _("Cần chọn ít nhất một đơn vị phải báo cáo.")
     if errors:
         raise ValidationError(errors)
-    now = _now()
+    now = at or _now()
     rnd = ReportingRound.objects.create(
         plan=plan,
         period_kind=period_kind,
@@ -99,7 +102,7 @@ def round_open(
         opens_on=opens_on,
         deadline=deadline,
         created_at=now,
-        created_by=_user(actor),
+        created_by=actor_user(actor),
     )
     rnd.units.set(chosen)
     audit_record(
@@ -113,33 +116,44 @@ def round_open(
             "units": {"before": None, "after": sorted(u.code for u in chosen)},
         },
         plan_code=plan.code,
+        at=now,
     )
     items = assigned_items_for_units(plan=plan, unit_ids=[u.pk for u in chosen])
-    figures: list[SubmissionFigure] = []
-    tasks: list[SubmissionTask] = []
-    for unit in chosen:
-        sub = Submission.objects.create(round=rnd, unit=unit, created_at=now, updated_at=now)
-        targets, unit_tasks = items.get(unit.pk, ([], []))
-        figures += [SubmissionFigure(submission=sub, target=t, year=year) for t in targets]
-        tasks += [SubmissionTask(submission=sub, task=t, status=t.status) for t in unit_tasks]
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            obj=sub,
-            object_label=f"{unit} – {rnd.period_label()}",
-            changes={
-                "targets": {"before": None, "after": [t.code for t in targets]},
-                "tasks": {"before": None, "after": [t.code for t in unit_tasks]},
-            },
-            plan_code=plan.code,
+    subs = Submission.objects.bulk_create(
+        [Submission(round=rnd, unit=unit, created_at=now, updated_at=now) for unit in chosen]
+    )
+    figures: list[tuple[int, int, int]] = []
+    tasks: list[tuple[int, int, str]] = []
+    audits: list[AuditRow] = []
+    for sub in subs:
+        targets, unit_tasks = items.get(sub.unit_id, ([], []))
+        figures += [(sub.pk, t.pk, year) for t in targets]
+        tasks += [(sub.pk, t.pk, t.status) for t in unit_tasks]
+        audits.append(
+            audit_row(
+                actor=actor,
+                action=AuditAction.CREATE,
+                obj=sub,
+                object_label=f"{sub.unit} – {rnd.period_label()}",
+                changes={
+                    "targets": {"before": None, "after": [t.code for t in targets]},
+                    "tasks": {"before": None, "after": [t.code for t in unit_tasks]},
+                },
+                plan_code=plan.code,
+                at=now,
+            )
         )
-    SubmissionFigure.objects.bulk_create(figures)
-    SubmissionTask.objects.bulk_create(tasks)
+    audit_record_many(rows=audits)
+    rows_insert(SubmissionFigure, fields=("submission", "target", "year"), rows=figures)
+    rows_insert(SubmissionTask, fields=("submission", "task", "status"), rows=tasks)
     return rnd
 
 
 @transaction.atomic
-def round_close(*, actor: Actor, reporting_round: ReportingRound) -> ReportingRound:
+def round_close(
+    *, actor: Actor, reporting_round: ReportingRound, at: dt.datetime | None = None
+) -> ReportingRound:
+    """Close the round (at `at`, now by default): no more reminders for it."""
     require_monitor(actor)
     if reporting_round.status != RoundStatus.CLOSED:
         reporting_round.status = RoundStatus.CLOSED
@@ -152,5 +166,6 @@ def round_close(*, actor: Actor, reporting_round: ReportingRound) -> ReportingRo
                 "status": {"before": RoundStatus.OPEN.value, "after": RoundStatus.CLOSED.value}
             },
             plan_code=reporting_round.plan.code,
+            at=at,
         )
     return reporting_round

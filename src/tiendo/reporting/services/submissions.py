@@ -1,34 +1,31 @@
-"""A submission's life: save the draft, submit it, and the office returns or accepts it.
-Acceptance turns the reported figures into accepted figures (`figures_record`) and gives the
-tasks their reported status.
+"""A submission's life before the office accepts it: the unit saves its draft and submits it,
+the office may return it with a reason. Acceptance is in `acceptance`.
 
-Submissions use an optimistic version check: a write names the version it read, the service
-runs UPDATE ... WHERE version = n, and raises `StaleVersion` when someone else wrote first.
+Each step has a bulk form (`submissions_save`, `submissions_submit`, `submissions_return`) that
+does the same for many submissions at once in a fixed number of queries, and the form the pages
+and the API use for one submission (`submission_save`, ...), which calls it: one definition of
+each rule, used by the pages, the API and the demo data alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import NotAllowed, require_monitor, require_unit_editor
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import AuditRow, audit_record_many, audit_row
+from tiendo.core.db import rows_update
 from tiendo.core.numbers import format_number
-from tiendo.indicators.services import (
-    FigureRecord,
-    figure_differs,
-    figures_held,
-    figures_record,
-)
-from tiendo.plans.models import Task
+from tiendo.indicators.services import FigureRecord, figure_differs, figures_held
 
 from ..models import (
     EDITABLE_STATES,
@@ -38,33 +35,140 @@ from ..models import (
     SubmissionState,
     SubmissionTask,
 )
-from ._common import Actor, StaleVersion, _j, _now, _user
+from ._common import Actor, StaleVersion, SubmissionStep, _claim_many, _j, _now
 from .inputs import FigureInput, TaskInput, _validate_figure, _validate_task
-from .notifications import _notify_unit
+from .notifications import Notice, _notify_units
 
 
-def _claim(
-    *,
-    submission: Submission,
-    version: int,
-    states: Iterable[str],
-    actor: Actor,
-    **fields: Any,
-) -> Submission:
-    """UPDATE ... WHERE version = n AND state IN (...): the write only happens when nobody
-    else wrote in between. Raises StaleVersion with the current submission otherwise."""
-    now = _now()
-    user = _user(actor)
-    updated = Submission.objects.filter(
-        pk=submission.pk, version=version, state__in=list(states)
-    ).update(version=F("version") + 1, updated_at=now, updated_by=user, **fields)
-    current = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
-    if updated != 1:
-        raise StaleVersion(current)
-    return current
+@dataclass(frozen=True, kw_only=True)
+class SubmissionDraft(SubmissionStep):
+    """What a reporter saves: figures keyed by target id, task reports keyed by task id."""
+
+    figures: Mapping[int, FigureInput] = field(default_factory=dict)
+    tasks: Mapping[int, TaskInput] = field(default_factory=dict)
+
+
+Change = tuple[SubmissionFigure | SubmissionTask, str, dict[str, Any]]
+
+
+def _draft_changes(
+    draft: SubmissionDraft,
+    figure_items: Mapping[int, SubmissionFigure],
+    task_items: Mapping[int, SubmissionTask],
+) -> list[Change]:
+    """The checked values of one draft, item by item (with the code the audit log names it
+    by). Raises NotAllowed for an item not assigned to the unit in this round, and
+    ValidationError with every message of the draft."""
+    rnd = draft.submission.round
+    errors: dict[str, str] = {}
+    changes: list[Change] = []
+    for target_id, data in draft.figures.items():
+        item = figure_items.get(int(target_id))
+        if item is None:
+            raise NotAllowed(_("Chỉ tiêu này không được giao cho đơn vị của bạn trong đợt này."))
+        values, errs = _validate_figure(item, data, rnd)
+        errors.update(errs)
+        changes.append((item, item.target.code, values))
+    for task_id, tdata in draft.tasks.items():
+        titem = task_items.get(int(task_id))
+        if titem is None:
+            raise NotAllowed(_("Nhiệm vụ này không được giao cho đơn vị của bạn trong đợt này."))
+        values, errs = _validate_task(titem, tdata)
+        errors.update(errs)
+        changes.append((titem, titem.task.code, values))
+    if errors:
+        raise ValidationError(errors)
+    return changes
+
+
+def _change_apply(item: Any, code: str, values: dict[str, Any], log: dict[str, Any]) -> set[str]:
+    """Set the values that differ on the item; note them in `log` ("<code>.<field>": before,
+    after). Returns the fields changed."""
+    diff = {k: v for k, v in values.items() if getattr(item, k) != v}
+    for key, value in diff.items():
+        log[f"{code}.{key}"] = {"before": _j(getattr(item, key)), "after": _j(value)}
+        setattr(item, key, value)
+    return set(diff)
+
+
+# What the checks, the audit log and the accepted figures read of a reported item and of its
+# target or task: a target has many more columns (four decimals among them), and reading only
+# these keeps a round of reports cheap.
+FIGURE_ITEM = (
+    *("submission", "target", "year", "value", "figure_type", "qualifier", "source", "note"),
+    *("correction_reason", "figure", "target__code", "target__unit", "target__indicator_ref"),
+)
+TASK_ITEM = (
+    *("submission", "task", "status", "percent_done", "narrative"),
+    *("task__code", "task__text", "task__status"),
+)
+
+
+def _figure_items(submission_ids: Sequence[int]) -> Any:
+    return (
+        SubmissionFigure.objects.select_related("target")
+        .only(*FIGURE_ITEM)
+        .filter(submission_id__in=list(submission_ids))
+    )
+
+
+def _task_items(submission_ids: Sequence[int]) -> Any:
+    return (
+        SubmissionTask.objects.select_related("task")
+        .only(*TASK_ITEM)
+        .filter(submission_id__in=list(submission_ids))
+    )
 
 
 @transaction.atomic
+def submissions_save(*, drafts: Sequence[SubmissionDraft]) -> list[Submission]:
+    """Save drafts. Checks every value of every draft first; on an error raises ValidationError
+    for the first draft that has one (a dict keyed "figure-<target id>-<field>" /
+    "task-<task id>-<field>") and changes nothing. One audit entry per submission."""
+    for draft in drafts:
+        require_unit_editor(draft.actor, draft.submission.unit_id)
+    ids = [d.submission.pk for d in drafts]
+    figure_items: dict[int, dict[int, SubmissionFigure]] = defaultdict(dict)
+    for item in _figure_items(ids):
+        figure_items[item.submission_id][item.target_id] = item
+    task_items: dict[int, dict[int, SubmissionTask]] = defaultdict(dict)
+    for titem in _task_items(ids):
+        task_items[titem.submission_id][titem.task_id] = titem
+    planned = [
+        _draft_changes(d, figure_items[d.submission.pk], task_items[d.submission.pk])
+        for d in drafts
+    ]
+    current = _claim_many([(d, EDITABLE_STATES, {}) for d in drafts])
+    changed: dict[Any, tuple[list[Any], set[str]]] = {
+        SubmissionFigure: ([], set()),
+        SubmissionTask: ([], set()),
+    }
+    audits: list[AuditRow] = []
+    for draft, changes, sub in zip(drafts, planned, current, strict=True):
+        log: dict[str, Any] = {}
+        for item, code, values in changes:
+            fields = _change_apply(item, code, values, log)
+            if fields:
+                changed[type(item)][0].append(item)
+                changed[type(item)][1].update(fields)
+        audits.append(
+            audit_row(
+                actor=draft.actor,
+                action=AuditAction.UPDATE,
+                obj=sub,
+                changes=log,
+                plan_code=sub.round.plan.code,
+                at=draft.at,
+            )
+        )
+    for model, (items, fields) in changed.items():
+        names = sorted(fields)
+        rows = [[getattr(item, name) for name in names] + [item.pk] for item in items]
+        rows_update(model, fields=names, rows=rows)
+    audit_record_many(rows=audits)
+    return current
+
+
 def submission_save(
     *,
     actor: Actor,
@@ -76,77 +180,26 @@ def submission_save(
     """Save the draft: figures keyed by target id, task reports keyed by task id. Validates
     everything first; on any error raises ValidationError (a dict keyed "figure-<target id>-
     <field>" / "task-<task id>-<field>") and changes nothing."""
-    require_unit_editor(actor, submission.unit_id)
-    rnd = submission.round
-    figure_items = {
-        f.target_id: f
-        for f in SubmissionFigure.objects.select_related("target").filter(submission=submission)
-    }
-    task_items = {
-        t.task_id: t
-        for t in SubmissionTask.objects.select_related("task").filter(submission=submission)
-    }
-    errors: dict[str, str] = {}
-    figure_changes: list[tuple[SubmissionFigure, dict[str, Any]]] = []
-    task_changes: list[tuple[SubmissionTask, dict[str, Any]]] = []
-    for target_id, data in (figures or {}).items():
-        item = figure_items.get(int(target_id))
-        if item is None:
-            raise NotAllowed(_("Chỉ tiêu này không được giao cho đơn vị của bạn trong đợt này."))
-        values, errs = _validate_figure(item, data, rnd)
-        errors.update(errs)
-        figure_changes.append((item, values))
-    for task_id, tdata in (tasks or {}).items():
-        titem = task_items.get(int(task_id))
-        if titem is None:
-            raise NotAllowed(_("Nhiệm vụ này không được giao cho đơn vị của bạn trong đợt này."))
-        values, errs = _validate_task(titem, tdata)
-        errors.update(errs)
-        task_changes.append((titem, values))
-    if errors:
-        raise ValidationError(errors)
-    current = _claim(submission=submission, version=version, states=EDITABLE_STATES, actor=actor)
-    changes: dict[str, Any] = {}
-    for item, values in figure_changes:
-        diff = {k: v for k, v in values.items() if getattr(item, k) != v}
-        if diff:
-            for key, value in diff.items():
-                changes[f"{item.target.code}.{key}"] = {
-                    "before": _j(getattr(item, key)),
-                    "after": _j(value),
-                }
-                setattr(item, key, value)
-            item.save(update_fields=list(diff))
-    for titem, values in task_changes:
-        diff = {k: v for k, v in values.items() if getattr(titem, k) != v}
-        if diff:
-            for key, value in diff.items():
-                changes[f"{titem.task.code}.{key}"] = {
-                    "before": _j(getattr(titem, key)),
-                    "after": _j(value),
-                }
-                setattr(titem, key, value)
-            titem.save(update_fields=list(diff))
-    audit_record(
+    draft = SubmissionDraft(
+        submission=submission,
+        version=version,
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=current,
-        changes=changes,
-        plan_code=rnd.plan.code,
+        figures=figures or {},
+        tasks=tasks or {},
     )
-    return current
+    return submissions_save(drafts=[draft])[0]
 
 
-def _figure_items(submission: Submission) -> list[SubmissionFigure]:
-    return list(
-        SubmissionFigure.objects.select_related("target").filter(
-            submission=submission, value__isnull=False
-        )
-    )
+def _figure_items_many(submissions: Sequence[Submission]) -> dict[int, list[SubmissionFigure]]:
+    """The reported figures (with a value) of each submission, in the order of the plan."""
+    result: dict[int, list[SubmissionFigure]] = {s.pk: [] for s in submissions}
+    for item in _figure_items(list(result)).filter(value__isnull=False):
+        result[item.submission_id].append(item)
+    return result
 
 
 def _figure_records(
-    submission: Submission, items: Sequence[SubmissionFigure]
+    submission: Submission, items: Sequence[SubmissionFigure], **extra: Any
 ) -> list[FigureRecord]:
     """The reported figures as figures of their targets' indicators in the plan's area."""
     area_id = submission.round.plan.area_id
@@ -167,162 +220,148 @@ def _figure_records(
                 reported_by_id=submission.unit_id,
                 correction_reason=item.correction_reason,
                 label=f"Chỉ tiêu {item.target.code} năm {item.year}",
+                **extra,
             )
         )
     return records
 
 
-def _correction_errors(submission: Submission) -> dict[str, str]:
-    """A reported figure that differs from an accepted one for the same indicator, area, year
-    and type is a correction: it needs its reason."""
-    errors: dict[str, str] = {}
-    items = _figure_items(submission)
-    records = _figure_records(submission, items)
-    held = figures_held(records)
-    for item, record in zip(items, records, strict=True):
+def _correction_errors(submissions: Sequence[Submission]) -> dict[int, dict[str, str]]:
+    """By submission: a reported figure that differs from an accepted one for the same
+    indicator, area, year and type is a correction: it needs its reason."""
+    items = _figure_items_many(submissions)
+    pairs = [
+        (sub.pk, item, record)
+        for sub in submissions
+        for item, record in zip(items[sub.pk], _figure_records(sub, items[sub.pk]), strict=True)
+    ]
+    held = figures_held([record for _s, _i, record in pairs])
+    errors: dict[int, dict[str, str]] = defaultdict(dict)
+    for sub_id, item, record in pairs:
         existing = held.get(record.key)
         if existing is not None and figure_differs(existing, record) and not item.correction_reason:
-            errors[f"figure-{item.target_id}-correction_reason"] = _(
+            errors[sub_id][f"figure-{item.target_id}-correction_reason"] = _(
                 "Chỉ tiêu %(code)s: năm %(y)s đã có số liệu được chấp nhận (%(v)s); số mới là đính chính, "
                 "hãy ghi lý do đính chính."
             ) % {"code": item.target.code, "y": item.year, "v": format_number(existing.value)}
     return errors
 
 
-@transaction.atomic
-def submission_submit(*, actor: Actor, submission: Submission, version: int) -> Submission:
-    """Send the report to the office: draft → submitted, returned → resubmitted."""
-    require_unit_editor(actor, submission.unit_id)
-    errors = _correction_errors(submission)
-    if errors:
-        raise ValidationError(errors)
-    before = submission.state
-    if before not in EDITABLE_STATES:
-        current = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
-        raise StaleVersion(current)
-    after = (
-        SubmissionState.SUBMITTED
-        if before == SubmissionState.DRAFT
-        else SubmissionState.RESUBMITTED
-    )
-    current = _claim(
-        submission=submission,
-        version=version,
-        states=[before],
-        actor=actor,
-        state=after,
-        submitted_at=_now(),
-    )
-    audit_record(
-        actor=actor,
+def _state_audit(
+    step: SubmissionStep,
+    sub: Submission,
+    after: str,
+    *,
+    reason: str = "",
+    changes: dict[str, Any] | None = None,
+) -> AuditRow:
+    """The audit entry of a change of state, from the state the step read."""
+    return audit_row(
+        actor=step.actor,
         action=AuditAction.STATE,
-        obj=current,
-        changes={"state": {"before": before, "after": after.value}},
-        plan_code=current.round.plan.code,
+        obj=sub,
+        changes={"state": {"before": step.submission.state, "after": after}, **(changes or {})},
+        reason=reason,
+        plan_code=sub.round.plan.code,
+        at=step.at,
+    )
+
+
+@transaction.atomic
+def submissions_submit(*, steps: Sequence[SubmissionStep]) -> list[Submission]:
+    """Send reports to the office: draft → submitted, returned → resubmitted. A correction of
+    an accepted figure without its reason stops them all (ValidationError of the first)."""
+    for step in steps:
+        require_unit_editor(step.actor, step.submission.unit_id)
+    errors = _correction_errors([s.submission for s in steps])
+    for step in steps:
+        if errors.get(step.submission.pk):
+            raise ValidationError(errors[step.submission.pk])
+    for step in steps:
+        if step.submission.state not in EDITABLE_STATES:
+            pk = step.submission.pk
+            raise StaleVersion(Submission.objects.select_related("round__plan", "unit").get(pk=pk))
+    now = _now()
+    after = {
+        s.submission.pk: SubmissionState.SUBMITTED
+        if s.submission.state == SubmissionState.DRAFT
+        else SubmissionState.RESUBMITTED
+        for s in steps
+    }
+    current = _claim_many(
+        [
+            (
+                s,
+                [s.submission.state],
+                {"state": after[s.submission.pk], "submitted_at": s.at or now},
+            )
+            for s in steps
+        ]
+    )
+    audit_record_many(
+        rows=[
+            _state_audit(step, sub, after[sub.pk].value)
+            for step, sub in zip(steps, current, strict=True)
+        ]
     )
     return current
 
 
+def submission_submit(*, actor: Actor, submission: Submission, version: int) -> Submission:
+    """Send the report to the office: draft → submitted, returned → resubmitted."""
+    step = SubmissionStep(submission=submission, version=version, actor=actor)
+    return submissions_submit(steps=[step])[0]
+
+
 @transaction.atomic
+def submissions_return(*, steps: Sequence[SubmissionStep], reason: str) -> list[Submission]:
+    """The office sends reports back, with the reason; each unit is notified."""
+    for step in steps:
+        require_monitor(step.actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Cần ghi lý do trả lại để đơn vị biết phải sửa gì.")})
+    now = _now()
+    current = _claim_many(
+        [
+            (
+                s,
+                REVIEWABLE_STATES,
+                {
+                    "state": SubmissionState.RETURNED,
+                    "return_reason": reason,
+                    "returned_at": s.at or now,
+                    "reviewed_by": s.actor,
+                },
+            )
+            for s in steps
+        ]
+    )
+    audit_record_many(
+        rows=[
+            _state_audit(step, sub, SubmissionState.RETURNED.value, reason=reason)
+            for step, sub in zip(steps, current, strict=True)
+        ]
+    )
+    with translation.override(settings.LANGUAGE_CODE):  # stored text: the official language
+        _notify_units(
+            [
+                Notice(
+                    sub.unit_id,
+                    _("Báo cáo %(p)s bị trả lại") % {"p": sub.round.period_label()},
+                    _("Văn phòng trả lại báo cáo của đơn vị. Lý do: %(r)s") % {"r": reason},
+                    submission=sub,
+                    at=step.at,
+                )
+                for step, sub in zip(steps, current, strict=True)
+            ]
+        )
+    return current
+
+
 def submission_return(
     *, actor: Actor, submission: Submission, version: int, reason: str
 ) -> Submission:
     """The office sends the report back with a reason."""
-    require_monitor(actor)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Cần ghi lý do trả lại để đơn vị biết phải sửa gì.")})
-    before = submission.state
-    current = _claim(
-        submission=submission,
-        version=version,
-        states=REVIEWABLE_STATES,
-        actor=actor,
-        state=SubmissionState.RETURNED,
-        return_reason=reason,
-        returned_at=_now(),
-        reviewed_by=actor,
-    )
-    audit_record(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=current,
-        changes={"state": {"before": before, "after": SubmissionState.RETURNED.value}},
-        reason=reason,
-        plan_code=current.round.plan.code,
-    )
-    with translation.override(settings.LANGUAGE_CODE):  # stored text: the official language
-        _notify_unit(
-            unit=current.unit,
-            submission=current,
-            subject=_("Báo cáo %(p)s bị trả lại") % {"p": current.round.period_label()},
-            body=_("Văn phòng trả lại báo cáo của đơn vị. Lý do: %(r)s") % {"r": reason},
-        )
-    return current
-
-
-@transaction.atomic
-def submission_accept(*, actor: Actor, submission: Submission, version: int) -> Submission:
-    """The office accepts the report: each reported figure becomes an accepted Figure (a
-    correction of an earlier accepted one when there is one for the same target, year and
-    type; never an overwrite) and the tasks take the reported status."""
-    require_monitor(actor)
-    before = submission.state
-    now = _now()
-    current = _claim(
-        submission=submission,
-        version=version,
-        states=REVIEWABLE_STATES,
-        actor=actor,
-        state=SubmissionState.ACCEPTED,
-        accepted_at=now,
-        reviewed_by=actor,
-    )
-    plan_code = current.round.plan.code
-    items = _figure_items(current)
-    recorded = figures_record(
-        records=_figure_records(current, items),
-        actor=actor,
-        reason=_("Số liệu mới của %(u)s trong đợt %(p)s")
-        % {"u": current.unit, "p": current.round.period_label()},
-        plan_code=plan_code,
-        accepted_at=now,
-    )
-    new_ids = {f.pk for f in [*recorded.created, *recorded.corrected]}
-    created = []
-    for item, figure in zip(items, recorded.figures, strict=True):
-        item.figure = figure
-        if figure is not None and figure.pk in new_ids:
-            created.append(item.target.code)
-    SubmissionFigure.objects.bulk_update(items, ["figure"])
-    for titem in SubmissionTask.objects.select_related("task").filter(submission=current):
-        task = titem.task
-        if task.status != titem.status:
-            old = task.status
-            Task.objects.filter(pk=task.pk).update(status=titem.status)
-            audit_record(
-                actor=actor,
-                action=AuditAction.UPDATE,
-                obj=task,
-                changes={"status": {"before": old, "after": titem.status}},
-                reason=_("Theo báo cáo đã chấp nhận của %(u)s") % {"u": current.unit},
-                plan_code=plan_code,
-            )
-    audit_record(
-        actor=actor,
-        action=AuditAction.STATE,
-        obj=current,
-        changes={
-            "state": {"before": before, "after": SubmissionState.ACCEPTED.value},
-            "figures": {"before": None, "after": created},
-        },
-        plan_code=plan_code,
-    )
-    with translation.override(settings.LANGUAGE_CODE):  # stored text: the official language
-        _notify_unit(
-            unit=current.unit,
-            submission=current,
-            subject=_("Báo cáo %(p)s đã được chấp nhận") % {"p": current.round.period_label()},
-            body=_("Văn phòng đã chấp nhận báo cáo của đơn vị."),
-        )
-    return current
+    step = SubmissionStep(submission=submission, version=version, actor=actor)
+    return submissions_return(steps=[step], reason=reason)[0]

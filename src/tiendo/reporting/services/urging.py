@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import actor_user, audit_record
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Task
 
@@ -27,7 +27,7 @@ from ..models import (
     SubmissionState,
 )
 from ..selectors import overdue_tasks_by_unit
-from ._common import Actor, _now, _user
+from ._common import Actor, _now
 from .notifications import _notify_unit, _unit_recipients
 
 
@@ -124,7 +124,7 @@ def units_urge(
     overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
     recipients = _unit_recipients(chosen)
     now = _now()
-    user = _user(actor)
+    user = actor_user(actor)
     reminders: list[Reminder] = []
     for uid in chosen:
         unit = units[uid]
