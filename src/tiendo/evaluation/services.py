@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 from collections import Counter
@@ -11,15 +12,19 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record
-from tiendo.plans.models import Plan, Target
+from tiendo.plans.models import Plan, PlanStatus, Target
+from tiendo.plans.services import plan_close_mark
 
 from . import engine
-from .models import Assessment, AssessmentStatus
+from .models import Assessment, AssessmentStatus, PlanClosure
 from .selectors import (
     assessments_latest,
     evaluation_inputs_version,
@@ -171,3 +176,89 @@ def assessment_record(
         plan_code=target.plan.code,
     )
     return assessment
+
+
+# --- Closing a term -------------------------------------------------------------------------
+
+
+def _fingerprint(plan: Plan) -> str:
+    inputs = (_engine_digest(), evaluation_inputs_version(plan=plan))
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+@transaction.atomic
+def plan_close(
+    *, actor: Any, plan: Plan, today: dt.date, reason: str, decision_ref: str = ""
+) -> PlanClosure:
+    """The office closes a plan once its term has ended: the evaluation as of the term's last
+    year is frozen (with the fingerprint of its inputs), the plan becomes "Đã kết thúc" and no
+    round can be opened for it any more. Later corrections of its figures stay possible (and
+    audited); the frozen verdict is kept beside whatever they change."""
+    require_monitor(actor)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Cần ghi lý do, căn cứ kết thúc nhiệm kỳ."})
+    if plan.status != PlanStatus.ACTIVE:
+        raise ValidationError("Chỉ chương trình đang thực hiện mới kết thúc được.")
+    if today.year <= plan.term_to_year:
+        raise ValidationError(
+            f"Nhiệm kỳ {plan.term_from_year}–{plan.term_to_year} chưa kết thúc: chỉ kết thúc "
+            f"được từ ngày 01/01/{plan.term_to_year + 1}."
+        )
+    result = plan_evaluate(plan=plan, as_of_year=plan.term_to_year)
+    closure = PlanClosure.objects.create(
+        plan=plan,
+        closed_on=today,
+        as_of_year=plan.term_to_year,
+        decision_ref=decision_ref.strip(),
+        reason=reason,
+        inputs_fingerprint=_fingerprint(plan),
+        evaluations=[
+            {**e.to_dict(), "reason": engine.reason_data(e.reason)} for e in result.evaluations
+        ],
+        counts={str(k): v for k, v in sorted(result.counts.items())},
+        closed_at=timezone.now(),
+        closed_by=actor_user(actor),
+    )
+    plan_close_mark(plan=plan, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=closure,
+        changes={
+            "closed_on": {"before": None, "after": today.isoformat()},
+            "as_of_year": {"before": None, "after": plan.term_to_year},
+            "counts": {"before": None, "after": closure.counts},
+        },
+        reason=reason,
+        plan_code=plan.code,
+    )
+    return closure
+
+
+@transaction.atomic
+def closure_file_attach(
+    *, actor: Any, closure: PlanClosure, content: bytes, filename: str, signed: bool
+) -> PlanClosure:
+    """Keep the final report file (made when the term is closed) or the signed report (scanned
+    or signed digitally, attached later) with the closure. Audited."""
+    require_monitor(actor)
+    if not content:
+        raise ValidationError("Tệp trống.")
+    field_name = "signed_report" if signed else "report_file"
+    before = getattr(closure, field_name).name or None
+    getattr(closure, field_name).save(filename, ContentFile(content), save=False)
+    fields = [field_name]
+    if signed:
+        closure.signed_report_name = filename[:255]
+        fields.append("signed_report_name")
+    closure.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=closure,
+        changes={field_name: {"before": before, "after": getattr(closure, field_name).name}},
+        reason="Báo cáo đã ký" if signed else "Báo cáo tổng kết khi kết thúc nhiệm kỳ",
+        plan_code=closure.plan.code,
+    )
+    return closure

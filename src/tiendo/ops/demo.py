@@ -47,7 +47,6 @@ from tiendo.indicators.services import indicator_catalogue_ensure
 from tiendo.org.models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 from tiendo.plans.models import Assignment, AssignmentRole, Plan, PlanRevision, Target, Task
 from tiendo.plans.services import plan_builtin_document, plan_load
-from tiendo.reporting.selectors import units_leading
 
 from .demo_reporting import Province, at, reporting_generate
 
@@ -274,8 +273,9 @@ def _units(setup: _Setup) -> list[OrgUnit]:
     return departments
 
 
-def _assignments(setup: _Setup, departments: list[OrgUnit]) -> None:
-    """Every target and every task of the plan led by a department."""
+def _assignments(setup: _Setup, departments: list[OrgUnit]) -> list[OrgUnit]:
+    """Every target and every task of the plan led by a department. Returns the units that
+    lead something, by name."""
     plan = setup.plan
     targets = list(Target.objects.filter(plan=plan).order_by("position"))
     tasks = list(Task.objects.filter(plan=plan).order_by("position"))
@@ -297,12 +297,13 @@ def _assignments(setup: _Setup, departments: list[OrgUnit]) -> None:
             "target" if a.target else "task": {"before": None, "after": ref.code},
         }
         setup.audit(a, changes, object_label=f"{a.unit} – {ref.code}")
+    # the units that lead something (they report once their reporter accounts exist)
+    return sorted({a.unit_id: a.unit for a in assignments}.values(), key=lambda u: u.name)
 
 
-def _accounts(setup: _Setup, password_hash: str) -> Province:
+def _accounts(setup: _Setup, password_hash: str, reporting_units: list[OrgUnit]) -> Province:
     """A monitor in the office, a leader, and a reporter for each unit that leads something."""
     slug = setup.slug
-    reporting_units = list(units_leading(plan=setup.plan))
     office = OrgUnit.objects.get(code=f"{slug}-van-phong-tinh-uy")
     people = [(f"{slug}.theodoi", Role.MONITOR, office), (f"{slug}.lanhdao", Role.LEADER, None)]
     people += [
@@ -345,8 +346,8 @@ def _accounts(setup: _Setup, password_hash: str) -> Province:
 def _province(index: int, seed: int, password_hash: str) -> dict[str, int]:
     setup = _plan(index)
     departments = _units(setup)
-    _assignments(setup, departments)
-    province = _accounts(setup, password_hash)
+    reporting_units = _assignments(setup, departments)
+    province = _accounts(setup, password_hash, reporting_units)
     audit_record_many(rows=setup.audits)
     counts = reporting_generate(province=province, rng=random.Random(f"{seed}-{index}"))
     return {**counts, "units": setup.units, "users": province.users}

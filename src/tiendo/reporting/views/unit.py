@@ -23,20 +23,20 @@ def workspace(request: HttpRequest) -> HttpResponse:
         raise perms.NotAllowed(_("Trang này dành cho cán bộ báo cáo của đơn vị."))
     submissions = list(selectors.submissions_for_workspace(actor=request.user))
     profile = perms.profile_of(request.user)
-    assigned = []
+    work = []
     if profile is not None and profile.unit_id is not None:
-        for plan in selectors.unit_lead_plans(unit_id=profile.unit_id):
-            targets, tasks = selectors.assigned_items_for_units(
-                plan=plan, unit_ids=[profile.unit_id]
-            )[profile.unit_id]
+        for block in selectors.unit_work(unit_id=profile.unit_id):
+            plan = block.plan
             as_of = min(timezone.localdate().year, plan.term_to_year)
             evaluated = plan_evaluate(plan=plan, as_of_year=as_of).by_code()
-            assigned.append(
+            work.append(
                 {
                     "plan": plan,
                     "as_of": as_of,
-                    "targets": [(t, evaluated[t.code]) for t in targets],
-                    "tasks": tasks,
+                    "targets": [(i, evaluated[i.code]) for i in block.report_targets],
+                    "tasks": block.report_tasks,
+                    "handed_on": block.handed_on,
+                    "delegate_submissions": block.delegate_submissions,
                 }
             )
     return render(
@@ -45,6 +45,6 @@ def workspace(request: HttpRequest) -> HttpResponse:
         {
             "submissions": submissions,
             "unit": profile.unit if profile else None,
-            "assigned": assigned,
+            "work": work,
         },
     )
