@@ -1,5 +1,7 @@
 """The demo set that `tiendo up` creates on a fresh database: one monitor, one leader and
-reporters for three units that lead real targets of the built-in plan."""
+reporters for three units that lead real targets of the built-in plan. A unit that no longer
+exists today (Sở NN&PTNT, merged on 1/3/2025 in the reorganisation loaded before) is replaced by
+the unit that carries on its work."""
 
 from __future__ import annotations
 
@@ -8,12 +10,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from tiendo.accounts.models import Role
 from tiendo.accounts.services import user_create
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.org.models import OrgUnit, OrgUnitKind
+from tiendo.org.selectors import unit_successors_on
 from tiendo.plans.models import Plan, Target
 from tiendo.plans.services import target_assign
 
@@ -70,6 +74,12 @@ def demo_units_ensure() -> dict[str, OrgUnit]:
     return units
 
 
+def demo_unit_current(unit: OrgUnit) -> OrgUnit:
+    """The unit, or the first unit that carries on its work today when it has ended."""
+    successors = unit_successors_on(unit=unit, day=timezone.localdate())
+    return successors[0] if successors else unit
+
+
 def demo_assignments_ensure(*, plan: Plan) -> int:
     """Give the demo units the lead on their targets (audited). Returns how many targets."""
     demo_units_ensure()
@@ -80,10 +90,18 @@ def demo_assignments_ensure(*, plan: Plan) -> int:
         unit = units.get(code)
         if unit is None:
             continue
+        unit = demo_unit_current(unit)
         for target_code in target_codes:
             target = targets.get(target_code)
             if target is not None:
-                target_assign(actor=None, plan=plan, unit=unit, target=target, check_actor=False)
+                target_assign(
+                    actor=None,
+                    plan=plan,
+                    unit=unit,
+                    target=target,
+                    check_actor=False,
+                    valid_from=unit.valid_from,
+                )
                 count += 1
     return count
 
@@ -104,6 +122,7 @@ def demo_set_ensure() -> list[DemoAccount]:
         unit = OrgUnit.objects.filter(code=unit_code).first() if unit_code else None
         if unit_code and unit is None:
             continue
+        unit = demo_unit_current(unit) if unit is not None else None
         _user, password = user_create(
             actor=None,
             username=username,
