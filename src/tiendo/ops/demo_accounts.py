@@ -1,7 +1,10 @@
 """The demo set that `tiendo up` creates on a fresh database: one monitor, one leader and
-reporters for three units that lead real targets of the built-in plan. A unit that no longer
-exists today (Sở NN&PTNT, merged on 1/3/2025 in the reorganisation loaded before) is replaced by
-the unit that carries on its work."""
+reporters for three units that lead real targets of the built-in plan.
+
+A demo unit that no longer exists today (the 2025 reorganisation, loaded before the demo set,
+merged Sở NN&PTNT into Sở Nông nghiệp và Môi trường on 1/3/2025) is replaced by the unit that
+carries on its work today (`org.selectors.unit_successors_on`): the demo reporter belongs to a
+unit that exists, and its delegations hang where rounds opened today will ask."""
 
 from __future__ import annotations
 
@@ -74,34 +77,31 @@ def demo_units_ensure() -> dict[str, OrgUnit]:
     return units
 
 
-def demo_unit_current(unit: OrgUnit) -> OrgUnit:
-    """The unit, or the first unit that carries on its work today when it has ended."""
-    successors = unit_successors_on(unit=unit, day=timezone.localdate())
-    return successors[0] if successors else unit
+def demo_units_current(*, codes: list[str]) -> dict[str, OrgUnit]:
+    """Each demo unit code → the unit doing its work today (itself, or its single successor)."""
+    today = timezone.localdate()
+    current: dict[str, OrgUnit] = {}
+    for unit in OrgUnit.objects.filter(code__in=codes):
+        successors = unit_successors_on(unit=unit, day=today)
+        if len(successors) == 1:
+            current[unit.code] = successors[0]
+    return current
 
 
 def demo_assignments_ensure(*, plan: Plan) -> int:
     """Give the demo units the lead on their targets (audited). Returns how many targets."""
     demo_units_ensure()
     count = 0
-    units = {u.code: u for u in OrgUnit.objects.filter(code__in=list(DEMO_TARGETS))}
+    units = demo_units_current(codes=list(DEMO_TARGETS))
     targets = {t.code: t for t in Target.objects.filter(plan=plan)}
     for code, target_codes in DEMO_TARGETS.items():
         unit = units.get(code)
         if unit is None:
             continue
-        unit = demo_unit_current(unit)
         for target_code in target_codes:
             target = targets.get(target_code)
             if target is not None:
-                target_assign(
-                    actor=None,
-                    plan=plan,
-                    unit=unit,
-                    target=target,
-                    check_actor=False,
-                    valid_from=unit.valid_from,
-                )
+                target_assign(actor=None, plan=plan, unit=unit, target=target, check_actor=False)
                 count += 1
     return count
 
@@ -118,11 +118,13 @@ def demo_set_ensure() -> list[DemoAccount]:
     if plan is not None:
         demo_assignments_ensure(plan=plan)
     accounts: list[DemoAccount] = []
+    current = demo_units_current(codes=[u[2] for u in DEMO_USERS if u[2]])
     for username, role, unit_code, full_name in DEMO_USERS:
-        unit = OrgUnit.objects.filter(code=unit_code).first() if unit_code else None
+        unit = current.get(unit_code) if unit_code else None
         if unit_code and unit is None:
             continue
-        unit = demo_unit_current(unit) if unit is not None else None
+        if unit is not None and unit.code != unit_code:
+            full_name = f"Cán bộ {unit.short_name or unit.name}"
         _user, password = user_create(
             actor=None,
             username=username,
