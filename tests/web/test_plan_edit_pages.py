@@ -286,3 +286,15 @@ def test_query_count_of_the_edit_pages_is_pinned_and_does_not_grow(
     grow_plan(builtin_plan, 5)
     with django_assert_num_queries(queries):
         assert office.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_draft_is_edited_without_a_decision_and_without_a_revision(office, builtin_plan):
+    builtin_plan.status = "draft"
+    builtin_plan.save(update_fields=["status"])
+    page = office.get(f"/plans/{PLAN}/sua/chi-tieu/1.1/").content.decode()
+    assert "Lưu vào dự thảo" in page and "Văn bản quyết định" not in page
+    response = office.post(f"/plans/{PLAN}/sua/chi-tieu/1.1/", target_form(value="7.000"))
+    assert response.status_code == 302 and response["Location"] == f"/plans/{PLAN}/sua/"
+    assert Target.objects.get(plan=builtin_plan, code="1.1").value == Decimal("7000")
+    assert PlanRevision.objects.filter(plan=builtin_plan).count() == 1

@@ -22,7 +22,7 @@ from tiendo.accounts.permissions import NotAllowed, require_plan_editor
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.core.numbers import format_number
 from tiendo.evaluation import engine
-from tiendo.evaluation.adapters import target_spec
+from tiendo.evaluation.adapters import document_target_spec, target_spec
 from tiendo.evaluation.labels import status_text
 from tiendo.evaluation.selectors import assessments_latest, figures_accepted
 from tiendo.plans import selectors as plan_selectors
@@ -148,10 +148,6 @@ def _reading(
     )
 
 
-def _decimal(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 def _target_preview(plan: Plan, target: Target | None, form: TargetEditForm) -> TargetPreview:
     """The target as the form has it, read and evaluated with the accepted figures of the
     indicator it measures (as of this year, within the plan's term); beside it, as it stands."""
@@ -178,21 +174,7 @@ def _target_preview(plan: Plan, target: Target | None, form: TargetEditForm) -> 
         item = plan_target_check(
             plan=plan, original=target.code if target else None, values=form.document_values()
         )
-        spec = engine.TargetSpec(
-            code=item["code"],
-            kind=item["kind"],
-            comparator=item["comparator"],
-            value=_decimal(item["value"]),
-            value_high=_decimal(item["value_high"]),
-            unit=item["unit"],
-            from_year=item["from_year"],
-            to_year=item["to_year"],
-            indicator=item["indicator"],
-            baseline_value=_decimal(item["baseline"]["value"]) if item["baseline"] else None,
-            baseline_year=item["baseline"]["year"] if item["baseline"] else None,
-            tolerance_pct=_decimal(item["tolerance_pct"]),
-            term_from_year=plan.term_from_year,
-        )
+        spec = document_target_spec(item=item, term_from_year=plan.term_from_year)
     except PlanDocumentError as exc:
         return TargetPreview(
             as_of=as_of, problems=[exc.message[:1].upper() + exc.message[1:]], before=before
