@@ -4,6 +4,7 @@ back with the values and the error next to the field; only the office may edit."
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -229,11 +230,21 @@ def test_the_office_edits_adds_and_removes_a_task(office, builtin_plan):
 def test_the_office_edits_adds_and_removes_a_breakthrough(office, builtin_plan):
     response = office.post(
         f"/plans/{PLAN}/sua/dot-pha-moi/",
-        {"number": 9, "text": "Chuyển đổi số", "programs": ["1", "3"], **DECISION},
+        {
+            "number": 9,
+            "text": "Chuyển đổi số",
+            "programs": ["1", "3"],
+            "tasks": ["NV1.1", "NV3.1"],
+            **DECISION,
+        },
     )
     assert response.status_code == 302
     item = Breakthrough.objects.get(plan=builtin_plan, number=9)
     assert sorted(p.number for p in item.programs.all()) == [1, 3]
+    assert sorted(t.code for t in item.tasks.all()) == ["NV1.1", "NV3.1"]
+    page = office.get(f"/plans/{PLAN}/sua/dot-pha/9/").content.decode()
+    assert re.search(r'value="NV3\.1" id="id_tasks_\d+" checked', page)
+    assert not re.search(r'value="NV1\.2" id="id_tasks_\d+" checked', page)
     response = office.post(
         f"/plans/{PLAN}/sua/dot-pha/9/",
         {"text": "Chuyển đổi số toàn diện", "programs": ["2"], **DECISION},

@@ -154,7 +154,7 @@ class BreakthroughEditForm(forms.Form):
     tasks = forms.MultipleChoiceField(
         label=_("Các nhiệm vụ thực hiện"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(
