@@ -412,3 +412,29 @@ def plan_figures(*, plan: Plan) -> list[PlanFigure]:
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class PlanContents:
+    """What the plan editor lists: programs with their targets and tasks, the breakthroughs."""
+
+    programs: list[Program]
+    breakthroughs: list[Breakthrough]
+
+
+def plan_contents(*, plan: Plan) -> PlanContents:
+    """Programs (targets and tasks in their order) and breakthroughs (with their programs and
+    tasks): a fixed number of queries whatever the size of the plan."""
+    programs = list(
+        plan.programs.order_by("number").prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("position")),
+            Prefetch("tasks", queryset=Task.objects.order_by("position")),
+        )
+    )
+    breakthroughs = list(
+        plan.breakthroughs.order_by("number").prefetch_related(
+            Prefetch("programs", queryset=Program.objects.order_by("number")),
+            Prefetch("tasks", queryset=Task.objects.order_by("position")),
+        )
+    )
+    return PlanContents(programs=programs, breakthroughs=breakthroughs)

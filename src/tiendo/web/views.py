@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tiendo.accounts.permissions import (
     NotAllowed,
+    can_edit_plan,
     can_manage_delegations,
     can_monitor,
     require_monitor,
@@ -80,6 +81,7 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "attention": dashboard.attention_first(result=result),
         "revisions": list(plan_selectors.plan_revisions(plan=plan)),
         "can_adjust": can_monitor(request.user),
+        "can_edit": can_edit_plan(request.user),
         # the office sees what no round would collect
         "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
     }
