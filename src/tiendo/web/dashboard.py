@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.cache import cache
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
@@ -228,9 +227,10 @@ def plan_page_cache_key(*, stamp: PlanStamp, as_of: int, language: str, today: s
     )
 
 
-def plan_page(*, request: HttpRequest, stamp: PlanStamp, as_of: int) -> PlanPage:
+def plan_page(*, stamp: PlanStamp, as_of: int) -> PlanPage:
     """The plan's page parts, from the cache while the plan's stamp (its overview and every
-    input of its evaluation), the day and the code are unchanged; else rendered and kept."""
+    input of its evaluation), the day and the code are unchanged; else rendered (without the
+    request: nothing in them depends on who asks) and kept."""
     today = timezone.localdate()
     key = plan_page_cache_key(
         stamp=stamp,
@@ -254,7 +254,7 @@ def plan_page(*, request: HttpRequest, stamp: PlanStamp, as_of: int) -> PlanPage
         parts = {
             "title": str(plan.number or plan.code),
             **{
-                name: str(render_to_string(f"web/plan_detail.html#{name}", context, request))
+                name: str(render_to_string(f"web/plan_detail.html#{name}", context))
                 for name in PAGE_PARTS
             },
         }

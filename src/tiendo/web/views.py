@@ -72,7 +72,7 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     if stamp is None:
         raise Http404("Không có chương trình hành động này.")
     as_of = _as_of(request, stamp)
-    page = dashboard.plan_page(request=request, stamp=stamp, as_of=as_of)
+    page = dashboard.plan_page(stamp=stamp, as_of=as_of)
     if request.htmx:
         return HttpResponse(page.dashboard)
     context = {
