@@ -87,8 +87,8 @@ class Server:
 
 
 def server_start(*, workers: int = 2, threads: int = 4, log: Path | None = None) -> Server:
-    """gunicorn with tiendo's settings (tiendo.gunicorn_conf: the application preloaded and
-    warmed up before the workers start) on 127.0.0.1 only, as in docs/deployment.md."""
+    """gunicorn with tiendo's settings (tiendo.gunicorn_conf: each worker warmed up before it
+    takes requests) on 127.0.0.1 only, as in docs/deployment.md."""
     port = free_port()
     out = (log or Path(os.environ["TIENDO_HOME"]) / "bench-server.log").open("ab")
     process = subprocess.Popen(

@@ -136,7 +136,7 @@ def main() -> None:
             print(
                 f"| {name} | {queries[name]} | {statistics.median(t):.1f} | "
                 f"{percentile(t, 95):.1f} | {percentile(t, 99):.1f} | "
-                f"{statistics.median(t) / base:.1f}× |"
+                f"{statistics.median(t) / base:.2f}× |"
             )
 
 

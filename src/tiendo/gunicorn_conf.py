@@ -2,11 +2,13 @@
 of docs/deployment.md (`gunicorn -c python:tiendo.gunicorn_conf tiendo.wsgi:application`).
 
 On 2 cores: 2 worker processes (one per core: Python runs one thread at a time per process)
-with 4 threads each, so a request waiting on the database does not hold a core. The application
-is loaded once in the master process and warmed up there (`tiendo.web.warmup`) before the
-workers are forked, so that the first seconds of a burst — everyone opening the dashboard at
-the reporting deadline — find compiled templates, loaded translations and each plan's page in
-the shared cache instead of paying for them in every worker at once."""
+with 4 threads each, so a request waiting on the database does not hold a core. Each worker
+warms itself up (`tiendo.web.warmup`) after loading the application and before it accepts its
+first request, so that the first seconds of a burst — everyone opening the dashboard at the
+reporting deadline — find the views imported, the templates compiled, the translations loaded
+and each plan's page in the shared cache instead of paying for them all at once. The
+application is not preloaded in the master, so that `systemctl reload` (HUP) starts workers
+with the new code while the old ones finish their requests."""
 
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ timeout = 60
 graceful_timeout = 10
 # keep a browser's connection between its requests (users click every second or two)
 keepalive = 5
-preload_app = True
 # Requests are logged by tiendo's own middleware (one JSON line each).
 accesslog = None
 errorlog = "-"
@@ -29,15 +30,12 @@ loglevel = "info"
 control_socket_disable = True
 
 
-def when_ready(server: Any) -> None:
-    """In the master, after the application is loaded and before any worker is forked."""
-    # Imported here: gunicorn reads this file before Django is set up (the application is
-    # loaded afterwards, `preload_app`).
-    from django.db import connections
-
+def post_worker_init(worker: Any) -> None:
+    """In each worker, after it loaded the application and before it accepts requests."""
+    if os.environ.get("TIENDO_WARM_UP", "true").lower() in ("0", "false", "no", "off"):
+        return
+    # Imported here: gunicorn reads this file before Django is set up (each worker loads the
+    # application, and so Django, before this hook runs).
     from tiendo.web.warmup import server_warm_up
 
-    if os.environ.get("TIENDO_WARM_UP", "true").lower() in ("0", "false", "no", "off"):
-        connections.close_all()  # a forked worker must not share the master's connections
-        return
-    server_warm_up()
+    server_warm_up(alive=worker.notify)

@@ -3,15 +3,16 @@
 When every user arrives at once, the first requests of each worker paid for what is done once
 per process — importing the views, compiling the templates, loading the translations, digesting
 the code for the cache keys — and every plan's first page paid for its evaluation and its
-rendering. gunicorn runs this in its master process (`preload_app`, hook `when_ready`, see
-`tiendo.gunicorn_conf`) before it forks the workers: they inherit the compiled templates and
-catalogues, and the shared cache holds each plan's page for this year. It never stops the
-server from starting: anything that fails is logged and left to the first request."""
+rendering. Each gunicorn worker runs this before it accepts requests (hook `post_worker_init`,
+see `tiendo.gunicorn_conf`); the first one fills the shared cache with each plan's page for this
+year, the next finds it there. It never stops the server from starting: anything that fails is
+logged and left to the first request."""
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,15 +53,24 @@ def _templates_compile() -> int:
     return count
 
 
-def server_warm_up(*, budget_seconds: float = 30.0, close_connections: bool = True) -> WarmUp:
+def server_warm_up(
+    *,
+    budget_seconds: float = 30.0,
+    close_connections: bool = True,
+    alive: Callable[[], None] | None = None,
+) -> WarmUp:
     """Load what every worker needs once, and fill the shared cache with each plan of record's
     page (default language, this year) — within `budget_seconds`. Closes the database
-    connections it opened (a forked worker must not share them)."""
+    connection it opened (the worker's requests run on other threads, with their own). `alive`
+    is called after each step (gunicorn's `worker.notify`: a worker busy warming up is not
+    taken for a hung one)."""
     began = time.perf_counter()
     result = WarmUp()
     try:
         get_resolver().url_patterns  # noqa: B018 (imports every view and the API)
         result.templates = _templates_compile()
+        if alive:
+            alive()
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
                 translation.gettext("Chương trình hành động")
@@ -77,6 +87,8 @@ def server_warm_up(*, budget_seconds: float = 30.0, close_connections: bool = Tr
                 # the year the page opens on (web.views._as_of without ?as_of=)
                 plan_page(stamp=stamp, as_of=min(year, stamp.term_to_year))
                 result.plans += 1
+                if alive:
+                    alive()
     except Exception as exc:
         log.warning("warm-up stopped: %s", exc, exc_info=True)
         result.problems.append(str(exc))
