@@ -53,6 +53,7 @@ from tiendo.plans.models import (
     Task,
     TaskStatus,
 )
+from tiendo.plans.register import RegisterCell, documents_missing_by_unit
 
 from .evidence import EXTENSIONS, evidence_kind_detect
 from .models import (
@@ -860,15 +861,27 @@ def _notify_unit(
 
 
 def _digest(
-    *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
+    *,
+    rnd: ReportingRound,
+    submission: Submission | None,
+    overdue: Sequence[Task],
+    today: dt.date,
+    documents: Sequence[RegisterCell] = (),
 ) -> tuple[str, str]:
     """The reminder's subject and text, in the official language whoever sends it."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _digest_text(rnd=rnd, submission=submission, overdue=overdue, today=today)
+        return _digest_text(
+            rnd=rnd, submission=submission, overdue=overdue, today=today, documents=documents
+        )
 
 
 def _digest_text(
-    *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
+    *,
+    rnd: ReportingRound,
+    submission: Submission | None,
+    overdue: Sequence[Task],
+    today: dt.date,
+    documents: Sequence[RegisterCell] = (),
 ) -> tuple[str, str]:
     lines = [
         _("Kính gửi %(u)s,") % {"u": submission.unit if submission else ""},
@@ -898,6 +911,25 @@ def _digest_text(
             + (f" (hạn {t.due_date:%d/%m/%Y})" if t.due_date else "")
             for t in overdue
         ]
+    if documents:
+        lines.append("")
+        lines.append(_("Văn bản triển khai chưa ban hành, đã quá hạn:"))
+        lines += [
+            "  - "
+            + (
+                _("Chương trình %(n)s") % {"n": c.program.number}
+                if c.program
+                else _("toàn chương trình")
+            )
+            + ": "
+            + _("hạn %(d)s, quá hạn %(k)s ngày") % {"d": f"{c.due:%d/%m/%Y}", "k": c.days}
+            for c in documents
+        ]
+        lines.append(
+            _(
+                "Khi đã ban hành, đề nghị đơn vị ghi văn bản vào mục “Văn bản triển khai” của tiendo."
+            )
+        )
     lines += [
         "",
         _("Đề nghị đơn vị đăng nhập tiendo, mục “Việc của đơn vị”, để nhập và gửi báo cáo."),
@@ -910,7 +942,7 @@ def units_needing_urge(
     *, reporting_round: ReportingRound, today: dt.date | None = None
 ) -> list[int]:
     """Units that have not submitted, or were returned and have not resubmitted, or have
-    overdue tasks."""
+    overdue tasks, or owe implementing documents past their deadline."""
     today = today or timezone.localdate()
     waiting = set(
         Submission.objects.filter(
@@ -919,7 +951,8 @@ def units_needing_urge(
     )
     unit_ids = list(reporting_round.units.values_list("pk", flat=True))
     overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
-    return sorted(uid for uid in unit_ids if uid in waiting or overdue.get(uid))
+    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
+    return sorted(uid for uid in unit_ids if uid in waiting or overdue.get(uid) or missing.get(uid))
 
 
 @transaction.atomic
@@ -950,6 +983,7 @@ def units_urge(
         )
     }
     overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
+    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
     recipients = _unit_recipients(chosen)
     now = _now()
     user = _user(actor)
@@ -958,7 +992,11 @@ def units_urge(
         unit = units[uid]
         sub = subs.get(uid)
         subject, body = _digest(
-            rnd=reporting_round, submission=sub, overdue=overdue.get(uid, []), today=today
+            rnd=reporting_round,
+            submission=sub,
+            overdue=overdue.get(uid, []),
+            today=today,
+            documents=missing.get(uid, []),
         )
         if sub is None:
             with translation.override(settings.LANGUAGE_CODE):

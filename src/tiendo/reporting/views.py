@@ -23,6 +23,7 @@ from tiendo.evaluation.services import plan_evaluate
 from tiendo.indicators.models import FigureType, Qualifier
 from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.models import Plan, TaskStatus
+from tiendo.plans.register import documents_missing_by_unit
 
 from . import selectors, services
 from .models import Evidence, Notification, PeriodKind, ReportingRound, Submission
@@ -464,7 +465,12 @@ def round_urge(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.warning(request, _("Chưa gửi: hãy chọn ít nhất một đơn vị cần đôn đốc."))
         return redirect("reporting:round_urge", pk=pk)
-    candidates = [r for r in rows if r.waiting or r.overdue_tasks]
+    missing = documents_missing_by_unit(
+        plan=rnd.plan, unit_ids=[r.submission.unit_id for r in rows], today=timezone.localdate()
+    )
+    for row in rows:
+        row.missing_documents = missing.get(row.submission.unit_id, [])
+    candidates = [r for r in rows if r.waiting or r.overdue_tasks or r.missing_documents]
     reminders = list(selectors.round_reminders(actor=request.user, reporting_round=rnd)[:50])
     return render(
         request,
