@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.sample import sample_data_present
 
 
 @dataclass(frozen=True)
@@ -20,9 +21,10 @@ class NavItem:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
+    sample = sample_data_present()  # a file's existence, no query
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "sample_data": sample}
     role = perms.role_of(user)
     items = [NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans")]
     if role == perms.Role.REPORTER:
@@ -42,4 +44,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if role == perms.Role.ADMINISTRATOR:
         items.append(NavItem(_("Người dùng"), reverse("accounts:user_list"), "users"))
     items.append(NavItem(_("Thông báo"), reverse("reporting:notifications"), "notifications"))
-    return {"nav_items": items}
+    return {"nav_items": items, "sample_data": sample}
