@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.accounts.permissions import can_read_drafts
@@ -29,11 +30,21 @@ from .models import (
 )
 
 
+def _count_per_plan(rows: QuerySet[Any]) -> Coalesce:
+    """How many of `rows` belong to the outer plan: a subquery of its own (one index range per
+    plan), never a join of the plan's programs with its targets."""
+    counted = rows.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n")), 0)
+
+
 def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
-    """Plans of record (active and closed); drafts only when asked — they never feed pages."""
+    """Plans of record (active and closed); drafts only when asked — they never feed pages.
+    Each plan's program and target counts are subqueries of their own, so reading a page of
+    plans costs the same however many programs and targets there are."""
     plans = Plan.objects.all() if include_drafts else Plan.objects.exclude(status=PlanStatus.DRAFT)
     return plans.select_related("issuing_unit").annotate(
-        program_count=Count("programs", distinct=True), target_count=Count("targets", distinct=True)
+        program_count=_count_per_plan(Program.objects.all()),
+        target_count=_count_per_plan(Target.objects.all()),
     )
 
 

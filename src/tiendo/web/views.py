@@ -19,7 +19,8 @@ from tiendo.accounts.permissions import (
 )
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
-from tiendo.evaluation.services import plan_evaluate
+from tiendo.evaluation.selectors import PlanStamp
+from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
@@ -30,7 +31,7 @@ from . import dashboard
 from .forms import PlanAdjustForm
 
 
-def _as_of(request: HttpRequest, plan: Plan) -> int:
+def _as_of(request: HttpRequest, plan: Plan | PlanStamp) -> int:
     """The as-of year: ?as_of=YEAR within the plan's term, else this year (kept in the term)."""
     latest = min(timezone.localdate().year, plan.term_to_year)
     try:
@@ -66,27 +67,26 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
-    try:
-        plan = plan_selectors.plan_overview(code=code)
-    except Plan.DoesNotExist as exc:
-        raise Http404("Không có chương trình hành động này.") from exc
-    as_of = _as_of(request, plan)
-    result = plan_evaluate(plan=plan, as_of_year=as_of)
+    """The plan's dashboard and overview. What is the same for every reader comes from the cache
+    behind the plan's stamp (one query when nothing changed); the rest depends on the reader."""
+    stamp = evaluation_selectors.plan_stamp(code=code)
+    if stamp is None:
+        raise Http404("Không có chương trình hành động này.")
+    as_of = _as_of(request, stamp)
+    page = dashboard.plan_page(stamp=stamp, as_of=as_of)
+    if request.htmx:
+        return HttpResponse(page.dashboard)
     context = {
-        "plan": plan,
-        "as_of": as_of,
-        "years": _years(plan),
-        "programs": dashboard.program_summaries(result=result),
-        "totals": dashboard.plan_totals(result=result),
-        "attention": dashboard.attention_first(result=result),
-        "revisions": list(plan_selectors.plan_revisions(plan=plan)),
+        "page": page,
+        "code": stamp.code,
         "can_adjust": can_monitor(request.user),
         "can_edit": can_edit_plan(request.user),
         # the office sees what no round would collect
-        "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
+        "coverage": plan_coverage(plan=plan_overview_cached(stamp=stamp))
+        if can_manage_delegations(request.user)
+        else None,
     }
-    template = "web/plan_detail.html#dashboard" if request.htmx else "web/plan_detail.html"
-    return render(request, template, context)
+    return render(request, "web/plan_detail.html", context)
 
 
 @login_required
