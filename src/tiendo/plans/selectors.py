@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tiendo.accounts.permissions import can_read_drafts
-from tiendo.indicators.models import Figure
+from tiendo.indicators.models import Figure, Indicator
 from tiendo.org.models import OrgUnit
 
 from .document import FORMAT, decimal_text, document_sort
@@ -32,9 +32,29 @@ from .models import (
 def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
     """Plans of record (active and closed); drafts only when asked — they never feed pages."""
     plans = Plan.objects.all() if include_drafts else Plan.objects.exclude(status=PlanStatus.DRAFT)
-    return plans.select_related("issuing_unit").annotate(
+    return plans.select_related("issuing_unit", "follows").annotate(
         program_count=Count("programs", distinct=True), target_count=Count("targets", distinct=True)
     )
+
+
+def plan_in_force(*, today: dt.date) -> Plan | None:
+    """The plan of record in force on `today`: an active plan whose term covers the year (the
+    later term when two share a year, as 2025 is the last year of one term and the first of the
+    next), else the latest active plan, else the latest closed one."""
+    plans = Plan.objects.exclude(status=PlanStatus.DRAFT).order_by(
+        "-term_from_year", "-issue_date", "code"
+    )
+    in_term = [
+        p
+        for p in plans
+        if p.term_from_year <= today.year <= p.term_to_year
+        and (p.issue_date is None or p.issue_date <= today)
+    ]
+    for group in (in_term, list(plans)):
+        active = [p for p in group if p.status == PlanStatus.ACTIVE]
+        if active:
+            return active[0]
+    return plans.first()
 
 
 def plan_get(*, code: str) -> Plan:
@@ -135,7 +155,7 @@ def program_detail(*, plan_code: str, number: int) -> Program:
 
 def target_detail(*, plan_code: str, code: str) -> Target:
     return (
-        Target.objects.select_related("plan", "program")
+        Target.objects.select_related("plan", "program", "indicator_ref")
         .prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))
         .exclude(plan__status=PlanStatus.DRAFT)
         .get(plan__code=plan_code, code=code)
@@ -412,3 +432,47 @@ def plan_figures(*, plan: Plan) -> list[PlanFigure]:
         )
         for row in rows
     ]
+
+
+# --- Indicators across plans ---------------------------------------------------------------------
+
+
+def indicators_in_use() -> QuerySet[Indicator]:
+    """The catalogue with, for each indicator, how many targets of plans of record measure it,
+    how many figures were accepted and the years they cover (one query)."""
+    return Indicator.objects.annotate(
+        target_count=Count(
+            "targets", filter=~Q(targets__plan__status=PlanStatus.DRAFT), distinct=True
+        ),
+        plan_count=Count(
+            "targets__plan", filter=~Q(targets__plan__status=PlanStatus.DRAFT), distinct=True
+        ),
+        figure_count=Count("figures", distinct=True),
+        first_year=Min("figures__year"),
+        last_year=Max("figures__year"),
+    ).order_by("name", "code")
+
+
+def indicator_targets(*, indicator_id: int) -> list[Target]:
+    """Every target of a plan of record that measures this indicator, earlier terms first
+    (one query)."""
+    return list(
+        Target.objects.filter(indicator_ref_id=indicator_id)
+        .exclude(plan__status=PlanStatus.DRAFT)
+        .select_related("plan__area", "program")
+        .order_by("plan__term_from_year", "plan__code", "position")
+    )
+
+
+def targets_alike(*, target: Target) -> list[Target]:
+    """The targets of other plans of record that measure the same indicator (the same target
+    in another term), earlier terms first (one query; none without an indicator)."""
+    if target.indicator_ref_id is None:
+        return []
+    return list(
+        Target.objects.filter(indicator_ref_id=target.indicator_ref_id)
+        .exclude(plan_id=target.plan_id)
+        .exclude(plan__status=PlanStatus.DRAFT)
+        .select_related("plan")
+        .order_by("plan__term_from_year", "plan__code", "position")
+    )

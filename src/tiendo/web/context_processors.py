@@ -24,7 +24,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     role = perms.role_of(user)
-    items = [NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans")]
+    items = [
+        NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans"),
+        NavItem(_("Chỉ số"), reverse("web:indicator_list"), "indicators"),
+    ]
     if role == perms.Role.REPORTER:
         items.append(NavItem(_("Việc của đơn vị"), reverse("reporting:workspace"), "workspace"))
     if role in perms.READ_ALL_ROLES:

@@ -19,6 +19,8 @@ from tiendo.accounts.permissions import (
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.services import plan_evaluate
+from tiendo.indicators import selectors as indicator_selectors
+from tiendo.indicators.models import Indicator
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
@@ -27,6 +29,7 @@ from tiendo.plans.services import plan_load
 
 from . import dashboard
 from .forms import PlanAdjustForm
+from .indicators import indicator_view
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -136,6 +139,31 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
         "assessments": evaluation_selectors.assessment_history(target=target),
     }
     return render(request, "web/target_detail.html", context)
+
+
+@login_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    """The catalogue of indicators: what each measures, how many plans set targets on it, the
+    years its figures cover."""
+    return render(
+        request, "web/indicator_list.html", {"indicators": plan_selectors.indicators_in_use()}
+    )
+
+
+@login_required
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One indicator across plans and terms: its description, the targets of every plan on it
+    drawn with its series on one chart, and its figures with their sources."""
+    try:
+        indicator = indicator_selectors.indicator_get(code=code)
+    except Indicator.DoesNotExist as exc:
+        raise Http404("Không có chỉ số này.") from exc
+    view = indicator_view(
+        indicator=indicator,
+        targets=plan_selectors.indicator_targets(indicator_id=indicator.pk),
+        figures=list(indicator_selectors.indicator_figures(indicator=indicator)),
+    )
+    return render(request, "web/indicator_detail.html", {"view": view, "indicator": indicator})
 
 
 @login_required
