@@ -406,12 +406,12 @@ def series_chart_svg(data: SeriesChart, *, width: int = 720, height: int = 300) 
             )
             label_y = top - 4
         else:
-            yy = y(goal.low)
+            level = y(goal.low)
             parts.append(
-                f'<line x1="{_fmt(x1)}" x2="{_fmt(x2)}" y1="{_fmt(yy)}" y2="{_fmt(yy)}" '
+                f'<line x1="{_fmt(x1)}" x2="{_fmt(x2)}" y1="{_fmt(level)}" y2="{_fmt(level)}" '
                 f'stroke="{colour}" stroke-width="2.5"><title>{escape(tip)}</title></line>'
             )
-            label_y = yy - 5
+            label_y = level - 5
         code = goal.label.rsplit("·", 1)[-1].strip()
         parts.append(
             f'<text x="{_fmt(x2)}" y="{_fmt(label_y)}" font-size="11" fill="{colour}" '

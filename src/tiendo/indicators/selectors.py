@@ -55,9 +55,17 @@ OPEN_SERIES_FIELDS = [
 ]
 
 # SDMX observation status codes (code list CL_OBS_STATUS): A normal, P provisional, E estimated.
-OBS_STATUS = {FigureType.OFFICIAL: "A", FigureType.REPORTED: "P", FigureType.ESTIMATE: "E"}
+OBS_STATUS: dict[str, str] = {
+    FigureType.OFFICIAL.value: "A",
+    FigureType.REPORTED.value: "P",
+    FigureType.ESTIMATE.value: "E",
+}
 # The figure of a year that counts: official, else published (reported), else the estimate.
-PRECEDENCE = {FigureType.OFFICIAL: 3, FigureType.REPORTED: 2, FigureType.ESTIMATE: 1}
+PRECEDENCE: dict[str, int] = {
+    FigureType.OFFICIAL.value: 3,
+    FigureType.REPORTED.value: 2,
+    FigureType.ESTIMATE.value: 1,
+}
 
 
 def figures_counting(figures: Iterable[Figure]) -> list[Figure]:
@@ -67,8 +75,8 @@ def figures_counting(figures: Iterable[Figure]) -> list[Figure]:
     for figure in figures:
         key = (figure.indicator_id, figure.area_id, figure.year, figure.from_year)
         held = best.get(key)
-        rank = (PRECEDENCE.get(FigureType(figure.figure_type), 0), figure.pk)
-        if held is None or rank > (PRECEDENCE.get(FigureType(held.figure_type), 0), held.pk):
+        rank = (PRECEDENCE.get(figure.figure_type, 0), figure.pk)
+        if held is None or rank > (PRECEDENCE.get(held.figure_type, 0), held.pk):
             best[key] = figure
     return list(best.values())
 
@@ -94,7 +102,7 @@ def open_series(*, indicator: Indicator | None = None) -> Iterator[dict[str, Any
             "TIME_PERIOD": f"{fig.from_year}/{fig.year}" if fig.from_year else str(fig.year),
             "OBS_VALUE": plain_decimal(fig.value),
             "UNIT_MEASURE": fig.indicator.unit,
-            "OBS_STATUS": OBS_STATUS.get(FigureType(fig.figure_type), ""),
+            "OBS_STATUS": OBS_STATUS.get(fig.figure_type, ""),
             "OBS_QUALIFIER": fig.qualifier,
             "SOURCE": fig.source or fig.indicator.source,
         }

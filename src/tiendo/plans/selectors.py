@@ -37,12 +37,16 @@ def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
     )
 
 
-def plan_in_force(*, today: dt.date) -> Plan | None:
+def plan_in_force(*, today: dt.date, plans: list[Plan] | None = None) -> Plan | None:
     """The plan of record in force on `today`: an active plan whose term covers the year (the
     later term when two share a year, as 2025 is the last year of one term and the first of the
-    next), else the latest active plan, else the latest closed one."""
-    plans = Plan.objects.exclude(status=PlanStatus.DRAFT).order_by(
-        "-term_from_year", "-issue_date", "code"
+    next), else the latest active plan, else the latest closed one. Chosen among `plans` when
+    given (no query), else among all plans of record (one query)."""
+    if plans is None:
+        plans = list(Plan.objects.exclude(status=PlanStatus.DRAFT))
+    plans = sorted(
+        (p for p in plans if p.status != PlanStatus.DRAFT),
+        key=lambda p: (-p.term_from_year, -(p.issue_date or dt.date.min).toordinal(), p.code),
     )
     in_term = [
         p
@@ -50,11 +54,40 @@ def plan_in_force(*, today: dt.date) -> Plan | None:
         if p.term_from_year <= today.year <= p.term_to_year
         and (p.issue_date is None or p.issue_date <= today)
     ]
-    for group in (in_term, list(plans)):
+    for group in (in_term, plans):
         active = [p for p in group if p.status == PlanStatus.ACTIVE]
         if active:
             return active[0]
-    return plans.first()
+    return plans[0] if plans else None
+
+
+@dataclass(frozen=True)
+class Term:
+    from_year: int
+    to_year: int
+    plans: list[Plan]
+
+    @property
+    def label(self) -> str:
+        return f"{self.from_year}–{self.to_year}"
+
+
+def plans_by_term(*, plans: list[Plan]) -> list[Term]:
+    """Plans grouped by their term (2025–2030, 2020–2025, …), the latest term first; no query."""
+    terms: dict[tuple[int, int], list[Plan]] = {}
+    for plan in sorted(plans, key=lambda p: (-p.term_from_year, -p.term_to_year, p.code)):
+        terms.setdefault((plan.term_from_year, plan.term_to_year), []).append(plan)
+    return [Term(a, b, group) for (a, b), group in terms.items()]
+
+
+def plans_other(*, plan: Plan) -> list[Plan]:
+    """The other plans of record, for the switch on a plan's dashboard (one query)."""
+    return list(
+        Plan.objects.exclude(status=PlanStatus.DRAFT)
+        .exclude(pk=plan.pk)
+        .order_by("-term_from_year", "code")
+        .only("code", "number", "title", "term_from_year", "term_to_year", "status")
+    )
 
 
 def plan_get(*, code: str) -> Plan:
@@ -98,7 +131,7 @@ def plan_overview(*, code: str) -> Plan:
     """A plan with its programs (and their lead units), breakthroughs, deadlines, supersessions,
     plan-level assignments and implementing documents, in a fixed number of queries."""
     return (
-        Plan.objects.select_related("issuing_unit")
+        Plan.objects.select_related("issuing_unit", "follows")
         .prefetch_related(
             Prefetch(
                 "programs",

@@ -24,7 +24,7 @@ from tiendo.indicators.models import Indicator
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
-from tiendo.plans.models import Plan, PlanRevision, Program, Target
+from tiendo.plans.models import Plan, PlanRevision, PlanStatus, Program, Target
 from tiendo.plans.services import plan_load
 
 from . import dashboard
@@ -55,15 +55,28 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    plans = list(plan_selectors.plans_list())
-    if len(plans) == 1:
-        return redirect("web:plan_detail", code=plans[0].code)
+    """The dashboard of the plan in force today (by its term); the plans page when there is
+    none yet."""
+    plan = plan_selectors.plan_in_force(today=timezone.localdate())
+    if plan is not None:
+        return redirect("web:plan_detail", code=plan.code)
     return redirect("web:plan_list")
 
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/plan_list.html", {"plans": plan_selectors.plans_list()})
+    """The plans of record by term, the latest first, with their status."""
+    plans = list(plan_selectors.plans_list())
+    in_force = plan_selectors.plan_in_force(today=timezone.localdate(), plans=plans)
+    return render(
+        request,
+        "web/plan_list.html",
+        {
+            "terms": plan_selectors.plans_by_term(plans=plans),
+            "in_force": in_force,
+            "plans": plans,
+        },
+    )
 
 
 @login_required
@@ -74,10 +87,24 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         raise Http404("Không có chương trình hành động này.") from exc
     as_of = _as_of(request, plan)
     result = plan_evaluate(plan=plan, as_of_year=as_of)
+    closure = None
+    changed: list[evaluation_selectors.ClosureVerdict] = []
+    if plan.status == PlanStatus.CLOSED and not request.htmx:
+        closure = evaluation_selectors.closure_get(plan=plan)
+        if closure is not None:
+            now = result if as_of == closure.as_of_year else None
+            now = now or plan_evaluate(plan=plan, as_of_year=closure.as_of_year)
+            verdicts = evaluation_selectors.closure_verdicts(
+                closure=closure, evaluations=now.evaluations
+            )
+            changed = [v for v in verdicts.values() if v.changed]
     context = {
         "plan": plan,
         "as_of": as_of,
         "years": _years(plan),
+        "closure": closure,
+        "closure_changed": changed,
+        "other_plans": [] if request.htmx else plan_selectors.plans_other(plan=plan),
         "programs": dashboard.program_summaries(result=result),
         "totals": dashboard.plan_totals(result=result),
         "attention": dashboard.attention_first(result=result),
@@ -128,12 +155,26 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
     as_of = _as_of(request, plan)
     result = plan_evaluate(plan=plan, as_of_year=as_of)
     (row,) = dashboard.target_rows(result=result, code=target.code, with_chart=True)
+    closure = (
+        evaluation_selectors.closure_get(plan=plan) if plan.status == PlanStatus.CLOSED else None
+    )
+    at_closure = None
+    if closure is not None:
+        now = result if as_of == closure.as_of_year else None
+        now = now or plan_evaluate(plan=plan, as_of_year=closure.as_of_year)
+        verdicts = evaluation_selectors.closure_verdicts(
+            closure=closure, evaluations=[now.by_code()[target.code]]
+        )
+        at_closure = verdicts.get(target.code)
     context = {
         "target": target,
         "plan": plan,
         "as_of": as_of,
         "years": _years(plan),
         "row": row,
+        "closure": closure,
+        "at_closure": at_closure,
+        "alike": plan_selectors.targets_alike(target=target),
         "figures": evaluation_selectors.figure_history(target=target),
         "coverage": target_coverage(target=target),
         "assessments": evaluation_selectors.assessment_history(target=target),
