@@ -55,7 +55,10 @@ def import_review(*, code: str) -> Review:
         Prefetch(
             "programs",
             queryset=Program.objects.order_by("number").prefetch_related(
-                Prefetch("targets", queryset=Target.objects.order_by("position")),
+                Prefetch(
+                    "targets",
+                    queryset=Target.objects.select_related("indicator_ref").order_by("position"),
+                ),
                 Prefetch("tasks", queryset=Task.objects.order_by("position")),
             ),
         )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from tiendo.accounts.permissions import NotAllowed, require_monitor
 from tiendo.core.numbers import format_number
+from tiendo.indicators.selectors import indicators_list
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
 from tiendo.plans.services import plan_publish
@@ -83,18 +84,27 @@ def _render_review(
             (i.obj for p in review.programs for i in p.targets if i.obj.code == edit), None
         )
         if target is not None:
-            form = TargetForm(programs=programs, initial=_initial(target))
+            form = TargetForm(
+                programs=programs, indicators=_indicator_choices(), initial=_initial(target)
+            )
     if form is None and adding is not None:
         form = TargetForm(
             programs=programs,
+            indicators=_indicator_choices(),
             initial={"program": adding, "kind": "level", "to_year": review.plan.term_to_year},
         )
     context = {"review": review, "plan": review.plan, "edit": edit, "form": form, "adding": adding}
     return render(request, "importer/review.html", context, status=status)
 
 
+def _indicator_choices() -> list[tuple[str, str]]:
+    """The catalogue, for the reviewer to choose the indicator a target measures."""
+    return [(i.code, f"{i.name} ({i.unit})" if i.unit else i.name) for i in indicators_list()]
+
+
 def _initial(target: Any) -> dict[str, Any]:
     return {
+        "indicator_code": target.indicator_ref.code if target.indicator_ref_id else "",
         "code": target.code,
         "program": target.program_id and target.program.number,
         "indicator": target.indicator,
@@ -143,7 +153,7 @@ def target_save(request: HttpRequest, code: str) -> HttpResponse:
     programs = [
         (p.program.number, f"{p.program.number}. {p.program.title}") for p in review_data.programs
     ]
-    form = TargetForm(request.POST, programs=programs)
+    form = TargetForm(request.POST, programs=programs, indicators=_indicator_choices())
     original = request.POST.get("original", "")
     adding = original == ""
     if form.is_valid():
