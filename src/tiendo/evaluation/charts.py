@@ -353,6 +353,11 @@ def series_chart_svg(data: SeriesChart, *, width: int = 720, height: int = 300) 
             values.append(goal.high)
     lo = min([Decimal(0), *values]) if values else Decimal(0)
     hi = max(values) if values else Decimal(1)
+    if values and min(values) > hi / 2:
+        # A line chart of a series far from zero (forest cover 62–66 %): the axis starts near
+        # the lowest value so that the changes from year to year can be seen.
+        lo = min(values) - (hi - min(values)) * Decimal("0.25") - Decimal("0.5")
+        lo = max(lo, Decimal(0))
     if hi == lo:
         hi = lo + 1
     hi = hi + (hi - lo) * Decimal("0.12")
@@ -414,8 +419,8 @@ def series_chart_svg(data: SeriesChart, *, width: int = 720, height: int = 300) 
             label_y = level - 5
         code = goal.label.rsplit("·", 1)[-1].strip()
         parts.append(
-            f'<text x="{_fmt(x2)}" y="{_fmt(label_y)}" font-size="11" fill="{colour}" '
-            f'text-anchor="end">{escape(code)}</text>'
+            f'<text x="{_fmt(x1)}" y="{_fmt(label_y)}" font-size="11" fill="{colour}" '
+            f'text-anchor="start">{escape(code)}</text>'
         )
     if len(data.points) > 1:
         line = " ".join(f"{_fmt(x(p[0]))},{_fmt(y(p[1]))}" for p in data.points)
