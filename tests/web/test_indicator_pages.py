@@ -91,6 +91,7 @@ def test_done_when_both_plans_share_one_series_and_one_figure_counts_for_both(
     # linked to the catalogue's indicator, not to a new one: the same series
     assert new_forest.indicator_ref_id == old_forest.indicator_ref_id
     assert new.area_id == old.area_id
+    assert new.follows_id == old.pk  # the next term's program, proposed by the importer
     linked = {t.indicator_ref.code for t in new.targets.select_related("indicator_ref")}
     assert linked == {
         FOREST,

@@ -194,11 +194,11 @@ def test_the_plans_page_lists_plans_by_term_and_the_dashboard_opens_on_the_plan_
     closed, office, office_client
 ):
     new = _next_plan(office)
-    # new.follows may be unset by the text; the page groups by term either way
     page = office_client.get("/plans/").content.decode()
     assert page.index("Nhiệm kỳ 2025–2030") < page.index("Nhiệm kỳ 2020–2025")
     text = _text(page)
     assert "Đang áp dụng" in text and "Đã kết thúc" in text
+    assert "Kế thừa 23-CTr/TU (2020–2025)" in text
     home = office_client.get("/")
     assert home.status_code == 302 and home["Location"] == f"/plans/{new.code}/"
     dashboard = office_client.get(home["Location"]).content.decode()

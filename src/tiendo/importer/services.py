@@ -112,6 +112,7 @@ def plan_import(
             f"Không lưu được dự thảo: {exc.message} (tại {exc.path}). Hãy sửa văn bản hoặc nhập "
             "bằng tệp JSON."
         ) from exc
+    _follows_propose(plan=result.plan, actor=actor, filename=filename)
     return ImportedDocument.objects.create(
         plan=result.plan,
         filename=filename[:255],
@@ -122,6 +123,32 @@ def plan_import(
         uploaded_at=timezone.now(),
         uploaded_by=actor_user(actor),
     )
+
+
+def _follows_propose(*, plan: Plan, actor: Actor, filename: str) -> None:
+    """A program of the next term follows the program of record for the same area whose term
+    ends in the year this one begins (2020–2025 → 2025–2030): proposed in the draft, which the
+    office can still change before publishing."""
+    if plan.follows_id is not None or plan.area_id is None:
+        return
+    previous = (
+        Plan.objects.exclude(status=PlanStatus.DRAFT)
+        .exclude(pk=plan.pk)
+        .filter(area_id=plan.area_id, term_to_year=plan.term_from_year)
+        .order_by("-term_from_year", "code")
+        .first()
+    )
+    if previous is None:
+        return
+    document = plan_document_build(plan=plan)
+    document["follows"] = previous.code
+    plan_load(
+        document=document,
+        actor=actor,
+        reason=f"Nhập từ văn bản {filename}: kế thừa chương trình {previous.code}",
+        record_revision=False,
+    )
+    plan.refresh_from_db()
 
 
 def _draft_document(plan: Plan) -> dict[str, Any]:
