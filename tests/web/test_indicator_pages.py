@@ -64,14 +64,16 @@ def _next_plan(office) -> Plan:
     )
     plan = imported.plan
     assert plan.status == PlanStatus.DRAFT
-    # The importer proposed the catalogue's indicator for five targets; the office links the
-    # sixth ("kết nạp … đảng viên mới trở lên") to the catalogue's new Party members.
-    proposed = {t.code: t.indicator_ref.code for t in plan.targets.select_related("indicator_ref")}
-    assert sorted(proposed.values()).count("so-dang-vien-moi") == 0
-    (party,) = [code for code, ind in proposed.items() if "dang-vien" in ind]
-    draft_target_save(
-        plan=plan, actor=office, code=party, values={"indicator_code": "so-dang-vien-moi"}
-    )
+    # The importer proposes the catalogue's indicator for each target (by name or synonym and
+    # unit); the office confirms the proposals in the review (a target it would link elsewhere
+    # is saved with that indicator's code) and publishes.
+    for target in plan.targets.select_related("indicator_ref"):
+        draft_target_save(
+            plan=plan,
+            actor=office,
+            code=target.code,
+            values={"indicator_code": target.indicator_ref.code},
+        )
     plan_publish(plan=plan, actor=office, reason="Công bố chương trình nhiệm kỳ 2025–2030")
     plan.refresh_from_db()
     return plan
@@ -191,37 +193,3 @@ def test_open_data_of_indicators_has_the_sdmx_columns(client, builtin_plan):
 
 
 _ = dt
-
-
-def test_the_review_shows_the_proposed_indicator_and_lets_the_office_choose(
-    builtin_plan, office, office_client
-):
-    plan = plan_import(
-        data=FIXTURE.read_bytes(), filename=FIXTURE.name, actor=office, code="ls-2025-2030"
-    ).plan
-    party = next(t for t in plan.targets.select_related("program") if "đảng viên" in t.indicator)
-    page = office_client.get(f"/nhap-chuong-trinh/{plan.code}/?edit={party.code}").content.decode()
-    assert f'href="/chi-so/{FOREST}/"' in page  # the proposal for forest cover, shown
-    assert '<option value="so-dang-vien-moi">' in page  # the catalogue, to choose from
-    answer = office_client.post(
-        f"/nhap-chuong-trinh/{plan.code}/chi-tieu/",
-        {
-            "original": party.code,
-            "code": party.code,
-            "program": party.program.number,
-            "indicator": party.indicator,
-            "kind": party.kind,
-            "comparator": party.comparator,
-            "value": "2.200",
-            "value_high": "",
-            "unit": party.unit,
-            "from_year": party.from_year or "",
-            "to_year": party.to_year,
-            "indicator_code": "so-dang-vien-moi",
-            "source_text": party.source_text,
-        },
-    )
-    assert answer.status_code == 302, answer.content.decode()[:2000]
-    party.refresh_from_db()
-    assert party.indicator_ref.code == "so-dang-vien-moi"
-    assert party.value == Decimal("2200")

@@ -42,30 +42,13 @@ class TargetForm(forms.Form):
         label=_("Từ năm"), required=False, min_value=1945, max_value=2100
     )
     to_year = forms.IntegerField(label=_("Đến năm"), min_value=1945, max_value=2100)
-    indicator_code = forms.ChoiceField(
-        label=_("Chỉ số trong danh mục"),
-        required=False,
-        help_text=_(
-            "Chỉ số mà chỉ tiêu đo: số liệu của chỉ số được dùng chung cho mọi chương trình."
-        ),
-    )
     source_text = forms.CharField(
         label=_("Nguyên văn"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(
-        self,
-        *args: Any,
-        programs: list[tuple[int, str]],
-        indicators: list[tuple[str, str]] | None = None,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *args: Any, programs: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["program"].choices = programs  # type: ignore[attr-defined]
-        self.fields["indicator_code"].choices = [  # type: ignore[attr-defined]
-            ("", _("(theo tên chỉ tiêu: chỉ số khớp tên, hoặc chỉ số mới)")),
-            *(indicators or []),
-        ]
 
     def document_values(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -79,7 +62,6 @@ class TargetForm(forms.Form):
             "from_year": data["from_year"],
             "to_year": data["to_year"],
             "indicator": data["indicator"],
-            "indicator_code": data.get("indicator_code") or None,
             "source_text": data["source_text"] or "",
         }
 

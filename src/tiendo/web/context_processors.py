@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiendo.accounts import permissions as perms
 
@@ -26,7 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     role = perms.role_of(user)
     items = [
         NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans"),
-        NavItem(_("Chỉ số"), reverse("web:indicator_list"), "indicators"),
+        NavItem(pgettext_lazy("plural", "Chỉ số"), reverse("web:indicator_list"), "indicators"),
     ]
     if role == perms.Role.REPORTER:
         items.append(NavItem(_("Việc của đơn vị"), reverse("reporting:workspace"), "workspace"))

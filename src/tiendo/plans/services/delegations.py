@@ -16,6 +16,10 @@ Rules (each refused with a Vietnamese message naming the item):
 
 `delegations_create` is the bulk path (one query for the plan's nodes, one insert, one insert of
 audit entries, whatever the number of delegations): the form, the API and a demo loader use it.
+
+Over 600 lines on purpose: every rule above is checked against the same in-memory tree in one
+pass (preview and write share it), and splitting the checks from the writes would duplicate
+the tree's loading.
 """
 
 from __future__ import annotations
