@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.db import connection
@@ -24,7 +26,8 @@ from tiendo.plans.models import (
 
 from . import engine
 from .adapters import target_spec
-from .models import Assessment
+from .labels import status_text
+from .models import Assessment, PlanClosure
 
 
 def targets_for_evaluation(*, plan: Plan) -> list[Target]:
@@ -221,3 +224,59 @@ def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
     if stamp is None:
         raise Plan.DoesNotExist(plan.pk)
     return stamp.inputs
+
+
+# --- The frozen evaluation of a closed term ----------------------------------------------------
+
+
+def closure_get(*, plan: Plan) -> PlanClosure | None:
+    """The closure of a plan's term, if it was closed (one query)."""
+    return PlanClosure.objects.filter(plan_id=plan.pk).first()
+
+
+@dataclass(frozen=True)
+class ClosureVerdict:
+    """A target's verdict frozen when the term was closed, beside the verdict on the figures
+    held now (as of the same year)."""
+
+    code: str
+    status: str
+    label: str
+    explanation: str
+    current_status: str
+    current_label: str
+
+    @property
+    def changed(self) -> bool:
+        return self.status != self.current_status
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "label": self.label,
+            "explanation": self.explanation,
+            "changed": self.changed,
+            "current_status": self.current_status,
+        }
+
+
+def closure_verdicts(
+    *, closure: PlanClosure, evaluations: Iterable[engine.Evaluation]
+) -> dict[str, ClosureVerdict]:
+    """For each target of a closed plan: the frozen verdict and the one the figures held now
+    give (`evaluations` as of `closure.as_of_year`), by target code. No query."""
+    frozen = {str(item.get("code")): item for item in closure.evaluations}
+    result: dict[str, ClosureVerdict] = {}
+    for evaluation in evaluations:
+        item = frozen.get(evaluation.code)
+        if item is None:
+            continue
+        result[evaluation.code] = ClosureVerdict(
+            code=evaluation.code,
+            status=str(item.get("status", "")),
+            label=str(status_text(item.get("status", ""))),
+            explanation=str(item.get("explanation", "")),
+            current_status=str(evaluation.status),
+            current_label=str(status_text(evaluation.status)),
+        )
+    return result
