@@ -9,9 +9,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.sample import sample_data_present
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,15 @@ def _notifications_label(user: Any) -> Any:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
+    sample = sample_data_present()  # a file's existence, no query
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "sample_data": sample}
     role = perms.role_of(user)
-    items = [NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans")]
+    items = [
+        NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans"),
+        NavItem(pgettext_lazy("plural", "Chỉ số"), reverse("web:indicator_list"), "indicators"),
+    ]
     if role == perms.Role.REPORTER:
         items.append(NavItem(_("Việc của đơn vị"), reverse("reporting:workspace"), "workspace"))
     if role in perms.READ_ALL_ROLES:
@@ -59,4 +64,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items.append(
         NavItem(_notifications_label(user), reverse("reporting:notifications"), "notifications")
     )
-    return {"nav_items": items}
+    return {"nav_items": items, "sample_data": sample}

@@ -1,10 +1,9 @@
-"""Pages of reporting rounds. Views are thin: they read with selectors, write with services,
-and render a page or (for htmx requests) its fragment. Permission errors (NotAllowed) become
-403 pages with the Vietnamese reason; unknown ids become 404."""
+"""A submission's page: the reporter's form, the office's review, evidence files and the
+inline check of a typed value. Permission errors (NotAllowed) become 403 pages with the
+Vietnamese reason; unknown ids become 404."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -13,82 +12,18 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
-from tiendo.audit.models import AuditEntry
 from tiendo.core.numbers import format_number
-from tiendo.evaluation.services import plan_evaluate
 from tiendo.indicators.models import FigureType, Qualifier
-from tiendo.plans.coverage import plan_coverage
-from tiendo.plans.models import Plan, TaskStatus
-from tiendo.plans.register import documents_missing_by_unit
+from tiendo.plans.models import TaskStatus
 
-from . import selectors, services
-from .models import Evidence, Notification, PeriodKind, ReportingRound, Submission
-from .services import FigureInput, StaleVersion, TaskInput
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(value or "")
-    except ValueError:
-        return default
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-# --- Unit workspace ---------------------------------------------------------------------------
-
-
-@login_required
-def workspace(request: HttpRequest) -> HttpResponse:
-    """“Việc của đơn vị”: the reporter's submissions, the current one first."""
-    if perms.role_of(request.user) != perms.Role.REPORTER:
-        if perms.can_read_all(request.user):
-            return redirect("reporting:round_list")
-        raise perms.NotAllowed(_("Trang này dành cho cán bộ báo cáo của đơn vị."))
-    submissions = list(selectors.submissions_for_workspace(actor=request.user))
-    profile = perms.profile_of(request.user)
-    work = []
-    if profile is not None and profile.unit_id is not None:
-        for block in selectors.unit_work(unit_id=profile.unit_id):
-            plan = block.plan
-            as_of = min(timezone.localdate().year, plan.term_to_year)
-            evaluated = plan_evaluate(plan=plan, as_of_year=as_of).by_code()
-            work.append(
-                {
-                    "plan": plan,
-                    "as_of": as_of,
-                    "targets": [(i, evaluated[i.code]) for i in block.report_targets],
-                    "tasks": block.report_tasks,
-                    "handed_on": block.handed_on,
-                    "delegate_submissions": block.delegate_submissions,
-                }
-            )
-    return render(
-        request,
-        "reporting/workspace.html",
-        {
-            "submissions": submissions,
-            "unit": profile.unit if profile else None,
-            "work": work,
-        },
-    )
-
-
-# --- Submission -------------------------------------------------------------------------------
+from .. import selectors, services
+from ..models import Evidence, Submission
+from ..services import FigureInput, StaleVersion, TaskInput
+from ._common import _error_dict, _int
 
 
 def _submission_or_404(request: HttpRequest, pk: int) -> Submission:
@@ -187,7 +122,7 @@ def _render_submission(
         "figure_types": FigureType.choices,
         "qualifiers": Qualifier.choices,
         "task_statuses": TaskStatus.choices,
-        "max_mb": format_number(services._max_bytes() // (1024 * 1024)),
+        "max_mb": format_number(services.evidence_max_bytes() // (1024 * 1024)),
     }
     template = (
         "reporting/_submission_body.html"
@@ -195,15 +130,6 @@ def _render_submission(
         else "reporting/submission.html"
     )
     return render(request, template, context, status=status)
-
-
-def _error_dict(exc: ValidationError) -> dict[str, str]:
-    if hasattr(exc, "error_dict"):
-        return {
-            k: str(v[0].messages[0] if hasattr(v[0], "messages") else v[0])
-            for k, v in exc.error_dict.items()
-        }
-    return {"__all__": exc.messages[0]}
 
 
 def _posted_inputs(
@@ -389,201 +315,6 @@ def evidence_remove(request: HttpRequest, pk: int, eid: int) -> HttpResponse:
     return redirect("reporting:submission", pk=pk)
 
 
-# --- Rounds -----------------------------------------------------------------------------------
-
-
-@login_required
-def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = list(selectors.rounds_list(actor=request.user))
-    return render(
-        request,
-        "reporting/round_list.html",
-        {"rounds": rounds, "can_open": perms.can_monitor(request.user)},
-    )
-
-
-@login_required
-def round_create(request: HttpRequest) -> HttpResponse:
-    perms.require_monitor(request.user)
-    plans = list(selectors.plans_for_round_form())
-    units = list(selectors.units_for_round_form())
-    errors: dict[str, str] = {}
-    data: Any = request.POST if request.method == "POST" else {}
-    if request.method == "POST":
-        plan = next((p for p in plans if str(p.pk) == data.get("plan")), None)
-        opens_on, deadline = _date(data.get("opens_on")), _date(data.get("deadline"))
-        year = _int(data.get("year"))
-        chosen_ids = {_int(u) for u in request.POST.getlist("units")}
-        if plan is None:
-            errors["plan"] = _("Hãy chọn chương trình hành động.")
-        if opens_on is None:
-            errors["opens_on"] = _("Ngày mở đợt chưa đúng (ngày/tháng/năm).")
-        if deadline is None:
-            errors["deadline"] = _("Hạn nộp chưa đúng (ngày/tháng/năm).")
-        if not year:
-            errors["year"] = _("Hãy nhập năm báo cáo.")
-        if not errors:
-            assert plan is not None and opens_on is not None and deadline is not None
-            try:
-                rnd = services.round_open(
-                    actor=request.user,
-                    plan=plan,
-                    period_kind=data.get("period_kind", ""),
-                    year=year,
-                    number=_int(data.get("number"), 1),
-                    opens_on=opens_on,
-                    deadline=deadline,
-                    units=[u for u in units if u.pk in chosen_ids],
-                    uncovered_ok=data.get("uncovered_ok") == "1",
-                )
-            except ValidationError as exc:
-                errors = _error_dict(exc)
-            else:
-                messages.success(request, _("Đã mở đợt báo cáo %(p)s.") % {"p": rnd.period_label()})
-                return redirect("reporting:round_detail", pk=rnd.pk)
-        checked = chosen_ids
-        not_asked: list[Any] = []
-        shown_plan = plan
-    else:
-        default_plan = plans[0] if plans else None
-        today = timezone.localdate()
-        shown_plan = default_plan
-        checked = set()
-        if default_plan is not None:
-            coverage = plan_coverage(plan=default_plan, on=today)
-            checked = {u.pk for u in coverage.reporting_units()}
-            not_asked = selectors.round_not_asked(coverage=coverage, unit_ids=checked)
-        # the year to report: this year while the plan runs, its last year once it has ended
-        year = today.year
-        if default_plan is not None:
-            year = max(min(year, default_plan.term_to_year), default_plan.term_from_year)
-        data = {
-            "plan": str(default_plan.pk) if default_plan else "",
-            "period_kind": PeriodKind.YEAR,
-            "year": str(year),
-            "number": "1",
-            "opens_on": today.strftime("%d/%m/%Y"),
-            "deadline": (today + dt.timedelta(days=14)).strftime("%d/%m/%Y"),
-        }
-    return render(
-        request,
-        "reporting/round_create.html",
-        {
-            "plans": plans,
-            "units": units,
-            "checked": checked,
-            "data": data,
-            "errors": errors,
-            "period_kinds": PeriodKind.choices,
-            "not_asked": not_asked,
-            "shown_plan": shown_plan,
-        },
-        status=400 if errors else 200,
-    )
-
-
-@login_required
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Progress of a round: who submitted, who is late, who was returned."""
-    show = request.GET.get("show", "")
-    try:
-        rnd, rows = selectors.round_progress(actor=request.user, round_id=pk, show=show)
-    except ReportingRound.DoesNotExist as exc:
-        raise Http404(_("Không có đợt báo cáo này.")) from exc
-    context = {
-        "round": rnd,
-        "rows": rows,
-        "show": show,
-        "can_monitor": perms.can_monitor(request.user),
-        "filters": [
-            ("", _("Tất cả")),
-            ("waiting", _("Chưa gửi / bị trả lại")),
-            ("late", _("Quá hạn")),
-            ("returned", _("Bị trả lại")),
-            ("review", _("Chờ duyệt")),
-        ],
-    }
-    template = (
-        "reporting/_progress_table.html"
-        if getattr(request, "htmx", False)
-        else "reporting/round_detail.html"
-    )
-    return render(request, template, context)
-
-
-@login_required
-def round_urge(request: HttpRequest, pk: int) -> HttpResponse:
-    """Đôn đốc: pick units (those that have not submitted, are late, were returned, or have
-    overdue tasks) and send one digest to each."""
-    perms.require_monitor(request.user)
-    try:
-        rnd, rows = selectors.round_progress(actor=request.user, round_id=pk)
-    except ReportingRound.DoesNotExist as exc:
-        raise Http404(_("Không có đợt báo cáo này.")) from exc
-    if request.method == "POST":
-        unit_ids = [_int(u) for u in request.POST.getlist("units")]
-        sent = services.units_urge(actor=request.user, reporting_round=rnd, unit_ids=unit_ids)
-        if sent:
-            messages.success(
-                request,
-                _("Đã gửi đôn đốc tới %(n)s đơn vị: %(u)s.")
-                % {"n": len(sent), "u": ", ".join(str(r.unit) for r in sent)},
-            )
-        else:
-            messages.warning(request, _("Chưa gửi: hãy chọn ít nhất một đơn vị cần đôn đốc."))
-        return redirect("reporting:round_urge", pk=pk)
-    missing = documents_missing_by_unit(
-        plan=rnd.plan, unit_ids=[r.submission.unit_id for r in rows], today=timezone.localdate()
-    )
-    previews = {
-        c.unit.pk: c for c in services.urge_preview(actor=request.user, reporting_round=rnd)
-    }
-    for row in rows:
-        row.missing_documents = missing.get(row.submission.unit_id, [])
-        row.preview = previews.get(row.submission.unit_id)
-    # units with nothing to report, no overdue task and no document owed are not listed
-    candidates = [r for r in rows if r.preview is not None]
-    reminders = list(selectors.round_reminders(actor=request.user, reporting_round=rnd)[:50])
-    return render(
-        request,
-        "reporting/round_urge.html",
-        {"round": rnd, "candidates": candidates, "reminders": reminders},
-    )
-
-
-# --- Audit log --------------------------------------------------------------------------------
-
-
-@login_required
-def audit_list(request: HttpRequest) -> HttpResponse:
-    """The audit log, read-only, with filters by object type, actor, plan and date."""
-    filters = selectors.AuditFilters(
-        object_type=request.GET.get("object_type", ""),
-        actor=request.GET.get("actor", "").strip(),
-        plan=request.GET.get("plan", ""),
-        date_from=_date(request.GET.get("from")),
-        date_to=_date(request.GET.get("to")),
-    )
-    page = selectors.audit_entries(
-        actor=request.user, filters=filters, page=_int(request.GET.get("page"), 1)
-    )
-    choices = selectors.audit_filter_choices(actor=request.user)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "reporting/audit_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "choices": choices,
-            "query": query.urlencode(),
-            "actions": dict(AuditEntry._meta.get_field("action").choices or []),
-            "plans": Plan.objects.none(),
-        },
-    )
-
-
 @login_required
 @require_POST
 def figure_check(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
@@ -601,22 +332,3 @@ def figure_check(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
     except ValidationError as exc:
         message = " ".join(exc.messages)
     return render(request, "reporting/_figure_check.html", {"key": key, "message": message})
-
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    items = list(selectors.notifications_for_user(actor=request.user)[:100])
-    return render(request, "reporting/notifications.html", {"notifications": items})
-
-
-@login_required
-@require_POST
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        note = selectors.notification_get(actor=request.user, notification_id=pk)
-    except Notification.DoesNotExist as exc:
-        raise Http404(_("Không có thông báo này.")) from exc
-    note = services.notification_mark_read(actor=request.user, notification=note)
-    if getattr(request, "htmx", False):
-        return render(request, "reporting/_notification.html", {"n": note})
-    return redirect("reporting:notifications")
