@@ -20,7 +20,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -697,9 +696,12 @@ def _service_errors(
     return result
 
 
-@transaction.atomic
 def entry_workbook_apply(*, actor: Any, submission: Submission, data: bytes) -> WorkbookApplied:
-    """Validate the uploaded workbook whole; when valid, save the unit's draft submission."""
+    """Validate the uploaded workbook whole; when valid, save the unit's draft submission.
+
+    The workbook is opened and checked outside any transaction; only `submission_save` writes,
+    in its own short transaction, and its version check refuses a workbook made from a draft
+    that changed meanwhile (issue 13: no lock-ups while a large file is read)."""
     require_unit_editor(actor, submission.unit_id)
     submission = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
     if submission.state not in EDITABLE_STATES:

@@ -21,7 +21,7 @@ from tiendo.core.text import slug
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
 from tiendo.plans.selectors import plan_document_build
-from tiendo.plans.services import plan_load
+from tiendo.plans.services import plan_document_check, plan_load, plan_load_checked
 
 from .models import ImportedDocument
 from .parser import PlanNotRecognised, parse_plan_text
@@ -80,7 +80,6 @@ def _loadable(document: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-@transaction.atomic
 def plan_import(
     *,
     data: bytes,
@@ -90,37 +89,50 @@ def plan_import(
     check_permission: bool = True,
 ) -> ImportedDocument:
     """Save a document as a draft plan. A plan of that code that is not a draft is never
-    touched: choose another code. Refused whole (ImportRefused) when anything is wrong."""
+    touched: choose another code. Refused whole (ImportRefused) when anything is wrong.
+
+    Reading, parsing and validating the document (seconds for a long one) happen before any
+    transaction; only the writes run in one short transaction at the end, so that sign-ins and
+    saves of other people do not wait for a long upload (issue 13)."""
     if check_permission:
         require_monitor(actor)
     proposal = document_propose(data=data, filename=filename, code=code)
-    existing = Plan.objects.filter(code=proposal.document["code"]).first()
-    if existing is not None and existing.status != PlanStatus.DRAFT:
-        raise ImportRefused(
-            f"Đã có chương trình “{existing.code}” đang thực hiện hoặc đã kết thúc; nhập văn bản "
-            "không được ghi đè lên nó. Hãy chọn một mã khác cho dự thảo."
-        )
     try:
-        result = plan_load(
-            document=_loadable(proposal.document),
-            actor=actor,
-            reason=f"Nhập từ văn bản {filename}",
-            record_revision=False,
-        )
+        checked = plan_document_check(document=_loadable(proposal.document))
     except PlanDocumentError as exc:
-        raise ImportRefused(
-            f"Không lưu được dự thảo: {exc.message} (tại {exc.path}). Hãy sửa văn bản hoặc nhập "
-            "bằng tệp JSON."
-        ) from exc
-    return ImportedDocument.objects.create(
-        plan=result.plan,
-        filename=filename[:255],
-        text=proposal.text,
-        proposal=proposal.document,
-        unparsed=proposal.document.get("unparsed", []),
-        warnings=proposal.warnings,
-        uploaded_at=timezone.now(),
-        uploaded_by=actor_user(actor),
+        raise _refused_document(exc) from exc
+    with transaction.atomic():
+        existing = Plan.objects.filter(code=proposal.document["code"]).first()
+        if existing is not None and existing.status != PlanStatus.DRAFT:
+            raise ImportRefused(
+                f"Đã có chương trình “{existing.code}” đang thực hiện hoặc đã kết thúc; nhập văn "
+                "bản không được ghi đè lên nó. Hãy chọn một mã khác cho dự thảo."
+            )
+        try:
+            result = plan_load_checked(
+                checked=checked,
+                actor=actor,
+                reason=f"Nhập từ văn bản {filename}",
+                record_revision=False,
+            )
+        except PlanDocumentError as exc:
+            raise _refused_document(exc) from exc
+        return ImportedDocument.objects.create(
+            plan=result.plan,
+            filename=filename[:255],
+            text=proposal.text,
+            proposal=proposal.document,
+            unparsed=proposal.document.get("unparsed", []),
+            warnings=proposal.warnings,
+            uploaded_at=timezone.now(),
+            uploaded_by=actor_user(actor),
+        )
+
+
+def _refused_document(exc: PlanDocumentError) -> ImportRefused:
+    return ImportRefused(
+        f"Không lưu được dự thảo: {exc.message} (tại {exc.path}). Hãy sửa văn bản hoặc nhập "
+        "bằng tệp JSON."
     )
 
 

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tiendo.web.middleware.BusyMiddleware",
 ]
 
 ROOT_URLCONF = "tiendo.urls"

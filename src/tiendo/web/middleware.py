@@ -1,5 +1,13 @@
-"""Vietnamese first: the language is the one the person chose (the language cookie set by the
-switch in the header), otherwise Vietnamese — never guessed from the browser's settings."""
+"""Middleware of the pages.
+
+- `LanguageMiddleware`: Vietnamese first: the language is the one the person chose (the language
+  cookie set by the switch in the header), otherwise Vietnamese — never guessed from the
+  browser's settings.
+- `BusyMiddleware`: a view that failed because the database stayed locked longer than a request
+  waits answers 503 "Hệ thống đang bận" with Retry-After (`busy_page`), not a 500. (A failure
+  in a middleware — a session saved after the view — reaches the 500 handler,
+  `tiendo.web.views.server_error`, which gives the same answer.)
+"""
 
 from __future__ import annotations
 
@@ -7,8 +15,17 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from tiendo.core.http import (
+    BUSY_RETRY_AFTER_SECONDS,
+    busy_json_response,
+    busy_log,
+    busy_message,
+    database_busy,
+)
 
 
 class LanguageMiddleware:
@@ -26,3 +43,33 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+def busy_page(request: HttpRequest, exc: BaseException) -> HttpResponse:
+    """503 + Retry-After: a page without anything read from the database (it is busy), or the
+    API's error shape for an address under /api/."""
+    if request.path.startswith("/api/"):
+        return busy_json_response(request, exc)
+    busy_log(request, exc)
+    body: str
+    try:
+        body = loader.render_to_string("503.html", {"message": busy_message()})
+    except Exception:  # the answer must not fail in its turn
+        body = f"<h1>{busy_message()}</h1>"
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class BusyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if database_busy(exception):
+            return busy_page(request, exception)
+        return None

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from tiendo.accounts.permissions import NotAllowed, can_monitor, require_monitor
-from tiendo.core.http import HtmxHttpRequest
+from tiendo.core.http import HtmxHttpRequest, database_busy
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.plans import selectors as plan_selectors
@@ -21,6 +21,7 @@ from tiendo.plans.services import plan_load
 
 from . import dashboard
 from .forms import PlanAdjustForm
+from .middleware import busy_page
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -151,6 +152,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     from django.template import loader
 
+    exc = sys.exc_info()[1]
+    if database_busy(exc):  # a lock held too long, e.g. while a session was saved
+        assert exc is not None
+        return busy_page(request, exc)
     reference = uuid.uuid4().hex[:10]
     logging.getLogger("tiendo.errors").error(
         "server error ref=%s path=%s", reference, request.path, exc_info=sys.exc_info()
