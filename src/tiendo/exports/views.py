@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.spreadsheet import csv_row
 from tiendo.plans.models import Plan
 from tiendo.reporting.models import Submission
 
@@ -226,7 +227,7 @@ def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
         writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)  # text never read as a formula
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="so-lieu-{plan.code}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"

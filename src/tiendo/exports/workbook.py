@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tiendo.accounts.permissions import require_unit_editor, require_unit_reader
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
+from tiendo.core.spreadsheet import xlsx_cell, xlsx_put
 from tiendo.evaluation import engine
 from tiendo.evaluation.selectors import figures_accepted
 from tiendo.evaluation.services import plan_evaluate
@@ -94,7 +95,7 @@ def _save(workbook: Workbook) -> bytes:
 def _header(ws: Worksheet, row: int, columns: list[tuple[str, str, int]]) -> None:
     for letter, title, width in columns:
         cell = ws[f"{letter}{row}"]
-        cell.value = title
+        xlsx_put(cell, title)
         cell.font = _BOLD
         cell.fill = _HEAD_FILL
         cell.border = _BOX
@@ -115,7 +116,7 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Chỉ tiêu"
-    ws["A1"] = f"Kết quả thực hiện các chỉ tiêu — {plan.number} — tính đến năm {as_of_year}"
+    xlsx_put(ws["A1"], f"Kết quả thực hiện các chỉ tiêu — {plan.number} — tính đến năm {as_of_year}")
     ws["A1"].font = _TITLE
     columns: list[tuple[str, str, int]] = []
     titles = [
@@ -155,7 +156,7 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
             e.explanation,
         ]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = xlsx_cell(ws, row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
             if isinstance(value, Decimal):
@@ -189,7 +190,7 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
             ],
             start=1,
         ):
-            all_figs.cell(row=row, column=col, value=value)
+            xlsx_cell(all_figs, row, col, value)
     return _save(wb)
 
 
@@ -252,15 +253,15 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
         f"Hạn nộp: {rnd.deadline:%d/%m/%Y}.",
     ]
     for row, text in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=text).alignment = _WRAP
+        xlsx_cell(guide, row, 1, text).alignment = _WRAP
     guide["A1"].font = _TITLE
 
     ws = wb.create_sheet(FIGURES_SHEET)
-    ws["A1"] = f"Số liệu chỉ tiêu — {submission.unit}"
+    xlsx_put(ws["A1"], f"Số liệu chỉ tiêu — {submission.unit}")
     ws["A1"].font = _TITLE
-    ws["A2"] = f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})"
-    ws["A3"] = f"Chương trình hành động: {rnd.plan.number}"
-    ws["A4"] = "Chỉ nhập vào các ô màu vàng."
+    xlsx_put(ws["A2"], f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})")
+    xlsx_put(ws["A3"], f"Chương trình hành động: {rnd.plan.number}")
+    xlsx_put(ws["A4"], "Chỉ nhập vào các ô màu vàng.")
     _header(ws, HEADER_ROW, FIGURE_COLUMNS)
     dv_number = DataValidation(
         type="decimal",
@@ -301,7 +302,7 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
             item.correction_reason,
         ]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = xlsx_cell(ws, row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
         for letter in FIGURE_INPUT:
@@ -317,10 +318,10 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
     ws.protection.password = SHEET_PASSWORD
 
     wt = wb.create_sheet(TASKS_SHEET)
-    wt["A1"] = f"Tiến độ nhiệm vụ, giải pháp — {submission.unit}"
+    xlsx_put(wt["A1"], f"Tiến độ nhiệm vụ, giải pháp — {submission.unit}")
     wt["A1"].font = _TITLE
-    wt["A2"] = f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})"
-    wt["A4"] = "Chỉ nhập vào các ô màu vàng."
+    xlsx_put(wt["A2"], f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})")
+    xlsx_put(wt["A4"], "Chỉ nhập vào các ô màu vàng.")
     _header(wt, HEADER_ROW, TASK_COLUMNS)
     dv_status = _list_validation(list(TASK_STATUS_LABELS.values()), "Tình trạng")
     dv_pct = DataValidation(
@@ -346,7 +347,7 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
             titem.narrative,
         ]
         for col, value in enumerate(values, start=1):
-            cell = wt.cell(row=row, column=col, value=value)
+            cell = xlsx_cell(wt, row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
         for letter in TASK_INPUT:
@@ -371,8 +372,8 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
         ],
         start=1,
     ):
-        meta.cell(row=row, column=1, value=key)
-        meta.cell(row=row, column=2, value=value)
+        xlsx_cell(meta, row, 1, key)
+        xlsx_cell(meta, row, 2, value)
     meta.protection.sheet = True
     meta.protection.password = SHEET_PASSWORD
     meta.sheet_state = "veryHidden"
