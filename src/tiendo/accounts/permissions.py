@@ -70,6 +70,12 @@ def can_monitor(user: Any) -> bool:
     return role_of(user) == Role.MONITOR
 
 
+def can_read_drafts(user: Any) -> bool:
+    """Draft plans (imported, not yet approved) are the office's work: monitors and
+    administrators see them; for everyone else a draft does not exist."""
+    return role_of(user) in (Role.MONITOR, Role.ADMINISTRATOR)
+
+
 def can_read_all(user: Any) -> bool:
     return role_of(user) in READ_ALL_ROLES
 

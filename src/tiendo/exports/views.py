@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from tiendo.accounts import permissions as perms
 from tiendo.core.spreadsheet import csv_row
 from tiendo.plans.models import Plan
+from tiendo.plans.selectors import plan_visible_get
 from tiendo.reporting.models import Submission
 
 from .docx_render import report_docx
@@ -35,11 +36,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _plan(code: str) -> Plan:
-    plan = Plan.objects.select_related("issuing_unit").filter(code=code).first()
-    if plan is None:
-        raise Http404("Không có chương trình hành động này.")
-    return plan
+def _plan(request: HttpRequest, code: str) -> Plan:
+    """The plan if the user may see it; a draft is 404 for everyone but the office, exactly as
+    a code that does not exist (plan_visible_get)."""
+    try:
+        return plan_visible_get(code=code, user=request.user)
+    except Plan.DoesNotExist as exc:
+        raise Http404("Không có chương trình hành động này.") from exc
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -61,7 +64,7 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
 def report_page(request: HttpRequest, code: str) -> HttpResponse:
     """The report draft: header fields and sections the office edits before export."""
     perms.require_read_all(request.user)
-    plan = _plan(code)
+    plan = _plan(request, code)
     as_of = _as_of(request, plan)
     errors: list[str] = []
     if request.method == "POST":
@@ -128,7 +131,7 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     perms.require_read_all(request.user)
-    plan = _plan(code)
+    plan = _plan(request, code)
     as_of = _as_of(request, plan)
     if fmt not in ("docx", "pdf"):
         raise Http404("Định dạng không hỗ trợ.")
@@ -144,7 +147,7 @@ def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 
 @login_required
 def plan_targets_download(request: HttpRequest, code: str) -> HttpResponse:
-    plan = _plan(code)
+    plan = _plan(request, code)
     as_of = _as_of(request, plan)
     data = plan_targets_xlsx(plan=plan, as_of_year=as_of)
     return _download(data, XLSX, f"chi-tieu-{plan.code}-{as_of}.xlsx")
@@ -208,7 +211,7 @@ def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if fmt not in ("csv", "json"):
         raise Http404("Định dạng không hỗ trợ.")
-    plan = _plan(code)
+    plan = _plan(request, code)
     rows = list(open_figures(plan=plan))
     if fmt == "json":
         body = json.dumps(

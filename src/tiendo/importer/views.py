@@ -18,6 +18,7 @@ from tiendo.accounts.permissions import NotAllowed, require_monitor
 from tiendo.core.numbers import format_number
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
+from tiendo.plans.selectors import plan_visible_get
 from tiendo.plans.services import plan_publish
 
 from . import services
@@ -56,6 +57,18 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request, "importer/upload.html", {"form": form, "error": error, "drafts": drafts_list()}
     )
+
+
+def _draft_or_404(request: HttpRequest, code: str) -> Plan:
+    """The draft if the user may see drafts (plan_visible_get): for anyone else a draft's code
+    answers 404 exactly like a code that does not exist, before anything else is looked at."""
+    try:
+        plan = plan_visible_get(code=code, user=request.user)
+    except Plan.DoesNotExist as exc:
+        raise Http404(_("Không có dự thảo này.")) from exc
+    if plan.status != PlanStatus.DRAFT:
+        raise Http404(_("Không có dự thảo này."))
+    return plan
 
 
 def _review_or_404(code: str) -> Any:
@@ -111,6 +124,7 @@ def _initial(target: Any) -> dict[str, Any]:
 
 @login_required
 def review(request: HttpRequest, code: str) -> HttpResponse:
+    _draft_or_404(request, code)
     try:
         require_monitor(request.user)
     except NotAllowed as exc:
@@ -139,6 +153,11 @@ def _attach_error(form: TargetForm, exc: PlanDocumentError) -> None:
 @login_required
 @require_POST
 def target_save(request: HttpRequest, code: str) -> HttpResponse:
+    _draft_or_404(request, code)
+    try:
+        require_monitor(request.user)  # before anything of the draft is shown back
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
     review_data = _review_or_404(code)
     programs = [
         (p.program.number, f"{p.program.number}. {p.program.title}") for p in review_data.programs
@@ -182,7 +201,7 @@ def target_save(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def target_delete(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     try:
         services.draft_target_delete(plan=plan, actor=request.user, code=target_code)
     except NotAllowed as exc:
@@ -194,7 +213,7 @@ def target_delete(request: HttpRequest, code: str, target_code: str) -> HttpResp
 @login_required
 @require_POST
 def task_save(request: HttpRequest, code: str, task_code: str) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     text = request.POST.get("text", "").strip()
     try:
         if request.POST.get("delete"):
@@ -215,7 +234,7 @@ def task_save(request: HttpRequest, code: str, task_code: str) -> HttpResponse:
 @login_required
 @require_POST
 def program_save(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     title = request.POST.get("title", "").strip()
     if not title:
         messages.error(request, _("Tên chương trình không được để trống."))
@@ -231,7 +250,7 @@ def program_save(request: HttpRequest, code: str, number: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, code: str) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     try:
         require_monitor(request.user)
         plan_publish(

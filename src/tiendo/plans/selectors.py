@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from tiendo.accounts.permissions import can_read_drafts
 from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
 
@@ -36,6 +37,21 @@ def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
 
 def plan_get(*, code: str) -> Plan:
     return Plan.objects.select_related("issuing_unit").get(code=code)
+
+
+def plans_visible(*, user: Any) -> QuerySet[Plan]:
+    """The plans `user` may see: every plan of record; drafts only for the office
+    (`can_read_drafts`). Filter any read that names a plan through this."""
+    if can_read_drafts(user):
+        return Plan.objects.all()
+    return Plan.objects.exclude(status=PlanStatus.DRAFT)
+
+
+def plan_visible_get(*, code: str, user: Any) -> Plan:
+    """The plan with this code if `user` may see it. Raises Plan.DoesNotExist both when there is
+    no such plan and when it is a draft the user may not see, so that the answer (404) does not
+    reveal that a draft exists."""
+    return plans_visible(user=user).select_related("issuing_unit").get(code=code)
 
 
 def _assignments_qs() -> QuerySet[Assignment]:

@@ -38,6 +38,15 @@ def _years(plan: Plan) -> list[int]:
     return list(range(plan.term_from_year + 1, plan.term_to_year + 1))
 
 
+def _visible_plan(request: HttpRequest, code: str) -> Plan:
+    """The plan if the user may see it (plan_visible_get): a draft is 404 for everyone but the
+    office, exactly like a code that does not exist."""
+    try:
+        return plan_selectors.plan_visible_get(code=code, user=request.user)
+    except Plan.DoesNotExist as exc:
+        raise Http404("Không có chương trình hành động này.") from exc
+
+
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness: 200 when the database answers."""
     with connection.cursor() as cursor:
@@ -132,6 +141,7 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
 
 @login_required
 def revision_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    _visible_plan(request, code)
     try:
         revision = plan_selectors.plan_revision(plan_code=code, number=number)
     except PlanRevision.DoesNotExist as exc:
@@ -172,12 +182,7 @@ def plan_document_download(request: HttpRequest, code: str) -> HttpResponse:
     """The plan as a plan document (JSON), to adjust it or to move it to another system."""
     import json
 
-    try:
-        plan = plan_selectors.plan_get(code=code)
-    except Plan.DoesNotExist as exc:
-        raise Http404("Không có chương trình hành động này.") from exc
-    if plan.status == "draft" and not can_monitor(request.user):
-        raise Http404("Không có chương trình hành động này.")
+    plan = _visible_plan(request, code)
     body = json.dumps(plan_selectors.plan_document_build(plan=plan), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{plan.code}.json"'
@@ -192,10 +197,7 @@ def plan_adjust(request: HttpRequest, code: str) -> HttpResponse:
         require_monitor(request.user)
     except NotAllowed as exc:
         return render(request, "403.html", {"exception": exc.message}, status=403)
-    try:
-        plan = plan_selectors.plan_get(code=code)
-    except Plan.DoesNotExist as exc:
-        raise Http404("Không có chương trình hành động này.") from exc
+    plan = _visible_plan(request, code)
     form = PlanAdjustForm(request.POST or None, request.FILES or None)
     error = ""
     if request.method == "POST" and form.is_valid():
