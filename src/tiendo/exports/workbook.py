@@ -116,7 +116,9 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Chỉ tiêu"
-    xlsx_put(ws["A1"], f"Kết quả thực hiện các chỉ tiêu — {plan.number} — tính đến năm {as_of_year}")
+    xlsx_put(
+        ws["A1"], f"Kết quả thực hiện các chỉ tiêu — {plan.number} — tính đến năm {as_of_year}"
+    )
     ws["A1"].font = _TITLE
     columns: list[tuple[str, str, int]] = []
     titles = [
