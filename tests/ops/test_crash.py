@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="gunicorn serves
 SETUP = """
 import datetime as dt, json
 from django.contrib.auth import get_user_model
-from tiendo.api.services import token_create
+from tiendo.accounts.tokens import token_create
 from tiendo.plans.models import Plan
 from tiendo.reporting.services import round_open
 users = {u.username: u for u in get_user_model().objects.all()}

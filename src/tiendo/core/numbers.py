@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["NumberFormatError", "format_number", "format_percent", "parse_number"]
+__all__ = [
+    "NumberFormatError",
+    "format_number",
+    "format_percent",
+    "parse_number",
+    "plain_decimal",
+]
 
 
 class NumberFormatError(ValueError):
@@ -108,3 +114,14 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
 def format_percent(value: Decimal | int, places: int | None = None) -> str:
     """A percentage the Vietnamese way: 3.5 -> "3,5%"."""
     return f"{format_number(value, places)}%"
+
+
+def plain_decimal(value: Decimal | None) -> str | None:
+    """A Decimal as plain machine text without exponent or trailing zeros (6650.000000 -> "6650",
+    2.320 -> "2.32"): how numbers travel in the API and open data, never the Vietnamese way."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -402,14 +402,22 @@ def submission_save(
     *,
     actor: Actor,
     submission: Submission,
-    version: int,
+    version: int | None,
     figures: Mapping[int, FigureInput] | None = None,
     tasks: Mapping[int, TaskInput] | None = None,
 ) -> Submission:
     """Save the draft: figures keyed by target id, task reports keyed by task id. Validates
     everything first; on any error raises ValidationError (a dict keyed "figure-<target id>-
-    <field>" / "task-<task id>-<field>") and changes nothing."""
+    <field>" / "task-<task id>-<field>") and changes nothing. `version` is the version the
+    caller read (StaleVersion if someone wrote since); None writes over the current version,
+    the row locked first so that concurrent overwrites each see the one before."""
     require_unit_editor(actor, submission.unit_id)
+    if version is None:
+        version = (
+            Submission.objects.select_for_update()
+            .values_list("version", flat=True)
+            .get(pk=submission.pk)
+        )
     rnd = submission.round
     figure_items = {
         f.target_id: f

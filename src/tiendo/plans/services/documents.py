@@ -18,7 +18,11 @@ from django.utils import timezone
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, diff_fields
 from tiendo.indicators.models import Figure, Indicator
-from tiendo.indicators.services import indicator_catalogue_ensure, indicator_resolve
+from tiendo.indicators.services import (
+    figure_unit,
+    indicator_catalogue_ensure,
+    indicator_resolve,
+)
 from tiendo.org.models import OrgUnit
 from tiendo.org.services import area_for_issuer
 
@@ -163,7 +167,7 @@ def _indicator_for(target: dict[str, Any], *, path: str, actor: Actor) -> Indica
     try:
         return indicator_resolve(
             name=target["indicator"],
-            unit=target["unit"],
+            unit=figure_unit(kind=target["kind"], unit=target["unit"]),
             code=target["indicator_code"],
             actor=actor,
         )
@@ -317,7 +321,10 @@ def _plan_write(
 
     issuer = unit(doc["issuing_unit"])
     area = unit(doc["area"]) or area_for_issuer(
-        issuer=issuer, fallback_name=f"Địa bàn của {doc['number'] or doc['code']}", actor=actor
+        issuer=issuer,
+        place=doc["place"],
+        fallback_name=f"Địa bàn của {doc['number'] or doc['code']}",
+        actor=actor,
     )
     if existing is not None and existing.area_id and existing.area_id != area.pk:
         _refuse_area_change(existing, area)
