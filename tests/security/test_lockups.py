@@ -254,3 +254,46 @@ def test_busy_is_recognised_for_sqlite_and_postgresql() -> None:
     assert not database_busy(OperationalError("no such table: x"))
     assert not database_busy(ValueError("database is locked"))
     assert not database_busy(None)
+
+
+def _api_headers(people: dict[str, Any], username: str) -> dict[str, str]:
+    from tiendo.accounts.tokens import token_create
+
+    _token, raw = token_create(actor=None, user=people[username], check_actor=False)
+    return {"Authorization": f"Bearer {raw}"}
+
+
+def test_an_api_read_never_fails_for_recording_the_tokens_last_use(
+    people: dict[str, Any], rnd: Any
+) -> None:
+    from tiendo.accounts.models import ApiToken
+
+    headers = _api_headers(people, "lanhdao")
+    client = Client(raise_request_exception=False)
+    with _held_write_lock():  # a long import writing, say
+        answer = client.get("/api/v1/plans", headers=headers)
+    assert answer.status_code == 200, answer.content
+    assert ApiToken.objects.get(user=people["lanhdao"]).last_used_at is None  # skipped, logged
+    assert client.get("/api/v1/plans", headers=headers).status_code == 200
+    assert ApiToken.objects.get(user=people["lanhdao"]).last_used_at is not None
+
+
+def test_an_api_write_while_the_database_is_busy_answers_503_in_the_error_shape(
+    people: dict[str, Any], rnd: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = _api_headers(people, "baocao.snn")
+    sub = rnd.submissions.get(unit__code=SNN)
+    monkeypatch.setitem(connection.settings_dict["OPTIONS"], "timeout", 1)
+    connection.close()
+    client = Client(raise_request_exception=False)
+    with _held_write_lock():
+        answer = client.put(
+            f"/api/v1/submissions/{sub.pk}",
+            {"version": sub.version, "figures": [{"target": "2.2", "value": "12"}]},
+            content_type="application/json",
+            headers=headers,
+        )
+    assert answer.status_code == 503, answer.content
+    assert answer["Retry-After"].isdigit()
+    error = answer.json()["error"]
+    assert error["code"] == "busy" and "Hệ thống đang bận" in error["message"]

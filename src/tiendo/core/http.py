@@ -20,6 +20,8 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from .api import error_body
+
 __all__ = [
     "BUSY_RETRY_AFTER_SECONDS",
     "HtmxHttpRequest",
@@ -75,7 +77,7 @@ def busy_json_response(request: HttpRequest, exc: BaseException | None = None) -
     if exc is not None:
         busy_log(request, exc)
     response = JsonResponse(
-        {"error": {"code": "busy", "message": busy_message(), "details": []}},
+        error_body("busy", busy_message()),
         status=503,
         json_dumps_params={"ensure_ascii": False},
     )
