@@ -60,6 +60,8 @@ def plan_code_urls() -> list[tuple[str, dict[str, Any]]]:
         "target_code": ["1.1"],
         "task_code": ["1.1"],
         "number": [1],
+        "pk": [1],
+        "unit_code": ["so-nong-nghiep"],
         "fmt": ["csv", "json", "docx", "pdf", "xlsx"],
     }
     found = []

@@ -43,6 +43,7 @@ from tiendo.core.numbers import format_number
 from tiendo.evaluation.api import router as evaluation_router
 from tiendo.org.api import router as org_router
 from tiendo.plans.api import router as plans_router
+from tiendo.plans.api_delegations import router as delegations_router
 from tiendo.reporting.api import router as reporting_router
 from tiendo.reporting.services import StaleVersion
 
@@ -80,10 +81,10 @@ api = TiendoAPI(
 
 # The order of the routers is the order of the paths in the OpenAPI document.
 api.add_router("", plans_router)
+api.add_router("", delegations_router)
 api.add_router("", evaluation_router)
 api.add_router("", org_router)
 api.add_router("", reporting_router)
-
 
 # --- Errors -------------------------------------------------------------------------------------
 

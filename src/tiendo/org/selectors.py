@@ -48,3 +48,8 @@ def unit_successors_on(*, unit: OrgUnit, day: dt.date) -> list[OrgUnit]:
             else:
                 frontier.append(successor.pk)
     return result
+
+
+def units_not_ended(*, day: dt.date) -> QuerySet[OrgUnit]:
+    """Units that still exist on `day` or start later (the ones work can be handed to), by name."""
+    return OrgUnit.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("name")

@@ -1,12 +1,12 @@
 """Bodies of the plans API (tiendo.plans.api). Decimals travel as strings ("6650", "2.32")."""
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
 
-from tiendo.core.api import Code
+from tiendo.core.api import Code, ErrorOut, Id  # noqa: F401 (used by the routers as s.*)
 
 TaskStatusCode = Literal["not_started", "in_progress", "done", "delayed"]
 
@@ -60,3 +60,88 @@ class TaskFilters(Schema):
     program: int | None = Field(None, ge=1, le=1000)
     unit: Code | None = None
     status: TaskStatusCode | None = None
+
+
+# --- Responsibility: coverage and delegations ------------------------------------------------
+
+UnitCode = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9._\-]+$")]
+RoleCode = Literal["lead", "coordinate"]
+
+
+class CoverageCountOut(Schema):
+    total: int
+    reportable: int
+    uncovered: list[str]
+
+
+class CoverageItemOut(Schema):
+    kind: Literal["target", "task"]
+    code: str
+    chain: list[str]
+    reporter: str | None
+    gap: str | None
+    gap_label: str | None
+
+
+class CoverageOut(Schema):
+    targets: CoverageCountOut
+    tasks: CoverageCountOut
+    items: list[CoverageItemOut] | None = None
+
+
+class DelegationOut(Schema):
+    id: int | None
+    parent: int | None
+    from_unit: str | None
+    unit: str
+    unit_name: str
+    role: str
+    origin: str
+    scope: Literal["plan", "program", "target", "task"]
+    ref: str | None
+    part: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    basis_document: str | None
+    basis_text: str
+
+
+class CoverageChangeOut(Schema):
+    code: str
+    before: CoverageItemOut
+    after: CoverageItemOut
+
+
+class DelegationPreviewOut(Schema):
+    nodes: list[DelegationOut]
+    skipped: list[str]
+    changes: list[CoverageChangeOut]
+
+
+class DelegationIn(Schema):
+    from_unit: UnitCode | None = None
+    to_units: list[UnitCode] = Field(min_length=1, max_length=200)
+    role: RoleCode = "lead"
+    programs: list[Annotated[int, Field(ge=1, le=1000)]] = Field(default=[], max_length=1000)
+    targets: list[Code] = Field(default=[], max_length=5000)
+    tasks: list[Code] = Field(default=[], max_length=5000)
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    basis_document: Annotated[str, Field(max_length=64)] | None = None
+    basis_text: Annotated[str, Field(max_length=500, pattern=r"^[^\x00]*$")] = ""
+    part: Annotated[str, Field(max_length=500, pattern=r"^[^\x00]*$")] = ""
+    preview: bool = False
+
+
+class DelegationEndIn(Schema):
+    end_date: dt.date
+    reason: Annotated[str, Field(max_length=500, pattern=r"^[^\x00]*$")]
+
+
+class GroupResolveIn(Schema):
+    members: list[UnitCode] = Field(min_length=1, max_length=500)
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    basis_document: Annotated[str, Field(max_length=64)] | None = None
+    basis_text: Annotated[str, Field(max_length=500, pattern=r"^[^\x00]*$")] = ""
+    preview: bool = False

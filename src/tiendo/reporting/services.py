@@ -43,8 +43,9 @@ from tiendo.indicators.services import (
     figures_held,
     figures_record,
 )
-from tiendo.org.models import OrgUnit
+from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
+from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.models import (
     Plan,
     PlanStatus,
@@ -69,7 +70,7 @@ from .models import (
     SubmissionState,
     SubmissionTask,
 )
-from .selectors import assigned_items_for_units, overdue_tasks_by_unit, units_leading
+from .selectors import overdue_tasks_by_unit, round_not_asked
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
@@ -117,11 +118,15 @@ def round_open(
     opens_on: dt.date,
     deadline: dt.date,
     units: Sequence[OrgUnit] | None = None,
+    uncovered_ok: bool = False,
 ) -> ReportingRound:
-    """Open a round and create one submission per unit with everything the unit leads:
-    targets assigned to it directly (Assignment target, role lead) and tasks assigned to it
-    directly (Assignment task, role lead) or through a program it leads (Assignment program,
-    role lead). Without `units`, every unit that leads a target, task or program reports."""
+    """Open a round and create one submission per reporting unit with exactly the targets and
+    tasks it reports on `opens_on`: those it is the deepest lead of, following the delegations
+    (`tiendo.plans.coverage`). Without `units`, every unit that reports something is asked;
+    groups and units without a reporter account never are.
+
+    When some targets or tasks would be asked of nobody (uncovered, or their unit not chosen),
+    the round is refused with the list unless `uncovered_ok` confirms it."""
     require_monitor(actor)
     errors: dict[str, str] = {}
     if period_kind not in PeriodKind.values:
@@ -151,7 +156,9 @@ def round_open(
         errors["plan"] = _(
             "Chỉ mở đợt báo cáo cho chương trình đang thực hiện (không phải dự thảo hay đã kết thúc)."
         )
-    chosen = list(units) if units is not None else list(units_leading(plan=plan, on=opens_on))
+    coverage = plan_coverage(plan=plan, on=opens_on)
+    reported = coverage.by_reporter()
+    chosen = list(units) if units is not None else coverage.reporting_units()
     gone = [u for u in chosen if not unit_is_valid_on(unit=u, day=opens_on)]
     if gone:
         errors["units"] = "; ".join(
@@ -164,7 +171,37 @@ def round_open(
             for u in gone
         )
     elif not chosen:
-        errors["units"] = _("Cần chọn ít nhất một đơn vị phải báo cáo.")
+        errors["units"] = (
+            _("Cần chọn ít nhất một đơn vị phải báo cáo.")
+            if units is not None
+            else _(
+                "Chưa có đơn vị nào báo cáo được chỉ tiêu, nhiệm vụ của chương trình vào ngày "
+                "%(d)s: hãy phân công thực hiện và tạo tài khoản cán bộ báo cáo cho đơn vị."
+            )
+            % {"d": opens_on.strftime("%d/%m/%Y")}
+        )
+    else:
+        idle = [u for u in chosen if u.pk not in reported]
+        if idle:
+            errors["units"] = "; ".join(
+                (
+                    _("“%(u)s” là nhóm cơ quan, không báo cáo: hãy giao cho các đơn vị thành viên.")
+                    if u.kind == OrgUnitKind.GROUP
+                    else _(
+                        "Đơn vị “%(u)s” không báo cáo chỉ tiêu, nhiệm vụ nào của chương trình "
+                        "vào ngày %(d)s."
+                    )
+                )
+                % {"u": u, "d": opens_on.strftime("%d/%m/%Y")}
+                for u in idle
+            )
+    asked = {u.pk for u in chosen}
+    not_asked = round_not_asked(coverage=coverage, unit_ids=asked)
+    if not_asked and not uncovered_ok and not errors:
+        errors["uncovered"] = _(
+            "Không đơn vị nào được hỏi về %(n)s chỉ tiêu, nhiệm vụ: %(codes)s. Hãy phân công "
+            "thực hiện (trang “Phân công và độ bao phủ”), hoặc xác nhận vẫn mở đợt."
+        ) % {"n": len(not_asked), "codes": ", ".join(i.code for i in not_asked)}
     if errors:
         raise ValidationError(errors)
     now = _now()
@@ -188,10 +225,11 @@ def round_open(
             "opens_on": {"before": None, "after": opens_on.isoformat()},
             "deadline": {"before": None, "after": deadline.isoformat()},
             "units": {"before": None, "after": sorted(u.code for u in chosen)},
+            "not_asked": {"before": None, "after": [i.code for i in not_asked]},
         },
         plan_code=plan.code,
     )
-    items = assigned_items_for_units(plan=plan, unit_ids=[u.pk for u in chosen])
+    items = {uid: reported.get(uid, ([], [])) for uid in asked}
     figures: list[SubmissionFigure] = []
     tasks: list[SubmissionTask] = []
     for unit in chosen:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import delegation_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -14,5 +14,19 @@ urlpatterns = [
     path("plans/<slug:code>/targets/<str:target_code>/", views.target_detail, name="target_detail"),
     path(
         "plans/<slug:code>/revisions/<int:number>/", views.revision_detail, name="revision_detail"
+    ),
+    path("plans/<slug:code>/phan-cong/", delegation_views.coverage, name="coverage"),
+    path(
+        "plans/<slug:code>/phan-cong/giao/", delegation_views.delegation_new, name="delegation_new"
+    ),
+    path(
+        "plans/<slug:code>/phan-cong/<int:pk>/ket-thuc/",
+        delegation_views.delegation_end_page,
+        name="delegation_end",
+    ),
+    path(
+        "plans/<slug:code>/phan-cong/nhom/<slug:unit_code>/",
+        delegation_views.group_resolve_page,
+        name="group_resolve",
     ),
 ]

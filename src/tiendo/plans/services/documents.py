@@ -29,6 +29,7 @@ from tiendo.org.services import area_for_issuer
 from ..document import PlanDocumentError, decimal_text, document_validate
 from ..models import (
     Assignment,
+    AssignmentOrigin,
     Breakthrough,
     ImplementingDocument,
     Plan,
@@ -149,6 +150,33 @@ class _Writer:
                 raise PlanDocumentError(
                     "$", f"không thể xóa {label} “{obj}” vì đã có dữ liệu báo cáo gắn với nó"
                 ) from exc
+
+
+def _refuse_removing_delegated(removed: models.QuerySet[Assignment], *, today: dt.date) -> None:
+    """A revision may not drop a lead or coordinator of the plan text that has handed its part
+    on: the delegations below would hang from nothing (history is never rewritten)."""
+    below = list(
+        Assignment.objects.filter(parent__in=removed)
+        .select_related("unit", "parent__unit")
+        .order_by("id")
+    )
+    if not below:
+        return
+    active = [n for n in below if n.valid_to is None or n.valid_to >= today]
+    first = (active or below)[0]
+    names = ", ".join(sorted({str(n.unit) for n in (active or below)}))
+    if active:
+        message = (
+            f"không thể bỏ phân công “{first.parent}” khỏi chương trình vì còn {len(active)} "
+            f"phân công thực hiện đang có hiệu lực bên dưới ({names}); hãy kết thúc các phân công "
+            "đó trước"
+        )
+    else:
+        message = (
+            f"không thể bỏ phân công “{first.parent}” khỏi chương trình vì đã có phân công thực "
+            f"hiện bên dưới ({names}) mà lịch sử phải được giữ"
+        )
+    raise PlanDocumentError("$.assignments", message)
 
 
 def _keep_current_links(doc: dict[str, Any], current: dict[str, Any]) -> None:
@@ -396,6 +424,8 @@ def _plan_write(
             f"nhiệm vụ {t['code']}",
         )
 
+    # Only what the plan text says (origin plan) is synced; delegations and successions below
+    # it are never touched here.
     keep_assignments = []
     for a in doc["assignments"]:
         scope_fields: dict[str, Any] = {"program": None, "target": None, "task": None}
@@ -405,18 +435,36 @@ def _plan_write(
             scope_fields["target"] = targets[a["ref"]]
         elif a["scope"] == "task":
             scope_fields["task"] = tasks[a["ref"]]
+        lookup = {"plan": plan, "unit": unit(a["unit"]), "role": a["role"], **scope_fields}
+        label = f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(
+            " )", ")"
+        )
+        if not Assignment.objects.filter(**lookup, origin=AssignmentOrigin.PLAN).exists():
+            handed = (
+                Assignment.objects.filter(**lookup, valid_to=None)
+                .exclude(origin=AssignmentOrigin.PLAN)
+                .first()
+            )
+            if handed is not None:
+                since = f" từ {handed.valid_from:%d/%m/%Y}" if handed.valid_from else ""
+                raise PlanDocumentError(
+                    "$.assignments",
+                    f"“{handed.unit}” đã {handed.get_role_display().lower()} phần việc này qua "
+                    f"{handed.get_origin_display().lower()}{since}; hãy kết thúc phân công đó "
+                    "trước khi ghi nó vào văn bản chương trình",
+                )
         obj = writer.upsert(
             Assignment,
-            {"plan": plan, "unit": unit(a["unit"]), "role": a["role"], **scope_fields},
+            {**lookup, "origin": AssignmentOrigin.PLAN},
             {"deadline": _date(a["deadline"]), "source_text": a["source_text"]},
-            f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(
-                " )", ")"
-            ),
+            label,
         )
         keep_assignments.append(obj.pk)
-    writer.delete_missing(
-        Assignment.objects.filter(plan=plan).exclude(pk__in=keep_assignments), "phân công"
+    removed = Assignment.objects.filter(plan=plan, origin=AssignmentOrigin.PLAN).exclude(
+        pk__in=keep_assignments
     )
+    _refuse_removing_delegated(removed, today=revision_date or timezone.localdate())
+    writer.delete_missing(removed, "phân công")
 
     writer.delete_missing(
         Target.objects.filter(plan=plan).exclude(code__in=list(targets)), "chỉ tiêu"
