@@ -30,7 +30,13 @@ from .pdf_render import PdfUnavailable, report_pdf
 from .report import SECTION_LABELS, program_section_key, report_build, report_draft_get
 from .selectors import OPEN_DATA_FIELDS, open_figures
 from .services import DRAFT_FIELDS, DraftStale, report_draft_save
-from .workbook import WorkbookInvalid, entry_workbook_apply, entry_workbook_xlsx, plan_targets_xlsx
+from .workbook import (
+    WorkbookInvalid,
+    entry_workbook_apply,
+    entry_workbook_xlsx,
+    plan_targets_xlsx,
+    workbook_size_check,
+)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -178,10 +184,9 @@ def entry_upload(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     if upload is None:
         errors = ["Chưa chọn tệp Excel để tải lên."]
-    elif (upload.size or 0) > 10 * 1024 * 1024:
-        errors = ["Tệp quá lớn (tối đa 10 MB)."]
     else:
         try:
+            workbook_size_check(size=upload.size or 0)  # before reading it
             result = entry_workbook_apply(
                 actor=request.user, submission=submission, data=upload.read()
             )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -28,6 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tiendo.accounts.permissions import require_unit_editor, require_unit_reader
+from tiendo.core.archives import ArchiveRefused, megabytes, zip_check
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
 from tiendo.core.spreadsheet import xlsx_cell, xlsx_put
 from tiendo.evaluation import engine
@@ -469,7 +471,36 @@ def _meta(wb: Any) -> dict[str, str]:
     }
 
 
+def workbook_size_check(*, size: int) -> None:
+    """Refuse a workbook larger than TIENDO_IMPORT_MAX_BYTES; callers check before reading it."""
+    limit = settings.TIENDO_IMPORT_MAX_BYTES
+    if size > limit:
+        raise WorkbookInvalid(
+            [
+                CellError(
+                    "",
+                    None,
+                    None,
+                    f"Tệp quá lớn ({megabytes(size)} MB; tối đa {megabytes(limit)} MB). Hãy dùng"
+                    " đúng sổ Excel tải về từ trang báo cáo, không chèn thêm hình ảnh, rồi tải"
+                    " lên lại.",
+                )
+            ]
+        )
+
+
 def _load(data: bytes) -> Any:
+    """The workbook, opened only after its size and its zip parts were checked (a small .xlsx
+    may unpack to gigabytes)."""
+    workbook_size_check(size=len(data))
+    try:
+        zip_check(
+            data,
+            max_bytes=settings.TIENDO_ZIP_MAX_BYTES,
+            max_members=settings.TIENDO_ZIP_MAX_MEMBERS,
+        )
+    except ArchiveRefused as exc:
+        raise WorkbookInvalid([CellError("", None, None, exc.message_vi)]) from exc
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:

@@ -12,11 +12,13 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.services import Actor, actor_user
+from tiendo.core.archives import megabytes
 from tiendo.core.text import slug
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
@@ -43,10 +45,27 @@ class ImportProposal:
     warnings: list[str] = field(default_factory=list)
 
 
+def import_size_check(*, size: int) -> None:
+    """Refuse a file larger than TIENDO_IMPORT_MAX_BYTES; callers check before reading it."""
+    limit = settings.TIENDO_IMPORT_MAX_BYTES
+    if size > limit:
+        raise ImportRefused(
+            f"Tệp quá lớn ({megabytes(size)} MB; tối đa {megabytes(limit)} MB). Văn bản chương trình hành "
+            "động thường chỉ vài MB: hãy bỏ hình ảnh hoặc lưu lại dưới dạng .docx rồi tải lên lại."
+        )
+
+
 def document_propose(*, data: bytes, filename: str, code: str | None = None) -> ImportProposal:
-    """Read and parse a file into a proposed plan document (with `unparsed`), saving nothing."""
+    """Read and parse a file into a proposed plan document (with `unparsed`), saving nothing.
+    The file's size and, for a .docx, its unpacked size are checked before it is opened."""
+    import_size_check(size=len(data))
     try:
-        text = read_document(data=data, filename=filename)
+        text = read_document(
+            data=data,
+            filename=filename,
+            zip_max_bytes=settings.TIENDO_ZIP_MAX_BYTES,
+            zip_max_members=settings.TIENDO_ZIP_MAX_MEMBERS,
+        )
         result = parse_plan_text(text=text, code=code)
     except DocumentRefused as exc:
         raise ImportRefused(exc.message_vi) from exc

@@ -41,6 +41,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
+            services.import_size_check(size=upload_file.size)  # before reading it
             imported = services.plan_import(
                 data=upload_file.read(),
                 filename=upload_file.name,

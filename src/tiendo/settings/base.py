@@ -141,6 +141,13 @@ TIENDO_EVIDENCE_MAX_BYTES = env_int("TIENDO_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Imported files (plan documents, data-entry workbooks) are refused above this size before they
+# are read; an Office file (.docx, .xlsx, a zip) is opened only when its parts unpack to at most
+# TIENDO_ZIP_MAX_MB in total and it has at most TIENDO_ZIP_MAX_MEMBERS parts (issue 13).
+TIENDO_IMPORT_MAX_BYTES = env_int("TIENDO_IMPORT_MAX_MB", 20) * 1024 * 1024
+TIENDO_ZIP_MAX_BYTES = env_int("TIENDO_ZIP_MAX_MB", 50) * 1024 * 1024
+TIENDO_ZIP_MAX_MEMBERS = env_int("TIENDO_ZIP_MAX_MEMBERS", 2000)
 
 # A cache shared by the app server's worker processes (files in the data folder). It holds
 # evaluations keyed by a fingerprint of their inputs, so a stale entry is never used.
