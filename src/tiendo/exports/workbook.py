@@ -471,6 +471,9 @@ def _meta(wb: Any) -> dict[str, str]:
     }
 
 
+NOT_A_WORKBOOK = "Tệp không phải sổ Excel (.xlsx) đọc được."
+
+
 def workbook_size_check(*, size: int) -> None:
     """Refuse a workbook larger than TIENDO_IMPORT_MAX_BYTES; callers check before reading it."""
     limit = settings.TIENDO_IMPORT_MAX_BYTES
@@ -493,6 +496,8 @@ def _load(data: bytes) -> Any:
     """The workbook, opened only after its size and its zip parts were checked (a small .xlsx
     may unpack to gigabytes)."""
     workbook_size_check(size=len(data))
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WorkbookInvalid([CellError("", None, None, NOT_A_WORKBOOK)])
     try:
         zip_check(
             data,
@@ -504,9 +509,7 @@ def _load(data: bytes) -> Any:
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise WorkbookInvalid(
-            [CellError("", None, None, "Tệp không phải sổ Excel (.xlsx) đọc được.")]
-        ) from exc
+        raise WorkbookInvalid([CellError("", None, None, NOT_A_WORKBOOK)]) from exc
 
 
 def _code_at(ws: Worksheet, row: int) -> str:
