@@ -137,3 +137,34 @@ def test_an_xlsx_bomb_or_an_oversized_workbook_is_refused_and_the_draft_kept(
     assert "Tệp quá lớn (1,2 MB; tối đa 1 MB)" in post(b"PK" + b"x" * int(1.2 * MB))
     submission.refresh_from_db()
     assert submission.version == version
+
+
+# --- Issue 13, item 9: a long evidence file name keeps its extension --------------------------
+
+
+@pytest.mark.django_db
+def test_a_long_evidence_file_name_keeps_its_extension(people: dict[str, Any], rnd: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tiendo.reporting.models import Evidence
+
+    submission = Submission.objects.get(round=rnd, unit__code=SNN)
+    long_name = "Báo cáo kết quả thực hiện " * 12 + "\u202egpj.pdf"  # 300+ characters
+    client = Client()
+    client.force_login(people["baocao.snn"])
+    answer = client.post(
+        reverse("reporting:evidence_upload", args=[submission.pk]),
+        {
+            "file": SimpleUploadedFile(
+                long_name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+            )
+        },
+    )
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    evidence = Evidence.objects.get(submission=submission)
+    assert len(evidence.name) <= 200 and evidence.name.endswith(".pdf")
+    assert evidence.name.startswith("Báo cáo kết quả thực hiện") and "\u202e" not in evidence.name
+    download = client.get(reverse("reporting:evidence_download", args=[submission.pk, evidence.pk]))
+    assert download.status_code == 200
+    assert ".pdf" in download["Content-Disposition"]
+    assert evidence.file.name.endswith(".pdf")

@@ -36,6 +36,7 @@ from tiendo.accounts.permissions import (
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
+from tiendo.core.text import filename_shorten, slug
 from tiendo.indicators.models import FigureType, Qualifier
 from tiendo.indicators.services import (
     FigureRecord,
@@ -431,6 +432,7 @@ def _validate_task(item: SubmissionTask, data: TaskInput) -> tuple[dict[str, Any
     return values, errors
 
 
+EVIDENCE_NAME_MAX = 200  # characters of an evidence file's name, its extension kept
 FIGURE_FIELDS = ("value", "year", "figure_type", "qualifier", "source", "note", "correction_reason")
 TASK_FIELDS = ("status", "percent_done", "narrative")
 
@@ -768,7 +770,8 @@ def evidence_add(*, actor: Actor, submission: Submission, upload: UploadedFile) 
         raise StaleVersion(
             Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
         )
-    name = os.path.basename(upload.name or "tep")[:200]
+    # A long name is shortened keeping its extension, so the download opens in the right program.
+    name = filename_shorten(upload.name or "", max_length=EVIDENCE_NAME_MAX) or "tep"
     evidence = Evidence(
         submission=submission,
         name=name,
@@ -777,7 +780,10 @@ def evidence_add(*, actor: Actor, submission: Submission, upload: UploadedFile) 
         uploaded_at=_now(),
         uploaded_by=_user(actor),
     )
-    evidence.file.save(name, upload, save=False)
+    # On disk an ASCII name (a file system counts bytes, and Vietnamese letters take several).
+    stem, dot, extension = name.rpartition(".")
+    stored = f"{slug(stem if dot else name, max_length=80) or 'tep'}{'.' + slug(extension) if dot else ''}"
+    evidence.file.save(stored, upload, save=False)
     evidence.save()
     audit_record(
         actor=actor,
