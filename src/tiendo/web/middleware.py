@@ -3,6 +3,10 @@
 - `LanguageMiddleware`: Vietnamese first: the language is the one the person chose (the language
   cookie set by the switch in the header), otherwise Vietnamese — never guessed from the
   browser's settings.
+- `SecurityHeadersMiddleware`: a Content-Security-Policy that allows only this site (no inline
+  script, no other origin: tiendo runs on an intranet without CDNs), and `Cache-Control:
+  no-store` on every answer to a signed-in person or an API token (pages, evidence downloads,
+  exports), so a shared computer's browser or a proxy keeps no copy (issue 13, item 7).
 - `BusyMiddleware`: a view that failed because the database stayed locked longer than a request
   waits answers 503 "Hệ thống đang bận" with Retry-After (`busy_page`), not a 500. (A failure
   in a middleware — a session saved after the view — reaches the 500 handler,
@@ -42,6 +46,38 @@ class LanguageMiddleware:
             response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", code)
+        return response
+
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "style-src-attr 'unsafe-inline'",  # a few width/visibility attributes; no style element
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or "Authorization" in request.headers:
+            response["Cache-Control"] = "no-store"
+            response.headers.pop("Expires", None)
         return response
 
 
