@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
+from tiendo.core.text import bidi_controls_in, text_nfc
 from tiendo.org.models import OrgUnit
 
 from .models import Profile, Role
@@ -24,6 +28,16 @@ Actor = AbstractBaseUser | AnonymousUser | None
 def password_generate() -> str:
     """A password people can copy: 16 URL-safe characters."""
     return secrets.token_urlsafe(12)
+
+
+USERNAME_RE = re.compile(r"[\w.@+-]+")
+
+
+def username_normalize(raw: str) -> str:
+    """The one form of a user name: compatibility-normalised (NFKC, as Django does, so that a
+    full-width "ｔｈｅｏｄｏｉ" is "theodoi"), case-folded, trimmed, then NFC. Two names equal
+    in this form are the same account."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", raw).strip().casefold())
 
 
 @transaction.atomic
@@ -45,12 +59,27 @@ def user_create(
     if check_actor:
         require_accounts_admin(actor)
     user_model = get_user_model()
-    username = username.strip()
+    username = username_normalize(username)
+    email = email.strip()
+    full_name = text_nfc(full_name).strip()
     errors: dict[str, str] = {}
     if not username:
         errors["username"] = _("Cần nhập tên đăng nhập.")
-    elif user_model.objects.filter(username__iexact=username).exists():
+    elif len(username) > 150 or not USERNAME_RE.fullmatch(username):
+        errors["username"] = _(
+            "Tên đăng nhập chỉ gồm chữ, số và các dấu . @ + - _ (tối đa 150 ký tự)."
+        )
+    elif username in {
+        username_normalize(u) for u in user_model.objects.values_list("username", flat=True)
+    }:
         errors["username"] = _("Tên đăng nhập “%(name)s” đã có.") % {"name": username}
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = _("Địa chỉ thư điện tử “%(e)s” không hợp lệ.") % {"e": email}
+    if len(full_name) > 150 or bidi_controls_in(full_name):
+        errors["full_name"] = _("Họ tên tối đa 150 ký tự và không chứa ký tự điều khiển hướng chữ.")
     if role not in Role.values:
         errors["role"] = _("Vai trò không hợp lệ.")
     if unit is None and unit_code:
@@ -62,14 +91,20 @@ def user_create(
     if errors:
         raise ValidationError(errors)
     password = password or password_generate()
-    first, _sep, last = full_name.strip().rpartition(" ")
-    user = user_model.objects.create_user(
-        username=username,
-        email=email,
-        password=password,
-        first_name=first,
-        last_name=last,
-    )
+    first, _sep, last = full_name.rpartition(" ")
+    try:
+        with transaction.atomic():
+            user = user_model.objects.create_user(
+                username=username,
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+            )
+    except IntegrityError as exc:  # created meanwhile by someone else
+        raise ValidationError(
+            {"username": _("Tên đăng nhập “%(name)s” đã có.") % {"name": username}}
+        ) from exc
     profile = Profile.objects.create(user=user, unit=unit, role=role)
     audit_record(
         actor=actor,

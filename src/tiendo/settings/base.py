@@ -102,7 +102,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "tiendo.accounts.backends.NormalisedModelBackend",
 ]
 # Failed logins: 5 failures for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -112,6 +112,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Behind the documented nginx, every request comes from 127.0.0.1: lockouts must key on the real
+# client, read from X-Forwarded-For — only when the operator says how many proxies to trust
+# (TIENDO_TRUSTED_PROXIES, 0 = none: the header is ignored, it could be forged).
+TIENDO_TRUSTED_PROXIES = env_int("TIENDO_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "tiendo.accounts.client_ip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
