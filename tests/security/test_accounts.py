@@ -82,3 +82,23 @@ def test_without_the_setting_a_forged_header_changes_nothing(people: dict[str, A
     for n in range(5):
         _fail(client, f"10.0.1.{n}")  # a new forged address each time
     assert _fail(client, "10.0.1.99") == 429
+
+
+def test_the_password_change_form_is_throttled_like_sign_in(people: dict[str, Any]) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    client = Client()
+    client.force_login(people["baocao.snn"])
+    url = reverse("accounts:password_change")
+    new = {"new_password": "Mat-khau-moi-2026!", "new_password_again": "Mat-khau-moi-2026!"}
+    for _ in range(5):
+        answer = client.post(url, {"old_password": "doan-sai", **new})
+        assert "Mật khẩu hiện tại không đúng" in answer.content.decode()
+    right = {"old_password": people["passwords"]["baocao.snn"], **new}
+    answer = client.post(url, right)
+    assert answer.status_code == 400
+    assert "quá 5 lần; hãy thử lại sau 15 phút" in answer.content.decode()
+    people["baocao.snn"].refresh_from_db()
+    assert people["baocao.snn"].check_password(people["passwords"]["baocao.snn"])
+    cache.clear()

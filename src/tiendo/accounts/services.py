@@ -7,8 +7,10 @@ import secrets
 import unicodedata
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -171,8 +173,23 @@ def password_change(
     assert actor is not None
     user: Any = actor
     errors: dict[str, list[str]] = {}
+    # Throttled like sign-in: after AXES_FAILURE_LIMIT wrong current passwords, refused for
+    # AXES_COOLOFF_TIME even with the right one (a stolen session cannot guess the password).
+    key = f"tiendo:password-change-failures:{user.pk}"
+    limit = int(settings.AXES_FAILURE_LIMIT)
+    cooloff = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    if int(cache.get(key, 0)) >= limit:
+        raise ValidationError(
+            {
+                "old_password": [
+                    _("Đã nhập sai mật khẩu hiện tại quá %(n)s lần; hãy thử lại sau %(m)s phút.")
+                    % {"n": limit, "m": cooloff // 60}
+                ]
+            }
+        )
     if not user.check_password(old_password):
         errors["old_password"] = [_("Mật khẩu hiện tại không đúng.")]
+        cache.set(key, int(cache.get(key, 0)) + 1, cooloff)
     if new_password != new_password_again:
         errors["new_password_again"] = [_("Hai lần nhập mật khẩu mới không khớp.")]
     else:
@@ -182,6 +199,7 @@ def password_change(
             errors["new_password"] = list(exc.messages)
     if errors:
         raise ValidationError(errors)
+    cache.delete(key)
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit_record(
