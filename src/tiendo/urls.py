@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("tiendo.accounts.urls")),
     path("", include("tiendo.exports.urls")),
     path("", include("tiendo.importer.urls")),
+    path("", include("tiendo.workprograms.urls")),
     path("", include("tiendo.web.urls")),
 ]
 

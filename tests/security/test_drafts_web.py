@@ -61,6 +61,7 @@ def plan_code_urls() -> list[tuple[str, dict[str, Any]]]:
         "task_code": ["1.1"],
         "number": [1],
         "pk": [1],
+        "year": [2024],
         "unit_code": ["so-nong-nghiep"],
         "fmt": ["csv", "json", "docx", "pdf", "xlsx"],
     }

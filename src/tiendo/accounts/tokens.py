@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
-from tiendo.core.db import write_best_effort
+from tiendo.core.locks import write_best_effort
 
 from .models import ApiToken
 from .permissions import NotAllowed, can_manage_accounts, require_authenticated
@@ -86,7 +86,7 @@ def token_revoke(*, actor: Actor, token: ApiToken, check_actor: bool = True) -> 
 
 def token_authenticate(*, raw: str) -> Any | None:
     """The active user of an active token, or None. Records when the token was last used, at
-    most once a minute and never at the cost of the request (tiendo.core.db.write_best_effort)."""
+    most once a minute and never at the cost of the request (tiendo.core.locks.write_best_effort)."""
     if not raw or len(raw) > 200:
         return None
     token = (

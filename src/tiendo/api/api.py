@@ -46,6 +46,7 @@ from tiendo.plans.api import router as plans_router
 from tiendo.plans.api_delegations import router as delegations_router
 from tiendo.reporting.api import router as reporting_router
 from tiendo.reporting.services import StaleVersion
+from tiendo.workprograms.api import router as workprograms_router
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ api.add_router("", delegations_router)
 api.add_router("", evaluation_router)
 api.add_router("", org_router)
 api.add_router("", reporting_router)
+api.add_router("", workprograms_router)
 
 # --- Errors -------------------------------------------------------------------------------------
 

@@ -3,6 +3,9 @@
 Plan → Program → Target / Task; Breakthroughs serve programs and tasks; Assignments say which
 unit leads, coordinates, monitors or mobilizes; ImplementingDocuments register what lead bodies
 issue to make the program concrete. A plan's revisions keep every earlier version readable.
+
+Over 600 lines on purpose: these models are one aggregate (a plan and its parts) whose database
+constraints reference each other; most of the length is the constraints that hold the rules.
 """
 
 from __future__ import annotations
@@ -524,31 +527,83 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Văn bản khác")
 
 
+def implementing_document_path(instance: ImplementingDocument, filename: str) -> str:
+    return f"register/{instance.plan_id}/{instance.issuing_unit_id}/{filename}"
+
+
+class RegisterFileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (DOCX)"
+
+
 class ImplementingDocument(models.Model):
-    """The register of resolutions, directives, plans and projects that make the program concrete."""
+    """The register of implementing documents (văn bản triển khai): the resolutions, directives,
+    programs, plans and projects a unit issued to make the action program concrete (section
+    II.2.1 of the built-in plan), with the programs, targets and tasks each implements and the
+    file. A unit records its own; the office records for any unit. Obligations and the on-time /
+    late / missing view are read in `tiendo.plans.register`."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="implementing_documents")
-    number = models.CharField(_("số, ký hiệu"), max_length=64)
-    date = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    title = models.TextField(_("trích yếu"))
+    issuing_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("đơn vị ban hành"),
+        on_delete=models.PROTECT,
+        related_name="implementing_documents",
+    )
+    issuing_body = models.CharField(
+        _("cơ quan ban hành (như ghi trên văn bản)"), max_length=300, blank=True
+    )
     kind = models.CharField(
         _("loại văn bản"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
     )
-    issuing_unit = models.ForeignKey(
-        OrgUnit,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="implementing_documents",
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    date = models.DateField(_("ngày ban hành"))
+    title = models.TextField(_("trích yếu"))
+    programs = models.ManyToManyField(
+        Program, blank=True, related_name="implementing_documents", verbose_name=_("chương trình")
     )
-    programs = models.ManyToManyField(Program, blank=True, related_name="implementing_documents")
+    targets = models.ManyToManyField(
+        Target, blank=True, related_name="implementing_documents", verbose_name=_("chỉ tiêu")
+    )
+    tasks = models.ManyToManyField(
+        Task, blank=True, related_name="implementing_documents", verbose_name=_("nhiệm vụ")
+    )
+    file = models.FileField(
+        _("tệp văn bản"), upload_to=implementing_document_path, max_length=300, blank=True
+    )
+    file_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    file_kind = models.CharField(
+        _("loại tệp"), max_length=8, choices=RegisterFileKind.choices, blank=True
+    )
+    file_size = models.PositiveBigIntegerField(_("dung lượng (byte)"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("ghi nhận lúc"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("văn bản triển khai")
         verbose_name_plural = _("văn bản triển khai")
         ordering = ["plan", "date", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="impldoc_unique_number"),
+            # One document is registered once: a number is reused only in another year.
+            models.UniqueConstraint(
+                fields=["plan", "number", "date"], name="impldoc_unique_number_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in DocumentKind]), name="impldoc_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(number=""), name="impldoc_number_not_empty"),
+            models.CheckConstraint(condition=~Q(title=""), name="impldoc_title_not_empty"),
+            # A file is a PDF or a DOCX with its size; no file means no kind and no size.
+            models.CheckConstraint(
+                condition=Q(file="", file_kind="", file_size__isnull=True)
+                | (
+                    ~Q(file="")
+                    & Q(file_kind__in=[k.value for k in RegisterFileKind], file_size__gt=0)
+                ),
+                name="impldoc_file_complete",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -165,11 +165,6 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     # the plan text only: delegations and successions are not part of the document
     assignments = list(plan.assignments.filter(origin="plan").select_related("unit").order_by("id"))
     deadlines = list(plan.deadlines.prefetch_related("units").order_by("id"))
-    documents = list(
-        plan.implementing_documents.select_related("issuing_unit")
-        .prefetch_related("programs")
-        .order_by("id")
-    )
     breakthroughs = list(
         plan.breakthroughs.prefetch_related("programs", "tasks").order_by("number")
     )
@@ -177,7 +172,6 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     unit_ids: set[int] = {a.unit_id for a in assignments}
     for deadline in deadlines:
         unit_ids.update(u.pk for u in deadline.units.all())
-    unit_ids.update(d.issuing_unit_id for d in documents if d.issuing_unit_id)
     if plan.issuing_unit_id:
         unit_ids.add(plan.issuing_unit_id)
     if plan.area_id:
@@ -292,17 +286,7 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
                 }
                 for d in deadlines
             ],
-            "implementing_documents": [
-                {
-                    "number": d.number,
-                    "date": _date(d.date),
-                    "title": d.title,
-                    "kind": d.kind,
-                    "issuing_unit": d.issuing_unit.code if d.issuing_unit else None,
-                    "programs": sorted(p.number for p in d.programs.all()),
-                }
-                for d in documents
-            ],
+            "implementing_documents": [],
         }
     )
 

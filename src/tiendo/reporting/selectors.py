@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -37,6 +37,7 @@ from tiendo.plans.models import (
     Task,
     TaskStatus,
 )
+from tiendo.plans.register import RegisterCell
 from tiendo.plans.selectors import plans_visible
 
 from .models import (
@@ -237,6 +238,9 @@ class ProgressRow:
     overdue_tasks: list[Task]
     reminder_count: int
     last_reminder: dt.datetime | None
+    # Implementing documents the unit owes and has not issued past their deadline (the urging
+    # page fills it in: tiendo.plans.register.documents_missing_by_unit).
+    missing_documents: list[RegisterCell] = field(default_factory=list)
 
 
 def round_get(*, actor: Any, round_id: int) -> ReportingRound:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import delegation_views, views
+from . import delegation_views, register, views
 
 app_name = "web"
 urlpatterns = [
@@ -28,5 +28,28 @@ urlpatterns = [
         "plans/<slug:code>/phan-cong/nhom/<slug:unit_code>/",
         delegation_views.group_resolve_page,
         name="group_resolve",
+    ),
+    # The register of implementing documents
+    path("van-ban-trien-khai/", register.register_home, name="register_home"),
+    path("plans/<slug:code>/van-ban-trien-khai/", register.register_page, name="register"),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/ghi/",
+        register.register_record,
+        name="register_record",
+    ),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/<int:pk>/",
+        register.register_edit,
+        name="register_edit",
+    ),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/<int:pk>/xoa/",
+        register.register_delete,
+        name="register_delete",
+    ),
+    path(
+        "plans/<slug:code>/van-ban-trien-khai/<int:pk>/tep/",
+        register.register_file,
+        name="register_file",
     ),
 ]

@@ -5,6 +5,7 @@
 - `assignments`: who leads a target, and handing responsibilities to a unit's successor;
 - `delegations`: handing a program, target or task on (phân công thực hiện), ending a
   delegation, resolving a group into its member units.
+- `register`: the register of implementing documents (record, change, remove, open the file).
 """
 
 from .assignments import target_assign, unit_succession_record
@@ -34,6 +35,16 @@ from .documents import (
     plan_publish,
     plan_revision_record,
 )
+from .register import (
+    DocumentInput,
+    document_input_from_codes,
+    implementing_document_delete,
+    implementing_document_file_attach,
+    implementing_document_file_open,
+    implementing_document_record,
+    implementing_document_update,
+    register_file_validate,
+)
 
 __all__ = [
     "BUILTIN_PLAN_FILE",
@@ -41,6 +52,7 @@ __all__ = [
     "CheckedDocument",
     "DelegationPreview",
     "DelegationRequest",
+    "DocumentInput",
     "ItemChange",
     "PlanLoadResult",
     "delegation_create",
@@ -48,7 +60,13 @@ __all__ = [
     "delegation_end_preview",
     "delegations_create",
     "delegations_preview",
+    "document_input_from_codes",
     "group_resolve",
+    "implementing_document_delete",
+    "implementing_document_file_attach",
+    "implementing_document_file_open",
+    "implementing_document_record",
+    "implementing_document_update",
     "node_label",
     "plan_builtin_document",
     "plan_builtin_ensure",
@@ -58,6 +76,7 @@ __all__ = [
     "plan_load_checked",
     "plan_publish",
     "plan_revision_record",
+    "register_file_validate",
     "target_assign",
     "unit_succession_record",
 ]

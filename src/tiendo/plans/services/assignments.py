@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import Actor, AuditRow, audit_record_many
+from tiendo.audit.services import Actor, AuditRow, audit_record_many, audit_row
 from tiendo.org.models import OrgUnit, OrgUnitSuccession, SuccessionKind
 from tiendo.org.services import succession_links_record
 
@@ -28,7 +28,7 @@ from ..models import (
     Program,
     Target,
 )
-from .delegations import DelegationRequest, audit_row, delegations_create, node_label
+from .delegations import DelegationRequest, delegations_create, node_label
 
 
 @transaction.atomic
@@ -37,8 +37,8 @@ def target_assign(
 ) -> Assignment:
     """Make `unit` the lead unit for `target`, from the start: a delegation from the target's
     current deepest lead (the plan text's lead body, usually), or, where nobody leads it, a
-    lead given directly by the office. Idempotent: returns the node that makes `unit` the lead
-    when it already is."""
+    lead given directly by the office; a unit formed later (a merger's successor) leads from its
+    first day. Idempotent: returns the node that makes `unit` the lead when it already is."""
     if check_actor:
         require_monitor(actor)
     today = timezone.localdate()
@@ -60,6 +60,7 @@ def target_assign(
         role=AssignmentRole.LEAD,
         from_unit=item.lead.unit if item.lead is not None else None,
         target=target,
+        valid_from=unit.valid_from,
         basis_text=_("Văn phòng giao chủ trì chỉ tiêu %(c)s") % {"c": target.code},
     )
     (created,) = delegations_create(actor=actor, plan=plan, requests=[request], check_actor=False)

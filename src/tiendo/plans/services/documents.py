@@ -31,7 +31,6 @@ from ..models import (
     Assignment,
     AssignmentOrigin,
     Breakthrough,
-    ImplementingDocument,
     Plan,
     PlanDeadline,
     PlanRevision,
@@ -523,30 +522,6 @@ def _plan_write(
         "văn bản được thay thế",
     )
 
-    for d in doc["implementing_documents"]:
-        obj = writer.upsert(
-            ImplementingDocument,
-            {"plan": plan, "number": d["number"]},
-            {
-                "date": _date(d["date"]),
-                "title": d["title"],
-                "kind": d["kind"],
-                "issuing_unit": unit(d["issuing_unit"]),
-            },
-            f"văn bản triển khai {d['number']}",
-        )
-        writer.set_m2m(
-            obj,
-            "programs",
-            [programs[n] for n in d["programs"]],
-            f"văn bản triển khai {d['number']}",
-        )
-    writer.delete_missing(
-        ImplementingDocument.objects.filter(plan=plan).exclude(
-            number__in=[d["number"] for d in doc["implementing_documents"]]
-        ),
-        "văn bản triển khai",
-    )
     writer.delete_missing(
         Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình"
     )

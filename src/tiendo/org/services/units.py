@@ -16,7 +16,7 @@ from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, audit_record
 from tiendo.core.text import normalize_space, slug
 
-from .models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
+from ..models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 
 CLOSING_KINDS = {SuccessionKind.MERGE, SuccessionKind.SPLIT, SuccessionKind.RENAME}
 
