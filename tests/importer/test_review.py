@@ -192,7 +192,7 @@ def test_the_review_page_makes_a_fixed_number_of_queries(
     # 53 targets or 4: the same queries (session and user, the plan and its programs with their
     # targets, indicators and tasks, the imported document; the catalogue when choosing)
     for code in ("ls-dem", "tan-lap"):
-        with django_assert_num_queries(9):  # + the draft visibility check (issue 13)
+        with django_assert_num_queries(8):
             assert monitor_client.get(f"/nhap-chuong-trinh/{code}/").status_code == 200
         with django_assert_num_queries(9):
             page = monitor_client.get(f"/nhap-chuong-trinh/{code}/?indicator=1.1")
