@@ -7,7 +7,6 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -20,8 +19,8 @@ from tiendo.accounts.permissions import NotAllowed, require_unit_editor, require
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, audit_record_many, audit_row
 from tiendo.core.db import rows_update
-from tiendo.core.numbers import format_number
 from tiendo.core.text import filename_shorten, slug
+from tiendo.core.uploads import upload_size_check
 
 from ..evidence import EXTENSIONS, evidence_kind_detect
 from ..models import EDITABLE_STATES, Evidence, Submission
@@ -35,22 +34,7 @@ def evidence_max_bytes() -> int:
 def evidence_validate(*, upload: UploadedFile) -> str:
     """The kind of an uploaded file; ValidationError when it is too big, empty, of a kind not
     accepted, or not what its name says."""
-    name = os.path.basename(upload.name or "")
-    size = int(upload.size or 0)
-    limit = evidence_max_bytes()
-    if size <= 0:
-        raise ValidationError({"file": _("Tệp “%(n)s” rỗng.") % {"n": name}})
-    if size > limit:
-        raise ValidationError(
-            {
-                "file": _("Tệp “%(n)s” quá lớn (%(s)s MB); chỉ nhận tệp tới %(l)s MB.")
-                % {
-                    "n": name,
-                    "s": format_number(Decimal(size) / (1024 * 1024), 1),
-                    "l": format_number(Decimal(limit) / (1024 * 1024)),
-                }
-            }
-        )
+    name = upload_size_check(upload=upload, limit=evidence_max_bytes())
     kind = evidence_kind_detect(upload.file)  # type: ignore[arg-type]
     if kind is None:
         raise ValidationError(
