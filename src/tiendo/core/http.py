@@ -12,11 +12,13 @@ exception handler call it, so that the rule lives in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 
 from django.db import OperationalError
 from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
@@ -29,6 +31,7 @@ __all__ = [
     "busy_log",
     "busy_message",
     "database_busy",
+    "query_day",
 ]
 
 logger = logging.getLogger("tiendo.busy")
@@ -83,3 +86,12 @@ def busy_json_response(request: HttpRequest, exc: BaseException | None = None) -
     )
     response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
     return response
+
+
+def query_day(request: HttpRequest, name: str = "as_of") -> dt.date:
+    """The day a page is read on: ?as_of=YYYY-MM-DD, else (absent or not a date) today."""
+    text = request.GET.get(name, "")
+    try:
+        return dt.date.fromisoformat(text) if text else timezone.localdate()
+    except ValueError:
+        return timezone.localdate()
