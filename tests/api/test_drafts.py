@@ -41,7 +41,9 @@ def plan_code_routes(api: Api, *, plan_only: bool = False) -> list[str]:
     routes = [
         path.removeprefix("/api/v1")
         for path, operations in spec["paths"].items()
-        if "{code}" in path and "get" in operations and (not plan_only or path.count("{") == 1)
+        if path.startswith("/api/v1/plans/{code}")  # /indicators/{code} names an indicator
+        and "get" in operations
+        and (not plan_only or path.count("{") == 1)
     ]
     assert {"/plans/{code}", "/plans/{code}/targets", "/plans/{code}/evaluation"} <= set(routes)
     for placeholder, value in OTHER_PARAMETERS.items():
