@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import logging
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -253,3 +254,23 @@ def test_query_counts_are_pinned(shared_figures, demo, client, django_assert_num
 
 REPORT_QUERIES = 10  # includes the fingerprint of the evaluation inputs
 XLSX_QUERIES = 5  # the evaluation of the report just built is reused
+
+
+def test_the_report_command_prints_no_progress_lines_of_weasyprint(
+    db, builtin_plan, capsys, caplog
+):
+    """`tiendo report --format pdf` says what it wrote, and nothing of WeasyPrint's (or
+    fontTools') INFO lines: the logging configuration keeps those libraries to warnings."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "bao-cao.pdf"
+        call_command("report", plan=builtin_plan.code, as_of=2025, format="pdf", output=out)
+        assert out.read_bytes()[:5] == b"%PDF-"
+    assert "Đã ghi" in capsys.readouterr().out
+    chatter = [
+        f"{r.levelname} {r.name} {r.getMessage()}"
+        for r in caplog.records
+        if r.name.split(".")[0] in ("weasyprint", "fontTools") and r.levelno < logging.WARNING
+    ]
+    assert not chatter, chatter[:5]

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
@@ -37,7 +38,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _plan(code: str) -> Plan:
     plan = Plan.objects.select_related("issuing_unit").filter(code=code).first()
     if plan is None:
-        raise Http404("Không có chương trình hành động này.")
+        raise Http404(_("Không có chương trình hành động này."))
     return plan
 
 
@@ -130,7 +131,7 @@ def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     plan = _plan(code)
     as_of = _as_of(request, plan)
     if fmt not in ("docx", "pdf"):
-        raise Http404("Định dạng không hỗ trợ.")
+        raise Http404(_("Định dạng không hỗ trợ."))
     report = report_build(plan=plan, as_of_year=as_of)
     name = f"bao-cao-{plan.code}-{as_of}.{fmt}"
     if fmt == "docx":
@@ -152,7 +153,7 @@ def plan_targets_download(request: HttpRequest, code: str) -> HttpResponse:
 def _submission(pk: int) -> Submission:
     submission = Submission.objects.select_related("round__plan", "unit").filter(pk=pk).first()
     if submission is None:
-        raise Http404("Không có báo cáo này.")
+        raise Http404(_("Không có báo cáo này."))
     return submission
 
 
@@ -206,7 +207,7 @@ def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     ):
         return redirect_to_login(request.get_full_path())
     if fmt not in ("csv", "json"):
-        raise Http404("Định dạng không hỗ trợ.")
+        raise Http404(_("Định dạng không hỗ trợ."))
     plan = _plan(code)
     rows = list(open_figures(plan=plan))
     if fmt == "json":

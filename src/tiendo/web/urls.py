@@ -6,6 +6,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/<slug:code>/", views.plan_detail, name="plan_detail"),
     path("plans/<slug:code>/programs/<int:number>/", views.program_detail, name="program_detail"),
