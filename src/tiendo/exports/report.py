@@ -25,6 +25,7 @@ from tiendo.evaluation import engine
 from tiendo.evaluation.selectors import figures_accepted
 from tiendo.evaluation.services import PlanEvaluation, plan_evaluate
 from tiendo.org.models import OrgUnit, OrgUnitKind
+from tiendo.plans.lateness import LATE_REASONS, task_lateness
 from tiendo.plans.models import Plan, Target, Task, TaskStatus
 
 from .models import ReportDraft
@@ -254,16 +255,8 @@ def _task_counts_text(tasks: Iterable[Task], *, whole: bool = False) -> str:
     )
 
 
-def _late(task: Task, as_of: dt.date) -> bool:
-    if task.status == TaskStatus.DONE:
-        return False
-    return task.status == TaskStatus.DELAYED or (
-        task.due_date is not None and task.due_date < as_of
-    )
-
-
 def _limitations_text(
-    evaluation: PlanEvaluation, targets: dict[str, Target], late: list[Task]
+    evaluation: PlanEvaluation, targets: dict[str, Target], late: list[tuple[Task, str]]
 ) -> str:
     paragraphs: list[str] = []
     weak = [
@@ -288,9 +281,11 @@ def _limitations_text(
         )
     if late:
         lines = [f"Có {len(late)} nhiệm vụ chậm tiến độ hoặc quá hạn chưa hoàn thành:"]
-        for task in late:
-            due = f" (hạn {_date_short(task.due_date)})" if task.due_date else ""
-            lines.append(f"- Nhiệm vụ {task.code}{due}: {_shorten(task.text)}")
+        for task, reason in late:
+            why = [LATE_REASONS[reason]]
+            if task.due_date:
+                why.append(f"hạn {_date_short(task.due_date)}")
+            lines.append(f"- Nhiệm vụ {task.code} ({', '.join(why)}): {_shorten(task.text)}")
         paragraphs.append("\n".join(lines))
     else:
         paragraphs.append("Không có nhiệm vụ chậm tiến độ.")
@@ -307,7 +302,11 @@ def sections_generate(
 ) -> dict[str, str]:
     """The generated text of every editable section (what an empty draft section becomes)."""
     targets = {t.code: t for t in plan.targets.all()}
-    late = [t for t in tasks if _late(t, as_of)]
+    late = [
+        (task, reason)
+        for task in tasks
+        if (reason := task_lateness(task=task, plan=plan, on=as_of)) is not None
+    ]
     issued = f" ngày {_date_short(plan.issue_date)}" if plan.issue_date else ""
     body = f" của {plan.issuing_body}" if plan.issuing_body else ""
     sections = {

@@ -26,7 +26,8 @@ from tiendo.indicators.models import Figure
 from tiendo.indicators.selectors import series_figures
 from tiendo.org.models import OrgUnit
 from tiendo.org.selectors import units_valid_on
-from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task, TaskStatus
+from tiendo.plans.lateness import task_lateness
+from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task
 
 from .models import (
     Evidence,
@@ -99,8 +100,9 @@ def assigned_items_for_units(
 def overdue_tasks_by_unit(
     *, plan: Plan, unit_ids: Sequence[int], today: dt.date | None = None
 ) -> dict[int, list[Task]]:
-    """Tasks a unit leads that are past their due date (the task's, or the assignment's) and
-    not done. Two queries."""
+    """Tasks a unit leads that are late (`tiendo.plans.lateness`: marked delayed, past their
+    deadline — the assignment's, or the task's — or not started past their time to start).
+    Two queries."""
     today = today or timezone.localdate()
     items = assigned_items_for_units(plan=plan, unit_ids=unit_ids)
     deadlines: dict[tuple[int, int], dt.date] = {}
@@ -117,8 +119,8 @@ def overdue_tasks_by_unit(
     for uid, (_targets, tasks) in items.items():
         late = []
         for task in tasks:
-            due = deadlines.get((uid, task.pk)) or task.due_date
-            if due is not None and due < today and task.status != TaskStatus.DONE:
+            deadline = deadlines.get((uid, task.pk))
+            if task_lateness(task=task, plan=plan, on=today, deadline=deadline) is not None:
                 late.append(task)
         result[uid] = late
     return result
