@@ -274,3 +274,21 @@ def test_the_report_command_prints_no_progress_lines_of_weasyprint(
         if r.name.split(".")[0] in ("weasyprint", "fontTools") and r.levelno < logging.WARNING
     ]
     assert not chatter, chatter[:5]
+
+
+def test_sentences_are_the_engines_and_say_the_verdict_once(shared_figures):
+    report = report_build(plan=shared_figures, as_of_year=2025, today=TODAY)
+    evaluations = {e.code: e for e in report.evaluation.evaluations}
+    limitations = report.sections["limitations"]
+    assert (
+        "- Chỉ tiêu 2.9 (Số xã đạt chuẩn nông thôn mới): " + evaluations["2.9"].explanation
+        in limitations
+    )
+    assert "không đạt. Năm" not in limitations, "the verdict is not said before its sentence"
+    text = report.text()
+    assert ": chưa có số liệu." not in text
+    no_data = evaluations["1.1"].explanation
+    assert no_data == (
+        "Chưa có số liệu năm 2025; số liệu gần nhất là năm 2023: 4.975 triệu USD (số chính thức)."
+    )
+    assert no_data in text

@@ -320,3 +320,15 @@ def test_progress_is_shown_only_for_a_figure_of_the_judged_year(staff_client, bu
 def test_no_empty_chart_for_a_target_without_figures(staff_client, builtin_plan):
     page = staff_client.get(f"/plans/{PLAN}/targets/2.2/?as_of=2025").content.decode()
     assert "<svg" not in page and "chart-card" not in page
+
+
+@pytest.mark.django_db
+def test_pages_show_the_engines_sentences_without_a_repeated_ending(staff_client, builtin_plan):
+    add_old_figures(builtin_plan)
+    sentence = (
+        "Chưa có số liệu năm 2025; số liệu gần nhất là năm 2023: 4.975 triệu USD (số chính thức);"
+    )
+    for url in (f"/plans/{PLAN}/?as_of=2025", f"/plans/{PLAN}/targets/1.1/?as_of=2025"):
+        page = staff_client.get(url).content.decode()
+        assert sentence in page, url
+        assert ": chưa có số liệu." not in page and "chưa có số liệu: chưa" not in page

@@ -266,11 +266,8 @@ def _limitations_text(
     ]
     if weak:
         lines = [f"Có {len(weak)} chỉ tiêu không đạt hoặc khó đạt:"]
-        for e in weak:
-            lines.append(
-                f"- Chỉ tiêu {e.code} ({targets[e.code].indicator}): "
-                f"{engine.STATUS_LABELS[e.status].lower()}. {e.explanation}"
-            )
+        for e in weak:  # the sentence ends in the verdict ("…: không đạt."): not said twice
+            lines.append(f"- Chỉ tiêu {e.code} ({targets[e.code].indicator}): {e.explanation}")
         paragraphs.append("\n".join(lines))
     else:
         paragraphs.append("Không có chỉ tiêu nào không đạt hoặc khó đạt.")
