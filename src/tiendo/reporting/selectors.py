@@ -29,6 +29,7 @@ from tiendo.org.selectors import units_valid_on
 from tiendo.plans.lateness import task_lateness
 from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task
 
+from .audit_log import OBJECT_TYPE_GROUPS, object_type_label, object_type_members
 from .models import (
     Evidence,
     Notification,
@@ -360,7 +361,7 @@ def audit_entries(
     require_audit_reader(actor)
     qs = AuditEntry.objects.select_related("actor").order_by("-at", "-id")
     if filters.object_type:
-        qs = qs.filter(object_type=filters.object_type)
+        qs = qs.filter(object_type__in=object_type_members(filters.object_type))
     if filters.actor:
         qs = qs.filter(actor_label__iexact=filters.actor)
     if filters.plan:
@@ -372,12 +373,18 @@ def audit_entries(
     return Paginator(qs, per_page).get_page(page)
 
 
-def audit_filter_choices(*, actor: Any) -> dict[str, list[str]]:
+def audit_filter_choices(*, actor: Any) -> dict[str, list[Any]]:
+    """The choices of the filter bar: object types as (value, name), sorted by name, an old
+    name of a type merged into the type; the plans' codes."""
     require_audit_reader(actor)
+    types: dict[str, str] = {}
+    for object_type in (
+        AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
+    ):
+        value = next((k for k, v in OBJECT_TYPE_GROUPS.items() if object_type in v), object_type)
+        types[value] = object_type_label(value)
     return {
-        "object_types": list(
-            AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
-        ),
+        "object_types": sorted(types.items(), key=lambda item: item[1].lower()),
         "plans": list(
             AuditEntry.objects.exclude(plan_code="")
             .order_by()

@@ -25,6 +25,7 @@ from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Plan, TaskStatus
 
 from . import selectors, services
+from .audit_log import audit_entries_shown
 from .models import Evidence, Notification, PeriodKind, ReportingRound, Submission
 from .services import FigureInput, StaleVersion, TaskInput
 
@@ -484,6 +485,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         actor=request.user, filters=filters, page=_int(request.GET.get("page"), 1)
     )
     choices = selectors.audit_filter_choices(actor=request.user)
+    rows = audit_entries_shown(entries=list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -491,6 +493,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         "reporting/audit_list.html",
         {
             "page": page,
+            "rows": rows,
             "filters": filters,
             "choices": choices,
             "query": query.urlencode(),
