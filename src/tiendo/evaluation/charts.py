@@ -475,6 +475,13 @@ _STATUS_STYLE: dict[str, tuple[str, str, str]] = {
 }
 
 
+def status_colours(status: str) -> tuple[str, str]:
+    """The background and the ink of a status's badge ("#dafbe1", "#1a7f37"), for the other
+    places that colour a status (the workbooks)."""
+    fill, ink, _ = _STATUS_STYLE.get(status, ("#eaeef2", "#57606a", "plain"))
+    return fill, ink
+
+
 @dataclass(frozen=True)
 class BarSegment:
     status: str

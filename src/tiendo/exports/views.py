@@ -16,11 +16,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.http import content_disposition
+from tiendo.core.text import slug
 from tiendo.plans.models import Plan
 from tiendo.reporting.models import Submission
 
@@ -51,10 +53,22 @@ def _as_of(request: HttpRequest, plan: Plan) -> int:
     return year if plan.term_from_year <= year <= plan.term_to_year + 1 else default
 
 
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+def _download(
+    data: bytes, content_type: str, filename: str, *, fallback: str | None = None
+) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename=filename, fallback=fallback)
     return response
+
+
+def entry_workbook_filename(*, submission: Submission) -> tuple[str, str]:
+    """The data-entry workbook's name, in Vietnamese and as its ASCII fallback:
+    "Nhập số liệu - Sở NN&PTNT - Năm 2025.xlsx", "nhap-so-lieu-so-nn-ptnt-nam-2025.xlsx"."""
+    unit = (submission.unit.short_name or submission.unit.name).replace("/", "-")
+    with translation.override("vi"):  # the file is Vietnamese whatever the interface language
+        period = submission.round.period_label()
+    name = f"Nhập số liệu - {unit} - {period}.xlsx"
+    return name, f"nhap-so-lieu-{slug(unit, max_length=40)}-{slug(period)}.xlsx"
 
 
 @login_required
@@ -161,9 +175,8 @@ def _submission(pk: int) -> Submission:
 def entry_download(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(pk)
     data = entry_workbook_xlsx(actor=request.user, submission=submission)
-    rnd = submission.round
-    name = f"nhap-lieu-{submission.unit.code}-{rnd.year}-{rnd.period_kind}{rnd.number}.xlsx"
-    return _download(data, XLSX, name)
+    name, fallback = entry_workbook_filename(submission=submission)
+    return _download(data, XLSX, name, fallback=fallback)
 
 
 @login_required
