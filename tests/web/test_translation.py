@@ -160,3 +160,13 @@ def test_the_evaluation_is_worded_in_english_and_unchanged_in_vietnamese(
     evaluation = plan_evaluate(plan=builtin_plan, as_of_year=2025).by_code()["5.6"]
     assert escape(evaluation.explanation) in vietnamese, "the Vietnamese sentence, byte for byte"
     assert escape(evaluation.target_text) in vietnamese
+
+
+def test_the_vietnamese_catalogue_of_third_party_words_is_compiled():
+    """locale/vi words django-axes's English for the Vietnamese admin: the .mo is its .po."""
+    vi = LC_MESSAGES.parent.parent / "vi" / "LC_MESSAGES"
+    po_vi = polib.pofile(str(vi / "django.po"))
+    assert po_vi.percent_translated() == 100
+    compiled = polib.mofile(po_vi.to_binary())
+    committed = polib.mofile(str(vi / "django.mo"))
+    assert _catalogue(committed) == _catalogue(compiled), "vi django.mo is out of date"
