@@ -188,7 +188,7 @@ class Http:
 def token_for(username: str) -> str:
     from django.contrib.auth import get_user_model
 
-    from tiendo.api.services import token_create
+    from tiendo.accounts.tokens import token_create
 
     user = get_user_model().objects.get(username=username)
     return token_create(actor=None, user=user, check_actor=False)[1]

@@ -163,7 +163,9 @@ def test_user_command(unit: OrgUnit) -> None:
 def test_up_creates_the_demo_set_once(db: Any) -> None:
     from tiendo.ops.management.commands.init import report_setup
     from tiendo.ops.setup import instance_setup
-    from tiendo.plans.models import Assignment
+    from tiendo.org.models import OrgUnit
+    from tiendo.plans.coverage import plan_coverage
+    from tiendo.plans.models import Assignment, Plan
 
     result = instance_setup(collect_static=False)
     names = [a.username for a in result.demo_accounts]
@@ -179,13 +181,19 @@ def test_up_creates_the_demo_set_once(db: Any) -> None:
         )
     ) == sorted(f"2.{n}" for n in range(2, 13))
     assert leads.filter(unit__code="so-van-hoa-the-thao-va-du-lich").count() == 10
-    assert leads.filter(unit__code="ban-to-chuc-tinh-uy").count() == 4
+    # handed on by the lead body of programs 2 and 3; Ban Tổ chức leads program 7 already
+    assert set(leads.values_list("parent__unit__code", flat=True)) == {
+        "ban-can-su-dang-uy-ban-nhan-dan-tinh"
+    }
+    coverage = plan_coverage(plan=Plan.objects.get())
+    btc = OrgUnit.objects.get(code="ban-to-chuc-tinh-uy")
+    assert [t.code for t in coverage.for_unit(btc.pk)[0]] == ["7.1", "7.2", "7.3", "7.4"]
     demo_ids = [str(pk) for pk in leads.values_list("pk", flat=True)]
     assert (
         AuditEntry.objects.filter(
             object_type="plans.assignment", action="create", object_id__in=demo_ids
         ).count()
-        == 25
+        == 21
     )
 
     class Stub:

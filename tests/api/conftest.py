@@ -34,7 +34,7 @@ class Api:
 
 @pytest.fixture
 def api_as(demo: dict[str, Any]) -> Any:  # noqa: F811
-    from tiendo.api.services import token_create
+    from tiendo.accounts.tokens import token_create
 
     def make(username: str) -> Api:
         user = demo.get(username)

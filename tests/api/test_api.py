@@ -12,11 +12,11 @@ from django.core.management import call_command
 from openapi_spec_validator import validate
 
 from tests.helpers import series_of
-from tiendo.accounts.models import Profile, Role
+from tiendo.accounts.models import ApiToken, Profile, Role
 from tiendo.accounts.permissions import NotAllowed
-from tiendo.api.models import ApiToken, IdempotencyRecord
-from tiendo.api.services import token_create, token_hash, token_revoke
+from tiendo.accounts.tokens import token_create, token_hash, token_revoke
 from tiendo.audit.models import AuditEntry
+from tiendo.core.models import IdempotencyRecord
 from tiendo.indicators.models import Figure
 from tiendo.reporting.models import Submission
 
@@ -70,7 +70,7 @@ def test_tokens_by_owner_or_administrator(demo):
     with pytest.raises(NotAllowed):
         token_revoke(actor=demo["baocao.snn"], token=token)
     token_revoke(actor=demo["lanhdao"], token=token)
-    assert AuditEntry.objects.filter(object_type="api.apitoken").count() == 3
+    assert AuditEntry.objects.filter(object_type="accounts.apitoken").count() == 3
 
 
 def test_no_or_bad_token(demo):
@@ -161,15 +161,18 @@ def test_submissions_reads_and_other_units(api_as, rnd):
     assert reporter.get("/submissions", unit=SVH).json()["count"] == 0
     detail = reporter.get(f"/submissions/{mine}").json()
     assert detail["unit"] == SNN and next(f["target"] for f in detail["figures"]) == "2.2"
-    forbidden = reporter.get(f"/submissions/{theirs}")
-    assert forbidden.status_code == 403
-    assert "đơn vị mình" in error_of(forbidden)["message"]
+    # Another unit's submission answers exactly like one that does not exist: ids of other
+    # units' work cannot be probed.
+    theirs_answer = reporter.get(f"/submissions/{theirs}")
+    missing_answer = reporter.get("/submissions/424242")
+    assert theirs_answer.status_code == missing_answer.status_code == 404
+    assert error_of(theirs_answer) == error_of(missing_answer)
+    assert error_of(theirs_answer)["code"] == "not_found"
     for username in ("quantri", "theodoi", "lanhdao"):
         api = api_as(username)
         assert api.get("/submissions", round=rnd.pk).json()["count"] >= 2
         assert api.get(f"/submissions/{theirs}").status_code == 200
         assert api.get("/submissions", state="draft", unit=SVH).json()["count"] == 1
-    assert reporter.get("/submissions/424242").status_code == 404
 
 
 # --- Submissions: writes -------------------------------------------------------------------------
@@ -202,16 +205,18 @@ def test_reporter_updates_and_submits_monitor_returns_and_accepts(api_as, rnd):
         f"/submissions/{mine}", {"version": 2, "figures": [{"target": "3.1", "value": "4"}]}
     )
     assert not_mine.status_code == 422 and "3.1" in error_of(not_mine)["message"]
-    # Others may not write.
-    for username in ("theodoi", "lanhdao", "quantri", "baocao.svhttdl"):
+    # Others may not write: those who may read it get 403; another unit's reporter, who may
+    # not even read it, gets the 404 of a submission that does not exist.
+    for username in ("theodoi", "lanhdao", "quantri"):
         assert api_as(username).put(f"/submissions/{mine}", {"version": 2}).status_code == 403
+    assert api_as("baocao.svhttdl").put(f"/submissions/{mine}", {"version": 2}).status_code == 404
     for username in ("baocao.snn", "lanhdao", "quantri"):
         assert (
             api_as(username).post(f"/submissions/{mine}/accept", {"version": 2}).status_code == 403
         )
     assert (
         api_as("baocao.svhttdl").post(f"/submissions/{mine}/submit", {"version": 2}).status_code
-        == 403
+        == 404
     )
     sent = reporter.post(f"/submissions/{mine}/submit", {"version": 2})
     assert sent.status_code == 200 and sent.json()["state"] == "submitted"
@@ -253,12 +258,12 @@ def test_figures_bulk_upsert_is_idempotent(api_as, rnd):
     assert reporter.post(f"/submissions/{mine}/figures", keyed).status_code == 200
     assert reporter.post(f"/submissions/{mine}/figures", keyed).json()["replayed"] is True
     assert IdempotencyRecord.objects.count() == 2
-    # Another unit's reporter and the office may not.
+    # Another unit's reporter (to whom the submission does not exist) and the office may not.
     assert (
         api_as("baocao.svhttdl")
         .post(f"/submissions/{mine}/figures", keyed | {"client_key": "x"})
         .status_code
-        == 403
+        == 404
     )
     assert (
         api_as("theodoi")
@@ -315,5 +320,5 @@ def test_query_counts_are_pinned(api_as, rnd, django_assert_num_queries):
 
 
 TARGETS_QUERIES = 3
-SUBMISSIONS_QUERIES = 3
-DETAIL_QUERIES = 7
+SUBMISSIONS_QUERIES = 2
+DETAIL_QUERIES = 6

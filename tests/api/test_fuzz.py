@@ -31,7 +31,7 @@ def _keep_the_test_connection() -> Any:
 
 @pytest.fixture
 def token(rnd: Any, demo: dict[str, Any]) -> str:
-    from tiendo.api.services import token_create
+    from tiendo.accounts.tokens import token_create
 
     _token, raw = token_create(actor=None, user=demo["baocao.snn"], check_actor=False)
     return raw

@@ -73,6 +73,7 @@ def world(transactional_db: Any) -> dict[str, Any]:
         year=2025,
         opens_on=dt.date(2025, 12, 1),
         deadline=dt.date(2025, 12, 20),
+        uncovered_ok=True,
     )
     return {
         "plan": result.plan,

@@ -133,6 +133,15 @@ def test_a_round_after_the_merger_asks_the_successor(communes, django_user_model
         password="mat-khau-rat-dai-3",
         check_actor=False,
     )
+    for code in ("xa-a", "xa-moi"):  # a unit reports once it has a reporter account
+        user_create(
+            actor=None,
+            username=f"bc.{code}",
+            role="reporter",
+            unit_code=code,
+            password="mat-khau-rat-dai-3",
+            check_actor=False,
+        )
     unit_succession_record(
         predecessors=[communes["a"]],
         successor=communes["new"],
@@ -148,6 +157,7 @@ def test_a_round_after_the_merger_asks_the_successor(communes, django_user_model
         year=2025,
         opens_on=dt.date(2025, 12, 1),
         deadline=dt.date(2025, 12, 20),
+        uncovered_ok=True,
     )
     units = set(rnd.units.values_list("code", flat=True))
     assert "xa-moi" in units and "xa-a" not in units
@@ -160,6 +170,7 @@ def test_a_round_after_the_merger_asks_the_successor(communes, django_user_model
             year=2025,
             opens_on=dt.date(2025, 12, 1),
             deadline=dt.date(2025, 12, 20),
+            uncovered_ok=True,
             units=[communes["a"]],
         )
 

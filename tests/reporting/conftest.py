@@ -40,6 +40,7 @@ def rnd(demo: dict[str, Any]) -> Any:
         year=2024,
         opens_on=dt.date(2024, 12, 1),
         deadline=dt.date(2024, 12, 20),
+        uncovered_ok=True,
     )
 
 

@@ -3,18 +3,21 @@ correct → resubmit → accept → Figure rows (and a later correction never ov
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.helpers import figures_of
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure
+from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Task, TaskStatus
 from tiendo.plans.selectors import plan_figures
-from tiendo.reporting.models import SubmissionState
+from tiendo.reporting.models import ReportingRound, SubmissionState
 from tiendo.reporting.services import (
     FigureInput,
     TaskInput,
@@ -31,9 +34,12 @@ from .conftest import BTC, PDF_BYTES, SNN, SVH, sub_of
 pytestmark = pytest.mark.django_db
 
 
-def test_round_open_creates_one_submission_per_leading_unit(demo: dict[str, Any], rnd: Any) -> None:
+def test_round_open_creates_one_submission_per_reporting_unit(
+    demo: dict[str, Any], rnd: Any
+) -> None:
     codes = set(rnd.submissions.values_list("unit__code", flat=True))
-    assert {SNN, SVH, BTC, "ban-can-su-dang-uy-ban-nhan-dan-tinh"} == codes
+    # the Ban cán sự đảng UBND tỉnh leads programs 1–6 but has no reporter account: not asked
+    assert {SNN, SVH, BTC} == codes
     snn = sub_of(rnd, SNN)
     assert [f.target.code for f in snn.figures.order_by("target__position")] == [
         f"2.{n}" for n in range(2, 13)
@@ -43,10 +49,38 @@ def test_round_open_creates_one_submission_per_leading_unit(demo: dict[str, Any]
     assert sorted(f.target.code for f in btc.figures.all()) == ["7.1", "7.2", "7.3", "7.4"]
     # Ban Tổ chức leads program 7: its tasks come through the program assignment.
     assert sorted(t.task.code for t in btc.tasks.all()) == [f"NV7.{n}" for n in range(1, 8)]
-    assert AuditEntry.objects.filter(object_type="reporting.reportinground").count() == 1
+    opened = AuditEntry.objects.get(object_type="reporting.reportinground")
+    not_asked = opened.changes["not_asked"]["after"]
+    assert "1.1" in not_asked and "2.2" not in not_asked and len(not_asked) == 53 - 25 + 40 - 7
     assert (
-        AuditEntry.objects.filter(object_type="reporting.submission", action="create").count() == 4
+        AuditEntry.objects.filter(object_type="reporting.submission", action="create").count() == 3
     )
+
+
+def test_a_round_is_refused_while_items_would_be_asked_of_nobody(demo: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError, match="Không đơn vị nào được hỏi về 61 chỉ tiêu") as exc:
+        round_open(
+            actor=demo["theodoi"],
+            plan=demo["plan"],
+            period_kind="year",
+            year=2024,
+            opens_on=dt.date(2024, 12, 1),
+            deadline=dt.date(2024, 12, 20),
+        )
+    assert "1.1, 1.2" in str(exc.value)
+    assert not ReportingRound.objects.exists()
+    group = OrgUnit.objects.get(code="cac-so-ban-nganh-tinh")
+    with pytest.raises(ValidationError, match="nhóm cơ quan, không báo cáo"):
+        round_open(
+            actor=demo["theodoi"],
+            plan=demo["plan"],
+            period_kind="year",
+            year=2024,
+            opens_on=dt.date(2024, 12, 1),
+            deadline=dt.date(2024, 12, 20),
+            units=[group],
+            uncovered_ok=True,
+        )
 
 
 def test_full_cycle(demo: dict[str, Any], rnd: Any) -> None:
@@ -132,6 +166,7 @@ def test_correction_points_to_the_accepted_figure(demo: dict[str, Any], rnd: Any
         number=2,
         opens_on=rnd.opens_on,
         deadline=rnd.deadline,
+        uncovered_ok=True,
         units=[sub.unit],
     )
     sub2 = sub_of(later, BTC)

@@ -108,6 +108,23 @@ def test_open_round_page(client: Any, demo: dict[str, Any]) -> None:
             "units": list(units),
         },
     )
+    # programs 1–6 are led by a body without a reporter account: the page asks first
+    assert response.status_code == 400
+    assert "Không đơn vị nào được hỏi về" in response.content.decode()
+    assert 'name="uncovered_ok"' in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "plan": demo["plan"].pk,
+            "period_kind": "quarter",
+            "year": "2025",
+            "number": "2",
+            "opens_on": "2025-06-20",
+            "deadline": "2025-07-05",
+            "units": list(units),
+            "uncovered_ok": "1",
+        },
+    )
     assert response.status_code == 302
     bad = client.post(
         url,

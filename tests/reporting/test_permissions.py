@@ -15,10 +15,11 @@ from django.urls import reverse
 from tiendo.accounts.permissions import NotAllowed
 from tiendo.org.models import OrgUnit
 from tiendo.plans import services as plan_services
+from tiendo.plans.models import Task
 from tiendo.reporting import selectors, services
 from tiendo.reporting.models import Notification
 
-from .conftest import BTC, PDF_BYTES, SNN, sub_of
+from .conftest import BTC, PDF_BYTES, SNN, SVH, sub_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,38 @@ def world(demo: dict[str, Any], rnd: Any) -> dict[str, Any]:
         user=demo["baocao.btc"], subject="x", body="y", created_at=dt.datetime.now(dt.UTC)
     )
     sub.refresh_from_db()
-    return {**demo, "round": rnd, "sub": sub, "evidence": evidence, "note": note}
+    # Ban Tổ chức (own) hands task NV7.1 on to the agriculture department (other); a later
+    # round asks the department for it: Ban Tổ chức reads that part of its submission.
+    btc, snn = OrgUnit.objects.get(code=BTC), OrgUnit.objects.get(code=SNN)
+    (delegation,) = plan_services.delegation_create(
+        actor=demo["theodoi"],
+        plan=demo["plan"],
+        from_unit=btc,
+        to_units=[snn],
+        role="lead",
+        tasks=[Task.objects.get(plan=demo["plan"], code="NV7.1")],
+        valid_from=dt.date(2024, 12, 15),
+        basis_text="Kế hoạch 12-KH/BTCTU",
+    )
+    later = services.round_open(
+        actor=demo["theodoi"],
+        plan=demo["plan"],
+        period_kind="half",
+        number=2,
+        year=2024,
+        opens_on=dt.date(2024, 12, 20),
+        deadline=dt.date(2024, 12, 31),
+        uncovered_ok=True,
+    )
+    return {
+        **demo,
+        "round": rnd,
+        "sub": sub,
+        "evidence": evidence,
+        "note": note,
+        "delegation": delegation,
+        "delegate_sub": sub_of(later, SNN),
+    }
 
 
 def _submitted(w: dict[str, Any]) -> None:
@@ -129,6 +161,54 @@ PAGE_CASES: list[
         None,
         {"own"},
     ),
+    (
+        "delegate's submission (the part own handed on)",
+        "get",
+        lambda w: reverse("reporting:submission", args=[w["delegate_sub"].pk]),
+        None,
+        None,
+        set(ROLES),
+    ),
+    (
+        "delegate's submission save",
+        "post",
+        lambda w: reverse("reporting:submission", args=[w["delegate_sub"].pk]),
+        {"action": "save", "version": "delegate"},
+        None,
+        {"other"},
+    ),
+    (
+        "coverage",
+        "get",
+        lambda w: reverse("web:coverage", args=[w["plan"].code]),
+        None,
+        None,
+        set(ROLES),
+    ),
+    (
+        "delegation form (own and other lead something)",
+        "get",
+        lambda w: reverse("web:delegation_new", args=[w["plan"].code]),
+        None,
+        None,
+        {"admin", "monitor", "own", "other"},
+    ),
+    (
+        "delegation end page",
+        "get",
+        lambda w: reverse("web:delegation_end", args=[w["plan"].code, w["delegation"].pk]),
+        None,
+        None,
+        {"admin", "monitor", "own"},
+    ),
+    (
+        "group resolve page",
+        "get",
+        lambda w: reverse("web:group_resolve", args=[w["plan"].code, "cac-so-ban-nganh-tinh"]),
+        None,
+        None,
+        {"admin", "monitor"},
+    ),
     ("round list", "get", lambda w: reverse("reporting:round_list"), None, None, READERS),
     ("round create", "get", lambda w: reverse("reporting:round_create"), None, None, {"monitor"}),
     (
@@ -204,7 +284,11 @@ def test_page_permission_matrix(client: Any, world: dict[str, Any]) -> None:
                         response = client.get(url)
                     else:
                         payload = dict(data or {})
-                        payload["version"] = world["sub"].version
+                        payload["version"] = (
+                            world["delegate_sub"].version
+                            if payload.get("version") == "delegate"
+                            else world["sub"].version
+                        )
                         if payload.get("file") == "pdf":
                             payload["file"] = SimpleUploadedFile("b.pdf", PDF_BYTES)
                         if payload.get("units") == "snn":
@@ -268,6 +352,7 @@ def _service_cases(w: dict[str, Any]) -> list[tuple[str, Callable[[Any], Any], s
                 number=1,
                 opens_on=dt.date(2024, 3, 1),
                 deadline=dt.date(2024, 4, 1),
+                uncovered_ok=True,
             ),
             {"monitor"},
         ),
@@ -339,6 +424,58 @@ def _service_cases(w: dict[str, Any]) -> list[tuple[str, Callable[[Any], Any], s
             "submission_detail",
             lambda a: selectors.submission_detail(actor=a, submission_id=sub.pk),
             READERS | {"own"},
+        ),
+        (
+            "submission_detail (a delegate's, for the part handed on)",
+            lambda a: selectors.submission_detail(actor=a, submission_id=w["delegate_sub"].pk),
+            set(ROLES),
+        ),
+        (
+            "delegation_create (from Ban Tổ chức)",
+            lambda a: plan_services.delegation_create(
+                actor=a,
+                plan=w["plan"],
+                from_unit=OrgUnit.objects.get(code=BTC),
+                to_units=[OrgUnit.objects.get(code=SVH)],
+                role="coordinate",
+                tasks=[Task.objects.get(plan=w["plan"], code="NV7.2")],
+                valid_from=dt.date(2025, 1, 1),
+                basis_text="KH",
+            ),
+            {"admin", "monitor", "own"},
+        ),
+        (
+            "delegation_create (directly, by the office)",
+            lambda a: plan_services.delegation_create(
+                actor=a,
+                plan=w["plan"],
+                from_unit=None,
+                to_units=[snn],
+                role="coordinate",
+                tasks=[Task.objects.get(plan=w["plan"], code="NV7.2")],
+                valid_from=dt.date(2025, 1, 1),
+                basis_text="KH",
+            ),
+            {"admin", "monitor"},
+        ),
+        (
+            "delegation_end",
+            lambda a: plan_services.delegation_end(
+                actor=a, node=w["delegation"], end_date=dt.date(2025, 6, 30), reason="x"
+            ),
+            {"admin", "monitor", "own"},
+        ),
+        (
+            "group_resolve",
+            lambda a: plan_services.group_resolve(
+                actor=a,
+                plan=w["plan"],
+                group=OrgUnit.objects.get(code="cac-co-quan-lien-quan"),
+                members=[snn],
+                valid_from=dt.date(2025, 1, 1),
+                basis_text="QĐ",
+            ),
+            {"admin", "monitor"},
         ),
         ("rounds_list", lambda a: list(selectors.rounds_list(actor=a)), READERS),
         ("round_progress", lambda a: selectors.round_progress(actor=a, round_id=rnd.pk), READERS),

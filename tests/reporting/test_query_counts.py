@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tiendo.accounts.services import user_create
 from tiendo.org.models import OrgUnit, OrgUnitKind
-from tiendo.plans.models import Assignment, Program, Target
-from tiendo.plans.services import target_assign
+from tiendo.plans.models import Target, Task
+from tiendo.plans.services import DelegationRequest, delegations_create, target_assign
 from tiendo.reporting.services import round_open, submission_submit, units_urge
 
 from .conftest import BTC, sub_of
@@ -20,22 +21,40 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(params=[0, 6], ids=["small", "large"])
 def sized(request: Any, demo: dict[str, Any]) -> dict[str, Any]:
-    """The demo world; "large" adds six reporting units (each leading targets and a program)
-    and gives Ban Tổ chức eight more targets."""
+    """The demo world; "large" adds six reporting units (each with a reporter, two targets and
+    the tasks of a program handed on to it by the lead body) and hands Ban Tổ chức eight more
+    targets."""
     extra = request.param
     plan = demo["plan"]
     monitor = demo["theodoi"]
+    bcsd = OrgUnit.objects.get(code="ban-can-su-dang-uy-ban-nhan-dan-tinh")
     targets = list(
         Target.objects.filter(plan=plan, program__number__in=[4, 5]).order_by("position")
     )
-    programs = list(Program.objects.filter(plan=plan, number__in=[1, 2, 3, 4, 5, 6]))
     for n in range(extra):
         unit = OrgUnit.objects.create(
             code=f"don-vi-{n}", name=f"Đơn vị {n}", kind=OrgUnitKind.DEPARTMENT
         )
+        user_create(
+            actor=None,
+            username=f"baocao.{n}",
+            role="reporter",
+            unit=unit,
+            password="mat-khau-rat-dai-9",
+            check_actor=False,
+        )
         for target in targets[n * 2 : n * 2 + 2]:
             target_assign(actor=monitor, plan=plan, unit=unit, target=target)
-        Assignment.objects.create(plan=plan, unit=unit, role="lead", program=programs[n])
+        delegations_create(
+            actor=monitor,
+            plan=plan,
+            requests=[
+                DelegationRequest(
+                    to_unit=unit, role="lead", from_unit=bcsd, task=task, basis_text="KH 1"
+                )
+                for task in Task.objects.filter(plan=plan, program__number=n + 1)
+            ],
+        )
     if extra:
         btc = OrgUnit.objects.get(code=BTC)
         for target in Target.objects.filter(plan=plan, program__number=6)[:8]:
@@ -47,6 +66,7 @@ def sized(request: Any, demo: dict[str, Any]) -> dict[str, Any]:
         year=2024,
         opens_on=dt.date(2024, 12, 1),
         deadline=dt.date(2024, 12, 20),
+        uncovered_ok=True,
     )
     units = list(rnd.units.values_list("pk", flat=True))
     units_urge(actor=monitor, reporting_round=rnd, unit_ids=units)
@@ -62,12 +82,13 @@ def _check(client: Any, django_assert_num_queries: Any, user: Any, url: str, exp
 
 def test_workspace(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
     _check(
-        # + the unit's plans, its assigned items and the evaluation of that plan (fixed per plan)
+        # + the plans in force, the plan's coverage (programs, targets, tasks, assignments,
+        # reporting units), the delegates' submissions and the evaluation (fixed per plan)
         client,
         django_assert_num_queries,
         sized["baocao.btc"],
         reverse("reporting:workspace"),
-        12,
+        15,
     )
 
 
@@ -104,12 +125,15 @@ def test_round_list(client: Any, django_assert_num_queries: Any, sized: dict[str
 
 def test_round_progress(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
     url = reverse("reporting:round_detail", args=[sized["round"].pk])
-    _check(client, django_assert_num_queries, sized["lanhdao"], url, 9)
+    # overdue tasks: what each unit reports comes from the plan's coverage (five queries)
+    _check(client, django_assert_num_queries, sized["lanhdao"], url, 12)
 
 
 def test_round_urge(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
+    # + the implementing documents the units owe (deadlines and their units, programs, the
+    # register, lead assignments, units): tiendo.plans.register.documents_missing_by_unit
     url = reverse("reporting:round_urge", args=[sized["round"].pk])
-    _check(client, django_assert_num_queries, sized["theodoi"], url, 10)
+    _check(client, django_assert_num_queries, sized["theodoi"], url, 16)
 
 
 def test_audit_log(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
@@ -134,6 +158,7 @@ def test_notifications(client: Any, django_assert_num_queries: Any, sized: dict[
 def test_round_create_form(
     client: Any, django_assert_num_queries: Any, sized: dict[str, Any]
 ) -> None:
+    # + the coverage of the first plan: the units asked and the items nobody would be asked for
     _check(
-        client, django_assert_num_queries, sized["theodoi"], reverse("reporting:round_create"), 6
+        client, django_assert_num_queries, sized["theodoi"], reverse("reporting:round_create"), 10
     )

@@ -157,7 +157,7 @@ def grow_plan(plan, factor: int) -> None:
         (f"/plans/{PLAN}/", 18),
         (f"/plans/{PLAN}/programs/2/", 13),
         (f"/plans/{PLAN}/programs/2/?unit=so-thu&status=no_data", 13),
-        (f"/plans/{PLAN}/targets/2.2/", 11),
+        (f"/plans/{PLAN}/targets/2.2/", 13),  # + its chain: the assignments, the reporters
         ("/plans/", 4),
     ],
 )

@@ -49,3 +49,34 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A personal API token: only its SHA-256 is stored; the token itself is shown once.
+    (The table keeps the name it had in the `api` app: the model moved, its rows did not.)"""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("tên gợi nhớ"), max_length=120, blank=True)
+    prefix = models.CharField(_("đầu mã"), max_length=12)
+    key_hash = models.CharField(_("mã băm SHA-256"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("tạo lúc"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    class Meta:
+        db_table = "api_apitoken"
+        verbose_name = _("mã truy cập API")
+        verbose_name_plural = _("mã truy cập API")
+        ordering = ["user", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name or self.user})"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

@@ -4,7 +4,9 @@ or hide buttons with the `can_*` answers, the services are what enforce.
 - administrator: creates and disables accounts; reads everything (rounds, submissions, log).
 - monitor (the office): opens rounds, reviews (returns / accepts), urges, reads the log.
 - leader: reads everything, changes nothing.
-- reporter: reads and changes only their own unit's submissions, evidence and notifications.
+- reporter: reads and changes only their own unit's submissions, evidence and notifications;
+  hands on (delegates) what its own unit leads or coordinates.
+- delegations: the office (monitor and administrator) for anything.
 
 A superuser without a profile counts as an administrator; any other account without a profile
 has no role here (it can read the plan pages only).
@@ -20,6 +22,7 @@ from django.utils.translation import gettext as _
 from .models import Profile, Role
 
 READ_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.MONITOR, Role.LEADER})
+OFFICE_ROLES = frozenset({Role.ADMINISTRATOR, Role.MONITOR})
 
 
 class NotAllowed(PermissionDenied):
@@ -70,6 +73,12 @@ def can_monitor(user: Any) -> bool:
     return role_of(user) == Role.MONITOR
 
 
+def can_read_drafts(user: Any) -> bool:
+    """Draft plans (imported, not yet approved) are the office's work: monitors and
+    administrators see them; for everyone else a draft does not exist."""
+    return role_of(user) in (Role.MONITOR, Role.ADMINISTRATOR)
+
+
 def can_read_all(user: Any) -> bool:
     return role_of(user) in READ_ALL_ROLES
 
@@ -86,6 +95,34 @@ def can_read_unit(user: Any, unit_id: int) -> bool:
 
 def can_edit_unit(user: Any, unit_id: int) -> bool:
     return role_of(user) == Role.REPORTER and unit_id_of(user) == unit_id
+
+
+def can_manage_delegations(user: Any) -> bool:
+    """The office: hand on anything, give a lead directly, resolve groups, end any delegation."""
+    return role_of(user) in OFFICE_ROLES
+
+
+def can_delegate_from(user: Any, unit_id: int | None) -> bool:
+    """Hand on what the unit `unit_id` leads or coordinates: the office, or that unit's own
+    reporter (a lead body hands its part on to its departments)."""
+    if can_manage_delegations(user):
+        return True
+    return unit_id is not None and role_of(user) == Role.REPORTER and unit_id_of(user) == unit_id
+
+
+def require_delegation_manager(user: Any) -> None:
+    if not can_manage_delegations(user):
+        raise NotAllowed(_("Chỉ Văn phòng (hoặc quản trị hệ thống) mới được làm việc này."))
+
+
+def require_delegator(user: Any, unit_id: int | None) -> None:
+    if not can_delegate_from(user, unit_id):
+        raise NotAllowed(
+            _(
+                "Chỉ Văn phòng, hoặc cán bộ của chính đơn vị giao, mới được phân công tiếp phần "
+                "việc của đơn vị đó."
+            )
+        )
 
 
 def require_accounts_admin(user: Any) -> None:

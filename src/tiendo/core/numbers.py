@@ -17,6 +17,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "parse_number",
+    "plain_decimal",
 ]
 
 
@@ -141,3 +142,14 @@ def format_file_size(size: int) -> str:
         if value < 1000 or unit == _SIZE_UNITS[-1]:
             return f"{format_number(value, 1)} {unit}"
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def plain_decimal(value: Decimal | None) -> str | None:
+    """A Decimal as plain machine text without exponent or trailing zeros (6650.000000 -> "6650",
+    2.320 -> "2.32"): how numbers travel in the API and open data, never the Vietnamese way."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
+from tiendo.core.numbers import plain_decimal
 from tiendo.plans.models import Plan
 from tiendo.plans.selectors import plan_figures
 
@@ -24,16 +24,6 @@ OPEN_DATA_FIELDS = [
     "figure_id",
     "accepted_at",
 ]
-
-
-def plain_decimal(value: Decimal | None) -> str | None:
-    """A Decimal as plain text without exponent or trailing zeros: 6650.000000 -> "6650"."""
-    if value is None:
-        return None
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def open_figures(*, plan: Plan) -> Iterator[dict[str, Any]]:

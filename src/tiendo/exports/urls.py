@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, workprogram_views
 
 app_name = "exports"
 urlpatterns = [
@@ -13,5 +13,10 @@ urlpatterns = [
     path("plans/<slug:code>/chi-tieu.xlsx", views.plan_targets_download, name="targets_xlsx"),
     path("bao-cao/<int:pk>/mau-nhap-lieu.xlsx", views.entry_download, name="entry_download"),
     path("bao-cao/<int:pk>/tai-len-excel/", views.entry_upload, name="entry_upload"),
+    path(
+        "plans/<slug:code>/chuong-trinh-cong-tac/<int:year>/tai-ve.<str:fmt>",
+        workprogram_views.workprogram_download,
+        name="workprogram_download",
+    ),
     path("du-lieu-mo/<slug:code>/so-lieu.<str:fmt>", views.open_data, name="open_data"),
 ]

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -51,8 +52,16 @@ __all__ = [
 
 
 def name_key(text: str) -> str:
-    """The form in which two names or units are compared: spaces collapsed, case folded."""
+    """The form in which two names are compared: spaces collapsed, case folded."""
     return normalize_space(text).casefold()
+
+
+def unit_key(text: str) -> str:
+    """The form in which two units of measure are compared: what a plan adds in brackets
+    ("xã (trên 181 xã)") and a per-year suffix ("đảng viên/năm", "%/năm") set aside."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"\s*/\s*năm\s*$", "", normalize_space(text), flags=re.IGNORECASE)
+    return name_key(text)
 
 
 def _unique_code(base: str) -> str:
@@ -66,12 +75,14 @@ def _unique_code(base: str) -> str:
     return f"{base}-{n}"
 
 
-def indicator_match(*, name: str, unit: str) -> Indicator | None:
-    """The catalogue's indicator with this name (or a synonym of it) and unit of measure."""
-    wanted, wanted_unit = name_key(name), name_key(unit)
+def indicator_match(*, name: str, unit: str | None) -> Indicator | None:
+    """The catalogue's indicator with this name (or a synonym of it) and unit of measure
+    (`unit` None: any unit — a reduction target's "%/năm" is not the unit of its figures)."""
+    wanted = name_key(name)
+    wanted_unit = None if unit is None else unit_key(unit)
     candidates = Indicator.objects.filter(Q(name__iexact=normalize_space(name)) | ~Q(synonyms=[]))
     for indicator in candidates.order_by("id"):
-        if name_key(indicator.unit) != wanted_unit:
+        if wanted_unit is not None and unit_key(indicator.unit) != wanted_unit:
             continue
         names = [indicator.name, *indicator.synonyms]
         if any(name_key(n) == wanted for n in names):
@@ -80,10 +91,16 @@ def indicator_match(*, name: str, unit: str) -> Indicator | None:
 
 
 def indicator_resolve(
-    *, name: str, unit: str, code: str | None = None, actor: Actor = None, reason: str = ""
+    *,
+    name: str,
+    unit: str | None,
+    code: str | None = None,
+    actor: Actor = None,
+    reason: str = "",
 ) -> Indicator:
     """The indicator a target measures: the one with `code` when given (it must exist), else
-    the catalogue's match by name or synonym and unit, else a new indicator (audited)."""
+    the catalogue's match by name or synonym and unit, else a new indicator (audited).
+    `unit` None when the target's unit is not the unit of its figures (see `figure_unit`)."""
     if code:
         found = Indicator.objects.filter(code=code).first()
         if found is None:
@@ -92,9 +109,10 @@ def indicator_resolve(
     found = indicator_match(name=name, unit=unit)
     if found is not None:
         return found
+    unit = (unit or "").strip()
     suffix = f" {unit}" if unit and Indicator.objects.filter(code=slug(name, max_length=90)) else ""
     indicator = Indicator.objects.create(
-        code=_unique_code(f"{name}{suffix}"), name=normalize_space(name), unit=unit.strip()
+        code=_unique_code(f"{name}{suffix}"), name=normalize_space(name), unit=unit
     )
     audit_record(
         actor=actor,
@@ -107,6 +125,13 @@ def indicator_resolve(
         reason=reason or "Chỉ số mới theo chỉ tiêu của chương trình",
     )
     return indicator
+
+
+def figure_unit(*, kind: str, unit: str) -> str | None:
+    """The unit of a target's figures, as far as its words tell: the target's own unit, except
+    for a yearly reduction ("giảm 5%/năm" is judged on yearly counts, whose unit it does not
+    say)."""
+    return None if kind == "annual_reduction" else unit
 
 
 CATALOGUE_FIELDS = ("name", "unit", "definition", "source", "national_code", "synonyms")

@@ -73,7 +73,7 @@ from tiendo.reporting.models import (
     SubmissionState,
     SubmissionTask,
 )
-from tiendo.reporting.selectors import assigned_items_for_units, units_leading
+from tiendo.reporting.selectors import assigned_items_for_units
 
 PROVINCES = [
     "Hà Nội",
@@ -351,7 +351,10 @@ def _province(index: int, seed: int, password_hash: str, media_root: Path) -> di
         )
 
     # --- Accounts: one monitor, one leader, a reporter per reporting unit.
-    reporting_units = list(units_leading(plan=plan))
+    # the units that lead something (they report once their reporter accounts exist, below)
+    reporting_units = sorted(
+        {a.unit_id: a.unit for a in assignments}.values(), key=lambda u: u.name
+    )
     office = OrgUnit.objects.get(code=f"{slug}-van-phong-tinh-uy")
     user_model = get_user_model()
     people = [(f"{slug}.theodoi", Role.MONITOR, office), (f"{slug}.lanhdao", Role.LEADER, None)]

@@ -1,4 +1,5 @@
-"""Setting up a data folder: migrations, static files, the built-in plan, the first administrator."""
+"""Setting up a data folder: migrations, static files, the built-in plan and the 2025
+reorganisation of its units, the first administrator."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from tiendo.ops.demo_accounts import DemoAccount, demo_set_ensure
-from tiendo.plans.services import plan_builtin_ensure
+from tiendo.org.services import reorganisation_builtin_ensure
+from tiendo.plans.services import plan_builtin_ensure, unit_succession_record
 
 
 @dataclass
@@ -66,10 +68,12 @@ def instance_setup(*, collect_static: bool = True) -> SetupResult:
         static_collect()
     with transaction.atomic():
         loaded = plan_builtin_ensure() is not None
+        # The 2025 reorganisation of the built-in plan's units (assignments follow successors).
+        reorganised = reorganisation_builtin_ensure(record_succession=unit_succession_record)
         admin = admin_ensure()
         # A fresh database (no administrator before) also gets the demo accounts.
         demo = demo_set_ensure() if admin is not None else []
-    result = SetupResult(plan_loaded=loaded, demo_accounts=demo)
+    result = SetupResult(plan_loaded=loaded, demo_accounts=demo, notes=reorganised.skipped)
     if admin is not None:
         result.admin_username, result.admin_password = admin
     return result

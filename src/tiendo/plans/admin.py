@@ -90,7 +90,9 @@ class ImplementingDocumentAdmin(AuditedAdmin):
     list_filter = ["plan", "kind"]
     search_fields = ["number", "title"]
     autocomplete_fields = ["issuing_unit"]
-    filter_horizontal = ["programs"]
+    filter_horizontal = ["programs", "targets", "tasks"]
+    # Files are checked by their content in the register's form (tiendo.plans.services.register).
+    readonly_fields = ["file", "file_name", "file_kind", "file_size", "recorded_at", "recorded_by"]
 
 
 @admin.register(PlanRevision)

@@ -96,6 +96,12 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"giá trị {json.dumps(error.instance, ensure_ascii=False)[:60]} không đúng định dạng"
     if validator in ("minimum", "maximum"):
         return f"giá trị {error.instance} nằm ngoài giới hạn ({validator} {error.validator_value})"
+    if validator == "maxItems" and list(error.absolute_path) == ["implementing_documents"]:
+        return (
+            "văn bản triển khai không còn ghi trong tài liệu chương trình; hãy ghi vào sổ văn "
+            "bản triển khai (trang “Văn bản triển khai” của chương trình hoặc API /api/v1) và "
+            "để trống danh sách này"
+        )
     if validator in ("minLength", "minItems"):
         return "không được để trống"
     if validator == "anyOf":
@@ -258,27 +264,6 @@ def _canonical(raw: dict[str, Any], *, known_unit_keys: set[str]) -> dict[str, A
             }
         )
 
-    documents = []
-    doc_numbers: set[str] = set()
-    for i, item in enumerate(raw.get("implementing_documents", [])):
-        path = f"$.implementing_documents[{i}]"
-        if item["number"] in doc_numbers:
-            _fail(f"{path}.number", f"văn bản “{item['number']}” khai báo hai lần")
-        doc_numbers.add(item["number"])
-        for j, number in enumerate(item.get("programs", [])):
-            if number not in numbers:
-                _fail(f"{path}.programs[{j}]", f"không có chương trình {number}")
-        documents.append(
-            {
-                "number": item["number"],
-                "date": item.get("date"),
-                "title": item["title"],
-                "kind": item.get("kind", "other"),
-                "issuing_unit": unit_ref(f"{path}.issuing_unit", item.get("issuing_unit")),
-                "programs": sorted(set(item.get("programs", []))),
-            }
-        )
-
     supersedes = []
     for i, item in enumerate(raw.get("supersedes", [])):
         if item.get("plan") == raw["code"]:
@@ -315,7 +300,9 @@ def _canonical(raw: dict[str, Any], *, known_unit_keys: set[str]) -> dict[str, A
             "breakthroughs": breakthroughs,
             "assignments": assignments,
             "deadlines": deadlines,
-            "implementing_documents": documents,
+            # The register of implementing documents is kept apart (tiendo.plans.register):
+            # a plan document carries an empty list, kept for files written before.
+            "implementing_documents": [],
         }
     )
 
@@ -356,7 +343,6 @@ def document_sort(doc: dict[str, Any]) -> dict[str, Any]:
         )
     )
     doc["deadlines"].sort(key=lambda d: (d["due_date"], d["title"]))
-    doc["implementing_documents"].sort(key=lambda d: (d["date"] or "", natural_key(d["number"])))
     return doc
 
 

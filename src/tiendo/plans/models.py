@@ -7,6 +7,8 @@ issue to make the program concrete. A plan's revisions keep every earlier versio
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -359,8 +361,22 @@ class AssignmentRole(models.TextChoices):
     MOBILIZE = "mobilize", _("Phát động thi đua")
 
 
+class AssignmentOrigin(models.TextChoices):
+    PLAN = "plan", _("Theo văn bản chương trình")
+    DELEGATION = "delegation", _("Phân công thực hiện")
+    SUCCESSION = "succession", _("Kế thừa đơn vị")
+
+
 class Assignment(models.Model):
-    """Which unit leads, coordinates, monitors or mobilizes which plan, program, target or task."""
+    """Which unit leads, coordinates, monitors or mobilizes which plan, program, target or task,
+    and since when: a node of the responsibility tree.
+
+    The plan text makes the roots (origin plan: section II gives programs 1–6 to the Ban cán sự
+    đảng UBND tỉnh); a body hands its part on by delegation (phân công thực hiện: a child node,
+    with its basis and dates); a unit succession ends the old unit's nodes the day before and
+    gives the successor the same node (origin succession). Nothing is rewritten: an ended node
+    keeps its dates, and a new one is a new row.
+    """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="assignments")
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="assignments")
@@ -376,6 +392,31 @@ class Assignment(models.Model):
     )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
     source_text = models.TextField(_("căn cứ"), blank=True)
+    # RESTRICT, not PROTECT: a node with nodes below cannot be deleted on its own, but removing
+    # a target or a whole plan (which cascades to every node of it) still works.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("giao từ"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    origin = models.CharField(
+        _("nguồn"), max_length=16, choices=AssignmentOrigin.choices, default=AssignmentOrigin.PLAN
+    )
+    basis_document = models.ForeignKey(
+        "ImplementingDocument",
+        verbose_name=_("văn bản căn cứ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations",
+    )
+    basis_text = models.TextField(_("căn cứ phân công"), blank=True)
+    part = models.TextField(_("phần được giao"), blank=True)
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("phân công")
@@ -389,25 +430,49 @@ class Assignment(models.Model):
                 | Q(target__isnull=True, task__isnull=True),
                 name="assignment_single_scope",
             ),
-            # One assignment per unit, role and scope (partial indexes: SQLite and PostgreSQL).
+            models.CheckConstraint(
+                condition=Q(origin__in=[o.value for o in AssignmentOrigin]),
+                name="assignment_origin_valid",
+            ),
+            # What the plan text says hangs below nobody.
+            models.CheckConstraint(
+                condition=~Q(origin="plan") | Q(parent__isnull=True),
+                name="assignment_plan_origin_is_root",
+            ),
+            # A delegation or a succession says on what basis.
+            models.CheckConstraint(
+                condition=Q(origin="plan") | Q(basis_document__isnull=False) | ~Q(basis_text=""),
+                name="assignment_handed_on_has_basis",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="assignment_valid_range",
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="assignment_not_own_parent"),
+            # One open-ended assignment per unit, role and scope (partial indexes: SQLite and
+            # PostgreSQL); ended ones stay beside a new one as the record of who was responsible.
             models.UniqueConstraint(
                 fields=["plan", "unit", "role"],
-                condition=Q(program__isnull=True, target__isnull=True, task__isnull=True),
+                condition=Q(
+                    program__isnull=True, target__isnull=True, task__isnull=True, valid_to=None
+                ),
                 name="assignment_unique_plan",
             ),
             models.UniqueConstraint(
                 fields=["unit", "role", "program"],
-                condition=Q(program__isnull=False),
+                condition=Q(program__isnull=False, valid_to=None),
                 name="assignment_unique_program",
             ),
             models.UniqueConstraint(
                 fields=["unit", "role", "target"],
-                condition=Q(target__isnull=False),
+                condition=Q(target__isnull=False, valid_to=None),
                 name="assignment_unique_target",
             ),
             models.UniqueConstraint(
                 fields=["unit", "role", "task"],
-                condition=Q(task__isnull=False),
+                condition=Q(task__isnull=False, valid_to=None),
                 name="assignment_unique_task",
             ),
         ]
@@ -424,6 +489,12 @@ class Assignment(models.Model):
         if self.task_id:
             return "task"
         return "plan"
+
+    def active_on(self, day: dt.date) -> bool:
+        """In force on `day` (no start date: since its parent, or the plan, began)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
 
 
 class PlanDeadline(models.Model):
@@ -453,31 +524,83 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Văn bản khác")
 
 
+def implementing_document_path(instance: ImplementingDocument, filename: str) -> str:
+    return f"register/{instance.plan_id}/{instance.issuing_unit_id}/{filename}"
+
+
+class RegisterFileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (DOCX)"
+
+
 class ImplementingDocument(models.Model):
-    """The register of resolutions, directives, plans and projects that make the program concrete."""
+    """The register of implementing documents (văn bản triển khai): the resolutions, directives,
+    programs, plans and projects a unit issued to make the action program concrete (section
+    II.2.1 of the built-in plan), with the programs, targets and tasks each implements and the
+    file. A unit records its own; the office records for any unit. Obligations and the on-time /
+    late / missing view are read in `tiendo.plans.register`."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="implementing_documents")
-    number = models.CharField(_("số, ký hiệu"), max_length=64)
-    date = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    title = models.TextField(_("trích yếu"))
+    issuing_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("đơn vị ban hành"),
+        on_delete=models.PROTECT,
+        related_name="implementing_documents",
+    )
+    issuing_body = models.CharField(
+        _("cơ quan ban hành (như ghi trên văn bản)"), max_length=300, blank=True
+    )
     kind = models.CharField(
         _("loại văn bản"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
     )
-    issuing_unit = models.ForeignKey(
-        OrgUnit,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="implementing_documents",
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    date = models.DateField(_("ngày ban hành"))
+    title = models.TextField(_("trích yếu"))
+    programs = models.ManyToManyField(
+        Program, blank=True, related_name="implementing_documents", verbose_name=_("chương trình")
     )
-    programs = models.ManyToManyField(Program, blank=True, related_name="implementing_documents")
+    targets = models.ManyToManyField(
+        Target, blank=True, related_name="implementing_documents", verbose_name=_("chỉ tiêu")
+    )
+    tasks = models.ManyToManyField(
+        Task, blank=True, related_name="implementing_documents", verbose_name=_("nhiệm vụ")
+    )
+    file = models.FileField(
+        _("tệp văn bản"), upload_to=implementing_document_path, max_length=300, blank=True
+    )
+    file_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    file_kind = models.CharField(
+        _("loại tệp"), max_length=8, choices=RegisterFileKind.choices, blank=True
+    )
+    file_size = models.PositiveBigIntegerField(_("dung lượng (byte)"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("ghi nhận lúc"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("văn bản triển khai")
         verbose_name_plural = _("văn bản triển khai")
         ordering = ["plan", "date", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="impldoc_unique_number"),
+            # One document is registered once: a number is reused only in another year.
+            models.UniqueConstraint(
+                fields=["plan", "number", "date"], name="impldoc_unique_number_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in DocumentKind]), name="impldoc_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(number=""), name="impldoc_number_not_empty"),
+            models.CheckConstraint(condition=~Q(title=""), name="impldoc_title_not_empty"),
+            # A file is a PDF or a DOCX with its size; no file means no kind and no size.
+            models.CheckConstraint(
+                condition=Q(file="", file_kind="", file_size__isnull=True)
+                | (
+                    ~Q(file="")
+                    & Q(file_kind__in=[k.value for k in RegisterFileKind], file_size__gt=0)
+                ),
+                name="impldoc_file_complete",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from tiendo.accounts.permissions import can_read_drafts
 from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
 
@@ -38,8 +41,37 @@ def plan_get(*, code: str) -> Plan:
     return Plan.objects.select_related("issuing_unit").get(code=code)
 
 
+def plans_visible(*, user: Any) -> QuerySet[Plan]:
+    """The plans `user` may see: every plan of record; drafts only for the office
+    (`can_read_drafts`). Filter any read that names a plan through this."""
+    if can_read_drafts(user):
+        return Plan.objects.all()
+    return Plan.objects.exclude(status=PlanStatus.DRAFT)
+
+
+def plan_visible_get(*, code: str, user: Any) -> Plan:
+    """The plan with this code if `user` may see it. Raises Plan.DoesNotExist both when there is
+    no such plan and when it is a draft the user may not see, so that the answer (404) does not
+    reveal that a draft exists."""
+    return plans_visible(user=user).select_related("issuing_unit").get(code=code)
+
+
+def _in_force(day: dt.date | None = None) -> Q:
+    """Assignments in force on `day` (default today): started and not ended."""
+    day = day or timezone.localdate()
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
 def _assignments_qs() -> QuerySet[Assignment]:
-    return Assignment.objects.select_related("unit", "program", "target", "task").order_by("id")
+    """The assignments in force today (the plan text's and the delegations), with the body
+    that handed each on."""
+    return (
+        Assignment.objects.filter(_in_force())
+        .select_related("unit", "program", "target", "task", "parent__unit")
+        .order_by("id")
+    )
 
 
 def plan_overview(*, code: str) -> Plan:
@@ -53,7 +85,10 @@ def plan_overview(*, code: str) -> Plan:
                 queryset=Program.objects.annotate(
                     target_count=Count("targets", distinct=True),
                     task_count=Count("tasks", distinct=True),
-                ).prefetch_related(Prefetch("assignments", queryset=_assignments_qs())),
+                ).prefetch_related(
+                    # the program's own leads and coordinators, not the delegations below them
+                    Prefetch("assignments", queryset=_assignments_qs().filter(parent=None))
+                ),
             ),
             Prefetch("breakthroughs", queryset=Breakthrough.objects.prefetch_related("programs")),
             Prefetch("deadlines", queryset=PlanDeadline.objects.prefetch_related("units")),
@@ -127,13 +162,9 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     tasks = list(plan.tasks.order_by("position"))
     task_code = {t.pk: t.code for t in tasks}
     target_code = {t.pk: t.code for t in targets}
-    assignments = list(plan.assignments.select_related("unit").order_by("id"))
+    # the plan text only: delegations and successions are not part of the document
+    assignments = list(plan.assignments.filter(origin="plan").select_related("unit").order_by("id"))
     deadlines = list(plan.deadlines.prefetch_related("units").order_by("id"))
-    documents = list(
-        plan.implementing_documents.select_related("issuing_unit")
-        .prefetch_related("programs")
-        .order_by("id")
-    )
     breakthroughs = list(
         plan.breakthroughs.prefetch_related("programs", "tasks").order_by("number")
     )
@@ -141,7 +172,6 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
     unit_ids: set[int] = {a.unit_id for a in assignments}
     for deadline in deadlines:
         unit_ids.update(u.pk for u in deadline.units.all())
-    unit_ids.update(d.issuing_unit_id for d in documents if d.issuing_unit_id)
     if plan.issuing_unit_id:
         unit_ids.add(plan.issuing_unit_id)
     if plan.area_id:
@@ -256,17 +286,7 @@ def plan_document_build(*, plan: Plan) -> dict[str, Any]:
                 }
                 for d in deadlines
             ],
-            "implementing_documents": [
-                {
-                    "number": d.number,
-                    "date": _date(d.date),
-                    "title": d.title,
-                    "kind": d.kind,
-                    "issuing_unit": d.issuing_unit.code if d.issuing_unit else None,
-                    "programs": sorted(p.number for p in d.programs.all()),
-                }
-                for d in documents
-            ],
+            "implementing_documents": [],
         }
     )
 
@@ -305,16 +325,19 @@ def plan_revision(*, plan_code: str, number: int) -> PlanRevision:
 def targets_filtered(
     *, plan: Plan, program: int | None = None, kind: str | None = None, unit_code: str | None = None
 ) -> QuerySet[Target]:
-    """A plan's targets in order; by program number, kind, or the unit that leads them."""
+    """A plan's targets in order; by program number, kind, or a unit leading them now (the
+    target itself or its whole program, in the plan text or by delegation)."""
     targets = Target.objects.filter(plan=plan).select_related("program").order_by("position")
     if program:
         targets = targets.filter(program__number=program)
     if kind:
         targets = targets.filter(kind=kind)
     if unit_code:
+        led = Assignment.objects.filter(_in_force(), plan=plan, unit__code=unit_code, role="lead")
         targets = targets.filter(
-            assignments__unit__code=unit_code, assignments__role="lead"
-        ).distinct()
+            Q(pk__in=led.exclude(target=None).values("target_id"))
+            | Q(program_id__in=led.exclude(program=None).values("program_id"))
+        )
     return targets
 
 
@@ -333,12 +356,24 @@ def tasks_filtered(
     if status:
         tasks = tasks.filter(status=status)
     if unit_code:
-        led = Assignment.objects.filter(plan=plan, unit__code=unit_code, role="lead")
+        led = Assignment.objects.filter(_in_force(), plan=plan, unit__code=unit_code, role="lead")
         tasks = tasks.filter(
             Q(pk__in=led.exclude(task=None).values("task_id"))
             | Q(program_id__in=led.exclude(program=None).values("program_id"))
         )
     return tasks
+
+
+def delegation_bases(*, plan: Plan) -> QuerySet[ImplementingDocument]:
+    """The registered implementing documents a delegation of this plan may name as its basis."""
+    return ImplementingDocument.objects.filter(plan=plan).order_by("date", "number")
+
+
+def assignment_get(*, plan_code: str, pk: int) -> Assignment:
+    """One node of a plan's responsibility tree, with what it needs to be described."""
+    return Assignment.objects.select_related(
+        "plan", "unit", "parent__unit", "program", "target", "task", "basis_document"
+    ).get(plan__code=plan_code, pk=pk)
 
 
 @dataclass(frozen=True)

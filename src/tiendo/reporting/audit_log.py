@@ -24,7 +24,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from tiendo.accounts.models import Profile
 from tiendo.audit.models import AuditEntry
@@ -67,7 +67,7 @@ _FIELD_NAMES: dict[str, Any] = {
     "task": gettext_lazy("nhiệm vụ"),
     "tasks": gettext_lazy("nhiệm vụ"),
     "round": gettext_lazy("đợt báo cáo"),
-    "submission": gettext_lazy("báo cáo"),
+    "submission": pgettext_lazy("trường trong nhật ký", "báo cáo"),
     "figures": gettext_lazy("số liệu được ghi nhận"),
     "recipients": gettext_lazy("người nhận"),
     "counts": gettext_lazy("số chỉ tiêu theo kết quả"),

@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from tiendo.accounts.models import Role
 from tiendo.accounts.permissions import (
     NotAllowed,
+    can_read_unit,
     require_audit_reader,
     require_read_all,
     require_unit_reader,
@@ -24,10 +26,18 @@ from tiendo.accounts.permissions import (
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure
 from tiendo.indicators.selectors import series_figures
-from tiendo.org.models import OrgUnit
-from tiendo.org.selectors import units_valid_on
+from tiendo.org.models import OrgUnit, OrgUnitKind
+from tiendo.plans.coverage import ItemCoverage, PlanCoverage, plan_coverage
 from tiendo.plans.lateness import task_lateness
-from tiendo.plans.models import Assignment, AssignmentRole, Plan, Target, Task
+from tiendo.plans.models import (
+    Assignment,
+    AssignmentRole,
+    Plan,
+    PlanStatus,
+    Target,
+    Task,
+)
+from tiendo.plans.register import RegisterCell
 
 from .audit_log import OBJECT_TYPE_GROUPS, object_type_label, object_type_members
 from .models import (
@@ -45,57 +55,27 @@ from .models import (
 # --- What units are assigned ------------------------------------------------------------------
 
 
-def units_leading(*, plan: Plan, on: dt.date | None = None) -> QuerySet[OrgUnit]:
-    """Units that lead a target, a task or a program of the plan (the default reporters);
-    with `on`, only the units that exist that day (abolished and merged units drop out)."""
-    units = units_valid_on(day=on) if on is not None else OrgUnit.objects.all()
-    return (
-        units.filter(
-            Q(assignments__plan=plan, assignments__role=AssignmentRole.LEAD)
-            & (
-                Q(assignments__target__isnull=False)
-                | Q(assignments__task__isnull=False)
-                | Q(assignments__program__isnull=False)
-            )
-        )
-        .distinct()
-        .order_by("name")
-    )
+def units_leading(*, plan: Plan, on: dt.date | None = None) -> list[OrgUnit]:
+    """The units a round of the plan asks on `on` (default today), by name: each is the
+    deepest lead of some target or task and can report (a single unit, not a group, existing
+    that day, with an active reporter account). See `tiendo.plans.coverage`."""
+    return plan_coverage(plan=plan, on=on).reporting_units()
 
 
 def assigned_items_for_units(
-    *, plan: Plan, unit_ids: Sequence[int]
+    *, plan: Plan, unit_ids: Sequence[int], on: dt.date | None = None
 ) -> dict[int, tuple[list[Target], list[Task]]]:
-    """For each unit: the targets it leads (Assignment target, role lead) and the tasks it
-    leads (Assignment task, role lead, or every task of a program it leads). Three queries."""
-    assignments = list(
-        Assignment.objects.filter(plan=plan, unit_id__in=list(unit_ids), role=AssignmentRole.LEAD)
-        .exclude(program=None, target=None, task=None)
-        .select_related("target", "task")
-    )
-    program_ids = {a.program_id for a in assignments if a.program_id}
-    tasks_by_program: dict[int, list[Task]] = defaultdict(list)
-    for task in Task.objects.filter(program_id__in=program_ids).order_by("position"):
-        tasks_by_program[task.program_id].append(task)
-    result: dict[int, tuple[list[Target], list[Task]]] = {}
-    for uid in unit_ids:
-        targets: dict[int, Target] = {}
-        tasks: dict[int, Task] = {}
-        for a in assignments:
-            if a.unit_id != uid:
-                continue
-            if a.target is not None:
-                targets[a.target.pk] = a.target
-            elif a.task is not None:
-                tasks[a.task.pk] = a.task
-            elif a.program_id:
-                for task in tasks_by_program[a.program_id]:
-                    tasks[task.pk] = task
-        result[uid] = (
-            sorted(targets.values(), key=lambda t: t.position),
-            sorted(tasks.values(), key=lambda t: t.position),
-        )
-    return result
+    """For each unit: the targets and the tasks it reports on `on` (default today), following
+    the delegations (a program-level lead covers the program's targets and tasks). A fixed
+    number of queries."""
+    reported = plan_coverage(plan=plan, on=on).by_reporter()
+    return {uid: reported.get(uid, ([], [])) for uid in unit_ids}
+
+
+def round_not_asked(*, coverage: PlanCoverage, unit_ids: set[int]) -> list[ItemCoverage]:
+    """The targets and tasks a round asking `unit_ids` would ask of nobody (uncovered, or
+    their reporting unit not chosen)."""
+    return [i for i in coverage.items if i.reporter is None or i.reporter.pk not in unit_ids]
 
 
 def overdue_tasks_by_unit(
@@ -134,33 +114,44 @@ def _submission_base() -> QuerySet[Submission]:
     return Submission.objects.select_related("round__plan", "unit", "updated_by", "reviewed_by")
 
 
-def submission_detail(*, actor: Any, submission_id: int) -> Submission:
-    """A submission with its figures (and their targets' accepted figure history), task
-    reports and evidence. Raises Submission.DoesNotExist or NotAllowed."""
-    submission = (
+def _submission_with_items(
+    submission_id: int, *, targets: set[int] | None = None, tasks: set[int] | None = None
+) -> Submission:
+    figures = SubmissionFigure.objects.select_related("target", "figure").order_by(
+        "target__position"
+    )
+    task_rows = SubmissionTask.objects.select_related("task").order_by("task__position")
+    evidence = Evidence.objects.select_related("uploaded_by").order_by("uploaded_at", "id")
+    if targets is not None:
+        figures = figures.filter(target_id__in=targets)
+        task_rows = task_rows.filter(task_id__in=tasks or set())
+        evidence = evidence.none()
+    return (
         _submission_base()
         .prefetch_related(
-            Prefetch(
-                "figures",
-                queryset=SubmissionFigure.objects.select_related("target", "figure").order_by(
-                    "target__position"
-                ),
-            ),
-            Prefetch(
-                "tasks",
-                queryset=SubmissionTask.objects.select_related("task").order_by("task__position"),
-            ),
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.select_related("uploaded_by").order_by(
-                    "uploaded_at", "id"
-                ),
-            ),
+            Prefetch("figures", queryset=figures),
+            Prefetch("tasks", queryset=task_rows),
+            Prefetch("evidence", queryset=evidence),
         )
         .get(pk=submission_id)
     )
-    require_unit_reader(actor, submission.unit_id)
-    return submission
+
+
+def submission_detail(*, actor: Any, submission_id: int) -> Submission:
+    """A submission with its figures (and their targets' accepted figure history), task
+    reports and evidence. The lead body above the unit reads only the part it handed on
+    (`submission.part_only` is True; no evidence). Raises Submission.DoesNotExist or
+    NotAllowed."""
+    submission = _submission_with_items(submission_id)
+    submission.part_only = False  # type: ignore[attr-defined]
+    if can_read_unit(actor, submission.unit_id):
+        return submission
+    targets, tasks = submission_part_for(actor=actor, submission=submission)
+    if not targets and not tasks:
+        require_unit_reader(actor, submission.unit_id)
+    part = _submission_with_items(submission_id, targets=targets, tasks=tasks)
+    part.part_only = True  # type: ignore[attr-defined]
+    return part
 
 
 def submission_get(*, actor: Any, submission_id: int) -> Submission:
@@ -248,6 +239,9 @@ class ProgressRow:
     overdue_tasks: list[Task]
     reminder_count: int
     last_reminder: dt.datetime | None
+    # Implementing documents the unit owes and has not issued past their deadline (the urging
+    # page fills it in: tiendo.plans.register.documents_missing_by_unit).
+    missing_documents: list[RegisterCell] = field(default_factory=list)
 
 
 def round_get(*, actor: Any, round_id: int) -> ReportingRound:
@@ -317,6 +311,11 @@ def round_reminders(*, actor: Any, reporting_round: ReportingRound) -> QuerySet[
 
 def plans_for_round_form() -> QuerySet[Plan]:
     return Plan.objects.order_by("-term_from_year", "code")
+
+
+def units_for_round_form() -> QuerySet[OrgUnit]:
+    """The units a round may ask: single units (groups never report), by name."""
+    return OrgUnit.objects.exclude(kind=OrgUnitKind.GROUP).order_by("name")
 
 
 def open_rounds() -> QuerySet[ReportingRound]:
@@ -397,17 +396,80 @@ def audit_filter_choices(*, actor: Any) -> dict[str, list[Any]]:
 __all__ = ["role_of"]
 
 
-def unit_lead_plans(*, unit_id: int) -> list[Plan]:
-    """The plans of record in which a unit leads a target, a task or a program (one query)."""
-    return list(
-        Plan.objects.filter(
-            Q(assignments__program__isnull=False)
-            | Q(assignments__target__isnull=False)
-            | Q(assignments__task__isnull=False),
-            assignments__unit_id=unit_id,
-            assignments__role=AssignmentRole.LEAD,
+@dataclass
+class UnitWork:
+    """What a unit does in one plan today: the targets and tasks it reports (each with its
+    chain: for whom), the ones it handed on (and who reports them now), and the submissions
+    of the units it handed them to."""
+
+    plan: Plan
+    reports: list[ItemCoverage]
+    handed_on: list[ItemCoverage]
+    delegate_submissions: list[Submission]
+
+    @property
+    def report_targets(self) -> list[ItemCoverage]:
+        return [i for i in self.reports if i.kind == "target"]
+
+    @property
+    def report_tasks(self) -> list[ItemCoverage]:
+        return [i for i in self.reports if i.kind == "task"]
+
+
+def unit_work(*, unit_id: int, on: dt.date | None = None) -> list[UnitWork]:
+    """For each plan in force in which the unit reports something or handed something on.
+    A fixed number of queries per plan."""
+    result = []
+    for plan in Plan.objects.filter(status=PlanStatus.ACTIVE).order_by("code"):
+        coverage = plan_coverage(plan=plan, on=on)
+        reports = [i for i in coverage.items if i.reporter is not None and i.reporter.pk == unit_id]
+        handed_on = [
+            i
+            for i in coverage.items
+            if i.involves(unit_id) and i.lead is not None and i.lead.unit_id != unit_id
+        ]
+        if not reports and not handed_on:
+            continue
+        below = {i.reporter.pk for i in handed_on if i.reporter is not None}
+        targets = [i.item.pk for i in handed_on if i.kind == "target"]
+        tasks = [i.item.pk for i in handed_on if i.kind == "task"]
+        submissions = list(
+            _submission_base()
+            .filter(round__plan=plan, unit_id__in=below)
+            .filter(Q(figures__target_id__in=targets) | Q(tasks__task_id__in=tasks))
+            .distinct()
+            .order_by("round__status", "-round__opens_on", "unit__name")
         )
-        .exclude(status="draft")
-        .distinct()
-        .order_by("code")
+        result.append(
+            UnitWork(
+                plan=plan,
+                reports=reports,
+                handed_on=handed_on,
+                delegate_submissions=submissions,
+            )
+        )
+    return result
+
+
+def submission_part_for(*, actor: Any, submission: Submission) -> tuple[set[int], set[int]]:
+    """The targets and tasks of a delegate's submission that the actor's unit handed on (it
+    is above the delegate in their chains, on the round's opening date, and the round asked
+    for them): a lead body sees that part, read-only, so that it can answer for it. Empty
+    when it handed nothing of it on. `submission` comes with its figures and tasks."""
+    if role_of(actor) != Role.REPORTER:
+        return set(), set()
+    uid = unit_id_of(actor)
+    if uid is None or uid == submission.unit_id:
+        return set(), set()
+    coverage = plan_coverage(plan=submission.round.plan, on=submission.round.opens_on)
+    part = [
+        i
+        for i in coverage.items
+        if i.reporter is not None and i.reporter.pk == submission.unit_id and i.involves(uid)
+    ]
+    asked_targets = {f.target_id for f in submission.figures.all()}
+    asked_tasks = {t.task_id for t in submission.tasks.all()}
+    return (
+        {i.item.pk for i in part if i.kind == "target"} & asked_targets,
+        {i.item.pk for i in part if i.kind == "task"} & asked_tasks,
     )

@@ -43,8 +43,9 @@ from tiendo.indicators.services import (
     figures_held,
     figures_record,
 )
-from tiendo.org.models import OrgUnit
+from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
+from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.models import (
     Plan,
     PlanStatus,
@@ -52,6 +53,7 @@ from tiendo.plans.models import (
     Task,
     TaskStatus,
 )
+from tiendo.plans.register import RegisterCell, documents_missing_by_unit
 
 from .evidence import EXTENSIONS, evidence_kind_detect
 from .models import (
@@ -69,7 +71,7 @@ from .models import (
     SubmissionState,
     SubmissionTask,
 )
-from .selectors import assigned_items_for_units, overdue_tasks_by_unit, units_leading
+from .selectors import overdue_tasks_by_unit, round_not_asked
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
@@ -117,11 +119,15 @@ def round_open(
     opens_on: dt.date,
     deadline: dt.date,
     units: Sequence[OrgUnit] | None = None,
+    uncovered_ok: bool = False,
 ) -> ReportingRound:
-    """Open a round and create one submission per unit with everything the unit leads:
-    targets assigned to it directly (Assignment target, role lead) and tasks assigned to it
-    directly (Assignment task, role lead) or through a program it leads (Assignment program,
-    role lead). Without `units`, every unit that leads a target, task or program reports."""
+    """Open a round and create one submission per reporting unit with exactly the targets and
+    tasks it reports on `opens_on`: those it is the deepest lead of, following the delegations
+    (`tiendo.plans.coverage`). Without `units`, every unit that reports something is asked;
+    groups and units without a reporter account never are.
+
+    When some targets or tasks would be asked of nobody (uncovered, or their unit not chosen),
+    the round is refused with the list unless `uncovered_ok` confirms it."""
     require_monitor(actor)
     errors: dict[str, str] = {}
     if period_kind not in PeriodKind.values:
@@ -151,7 +157,9 @@ def round_open(
         errors["plan"] = _(
             "Chỉ mở đợt báo cáo cho chương trình đang thực hiện (không phải dự thảo hay đã kết thúc)."
         )
-    chosen = list(units) if units is not None else list(units_leading(plan=plan, on=opens_on))
+    coverage = plan_coverage(plan=plan, on=opens_on)
+    reported = coverage.by_reporter()
+    chosen = list(units) if units is not None else coverage.reporting_units()
     gone = [u for u in chosen if not unit_is_valid_on(unit=u, day=opens_on)]
     if gone:
         errors["units"] = "; ".join(
@@ -164,7 +172,37 @@ def round_open(
             for u in gone
         )
     elif not chosen:
-        errors["units"] = _("Cần chọn ít nhất một đơn vị phải báo cáo.")
+        errors["units"] = (
+            _("Cần chọn ít nhất một đơn vị phải báo cáo.")
+            if units is not None
+            else _(
+                "Chưa có đơn vị nào báo cáo được chỉ tiêu, nhiệm vụ của chương trình vào ngày "
+                "%(d)s: hãy phân công thực hiện và tạo tài khoản cán bộ báo cáo cho đơn vị."
+            )
+            % {"d": opens_on.strftime("%d/%m/%Y")}
+        )
+    else:
+        idle = [u for u in chosen if u.pk not in reported]
+        if idle:
+            errors["units"] = "; ".join(
+                (
+                    _("“%(u)s” là nhóm cơ quan, không báo cáo: hãy giao cho các đơn vị thành viên.")
+                    if u.kind == OrgUnitKind.GROUP
+                    else _(
+                        "Đơn vị “%(u)s” không báo cáo chỉ tiêu, nhiệm vụ nào của chương trình "
+                        "vào ngày %(d)s."
+                    )
+                )
+                % {"u": u, "d": opens_on.strftime("%d/%m/%Y")}
+                for u in idle
+            )
+    asked = {u.pk for u in chosen}
+    not_asked = round_not_asked(coverage=coverage, unit_ids=asked)
+    if not_asked and not uncovered_ok and not errors:
+        errors["uncovered"] = _(
+            "Không đơn vị nào được hỏi về %(n)s chỉ tiêu, nhiệm vụ: %(codes)s. Hãy phân công "
+            "thực hiện (trang “Phân công và độ bao phủ”), hoặc xác nhận vẫn mở đợt."
+        ) % {"n": len(not_asked), "codes": ", ".join(i.code for i in not_asked)}
     if errors:
         raise ValidationError(errors)
     now = _now()
@@ -188,10 +226,11 @@ def round_open(
             "opens_on": {"before": None, "after": opens_on.isoformat()},
             "deadline": {"before": None, "after": deadline.isoformat()},
             "units": {"before": None, "after": sorted(u.code for u in chosen)},
+            "not_asked": {"before": None, "after": [i.code for i in not_asked]},
         },
         plan_code=plan.code,
     )
-    items = assigned_items_for_units(plan=plan, unit_ids=[u.pk for u in chosen])
+    items = {uid: reported.get(uid, ([], [])) for uid in asked}
     figures: list[SubmissionFigure] = []
     tasks: list[SubmissionTask] = []
     for unit in chosen:
@@ -402,14 +441,22 @@ def submission_save(
     *,
     actor: Actor,
     submission: Submission,
-    version: int,
+    version: int | None,
     figures: Mapping[int, FigureInput] | None = None,
     tasks: Mapping[int, TaskInput] | None = None,
 ) -> Submission:
     """Save the draft: figures keyed by target id, task reports keyed by task id. Validates
     everything first; on any error raises ValidationError (a dict keyed "figure-<target id>-
-    <field>" / "task-<task id>-<field>") and changes nothing."""
+    <field>" / "task-<task id>-<field>") and changes nothing. `version` is the version the
+    caller read (StaleVersion if someone wrote since); None writes over the current version,
+    the row locked first so that concurrent overwrites each see the one before."""
     require_unit_editor(actor, submission.unit_id)
+    if version is None:
+        version = (
+            Submission.objects.select_for_update()
+            .values_list("version", flat=True)
+            .get(pk=submission.pk)
+        )
     rnd = submission.round
     figure_items = {
         f.target_id: f
@@ -814,15 +861,27 @@ def _notify_unit(
 
 
 def _digest(
-    *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
+    *,
+    rnd: ReportingRound,
+    submission: Submission | None,
+    overdue: Sequence[Task],
+    today: dt.date,
+    documents: Sequence[RegisterCell] = (),
 ) -> tuple[str, str]:
     """The reminder's subject and text, in the official language whoever sends it."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _digest_text(rnd=rnd, submission=submission, overdue=overdue, today=today)
+        return _digest_text(
+            rnd=rnd, submission=submission, overdue=overdue, today=today, documents=documents
+        )
 
 
 def _digest_text(
-    *, rnd: ReportingRound, submission: Submission | None, overdue: Sequence[Task], today: dt.date
+    *,
+    rnd: ReportingRound,
+    submission: Submission | None,
+    overdue: Sequence[Task],
+    today: dt.date,
+    documents: Sequence[RegisterCell] = (),
 ) -> tuple[str, str]:
     lines = [
         _("Kính gửi %(u)s,") % {"u": submission.unit if submission else ""},
@@ -852,6 +911,25 @@ def _digest_text(
             + (f" (hạn {t.due_date:%d/%m/%Y})" if t.due_date else "")
             for t in overdue
         ]
+    if documents:
+        lines.append("")
+        lines.append(_("Văn bản triển khai chưa ban hành, đã quá hạn:"))
+        lines += [
+            "  - "
+            + (
+                _("Chương trình %(n)s") % {"n": c.program.number}
+                if c.program
+                else _("toàn chương trình")
+            )
+            + ": "
+            + _("hạn %(d)s, quá hạn %(k)s ngày") % {"d": f"{c.due:%d/%m/%Y}", "k": c.days}
+            for c in documents
+        ]
+        lines.append(
+            _(
+                "Khi đã ban hành, đề nghị đơn vị ghi văn bản vào mục “Văn bản triển khai” của tiendo."
+            )
+        )
     lines += [
         "",
         _("Đề nghị đơn vị đăng nhập tiendo, mục “Việc của đơn vị”, để nhập và gửi báo cáo."),
@@ -864,7 +942,7 @@ def units_needing_urge(
     *, reporting_round: ReportingRound, today: dt.date | None = None
 ) -> list[int]:
     """Units that have not submitted, or were returned and have not resubmitted, or have
-    overdue tasks."""
+    overdue tasks, or owe implementing documents past their deadline."""
     today = today or timezone.localdate()
     waiting = set(
         Submission.objects.filter(
@@ -873,7 +951,8 @@ def units_needing_urge(
     )
     unit_ids = list(reporting_round.units.values_list("pk", flat=True))
     overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
-    return sorted(uid for uid in unit_ids if uid in waiting or overdue.get(uid))
+    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
+    return sorted(uid for uid in unit_ids if uid in waiting or overdue.get(uid) or missing.get(uid))
 
 
 @transaction.atomic
@@ -904,6 +983,7 @@ def units_urge(
         )
     }
     overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
+    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
     recipients = _unit_recipients(chosen)
     now = _now()
     user = _user(actor)
@@ -912,7 +992,11 @@ def units_urge(
         unit = units[uid]
         sub = subs.get(uid)
         subject, body = _digest(
-            rnd=reporting_round, submission=sub, overdue=overdue.get(uid, []), today=today
+            rnd=reporting_round,
+            submission=sub,
+            overdue=overdue.get(uid, []),
+            today=today,
+            documents=missing.get(uid, []),
         )
         if sub is None:
             with translation.override(settings.LANGUAGE_CODE):

@@ -21,8 +21,9 @@ from tiendo.audit.models import AuditEntry
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.indicators.models import FigureType, Qualifier
-from tiendo.org.models import OrgUnit
+from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.models import Plan, TaskStatus
+from tiendo.plans.register import documents_missing_by_unit
 
 from . import selectors, services
 from .audit_log import audit_entries_shown
@@ -60,20 +61,20 @@ def workspace(request: HttpRequest) -> HttpResponse:
         raise perms.NotAllowed(_("Trang này dành cho cán bộ báo cáo của đơn vị."))
     submissions = list(selectors.submissions_for_workspace(actor=request.user))
     profile = perms.profile_of(request.user)
-    assigned = []
+    work = []
     if profile is not None and profile.unit_id is not None:
-        for plan in selectors.unit_lead_plans(unit_id=profile.unit_id):
-            targets, tasks = selectors.assigned_items_for_units(
-                plan=plan, unit_ids=[profile.unit_id]
-            )[profile.unit_id]
+        for block in selectors.unit_work(unit_id=profile.unit_id):
+            plan = block.plan
             as_of = min(timezone.localdate().year, plan.term_to_year)
             evaluated = plan_evaluate(plan=plan, as_of_year=as_of).by_code()
-            assigned.append(
+            work.append(
                 {
                     "plan": plan,
                     "as_of": as_of,
-                    "targets": [(t, evaluated[t.code]) for t in targets],
-                    "tasks": tasks,
+                    "targets": [(i, evaluated[i.code]) for i in block.report_targets],
+                    "tasks": block.report_tasks,
+                    "handed_on": block.handed_on,
+                    "delegate_submissions": block.delegate_submissions,
                 }
             )
     return render(
@@ -82,7 +83,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
         {
             "submissions": submissions,
             "unit": profile.unit if profile else None,
-            "assigned": assigned,
+            "work": work,
         },
     )
 
@@ -343,7 +344,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_create(request: HttpRequest) -> HttpResponse:
     perms.require_monitor(request.user)
     plans = list(selectors.plans_for_round_form())
-    units = list(OrgUnit.objects.order_by("name"))
+    units = list(selectors.units_for_round_form())
     errors: dict[str, str] = {}
     data: Any = request.POST if request.method == "POST" else {}
     if request.method == "POST":
@@ -371,6 +372,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                     opens_on=opens_on,
                     deadline=deadline,
                     units=[u for u in units if u.pk in chosen_ids],
+                    uncovered_ok=data.get("uncovered_ok") == "1",
                 )
             except ValidationError as exc:
                 errors = _error_dict(exc)
@@ -378,14 +380,17 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Đã mở đợt báo cáo %(p)s.") % {"p": rnd.period_label()})
                 return redirect("reporting:round_detail", pk=rnd.pk)
         checked = chosen_ids
+        not_asked: list[Any] = []
+        shown_plan = plan
     else:
         default_plan = plans[0] if plans else None
-        checked = (
-            set(selectors.units_leading(plan=default_plan).values_list("pk", flat=True))
-            if default_plan
-            else set()
-        )
         today = timezone.localdate()
+        shown_plan = default_plan
+        checked = set()
+        if default_plan is not None:
+            coverage = plan_coverage(plan=default_plan, on=today)
+            checked = {u.pk for u in coverage.reporting_units()}
+            not_asked = selectors.round_not_asked(coverage=coverage, unit_ids=checked)
         data = {
             "plan": str(default_plan.pk) if default_plan else "",
             "period_kind": PeriodKind.YEAR,
@@ -404,6 +409,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
             "data": data,
             "errors": errors,
             "period_kinds": PeriodKind.choices,
+            "not_asked": not_asked,
+            "shown_plan": shown_plan,
         },
         status=400 if errors else 200,
     )
@@ -459,7 +466,12 @@ def round_urge(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.warning(request, _("Chưa gửi: hãy chọn ít nhất một đơn vị cần đôn đốc."))
         return redirect("reporting:round_urge", pk=pk)
-    candidates = [r for r in rows if r.waiting or r.overdue_tasks]
+    missing = documents_missing_by_unit(
+        plan=rnd.plan, unit_ids=[r.submission.unit_id for r in rows], today=timezone.localdate()
+    )
+    for row in rows:
+        row.missing_documents = missing.get(row.submission.unit_id, [])
+    candidates = [r for r in rows if r.waiting or r.overdue_tasks or r.missing_documents]
     reminders = list(selectors.round_reminders(actor=request.user, reporting_round=rnd)[:50])
     return render(
         request,

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tiendo.reporting",
     "tiendo.evaluation",
     "tiendo.importer",
+    "tiendo.workprograms",
     "tiendo.web",
     "tiendo.exports",
     "tiendo.api",

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("TIENDO_HOME", tempfile.mkdtemp(prefix="tiendo-test-"))
 
@@ -15,3 +16,11 @@ STORAGES = {
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns about a missing folder)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not SQLite's shared in-memory database: with threads (tests of concurrent requests)
+    # an in-memory database shared between connections fails at once with "database table is
+    # locked" where a real database file waits for the lock, as in production.
+    # (In a folder of its own, so that nothing that reads the data folder sees it.)
+    _test_db = Path(tempfile.mkdtemp(prefix="tiendo-testdb-")) / "test.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405

@@ -70,6 +70,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(NavItem(_("Việc của đơn vị"), reverse("reporting:workspace"), "workspace"))
     if role in perms.READ_ALL_ROLES:
         items.append(NavItem(_("Đợt báo cáo"), reverse("reporting:round_list"), "rounds"))
+    if role in perms.READ_ALL_ROLES or role == perms.Role.REPORTER:
+        items.append(NavItem(_("Văn bản triển khai"), reverse("web:register_home"), "register"))
+    if role in perms.READ_ALL_ROLES:
+        items.append(
+            NavItem(_("Chương trình công tác"), reverse("workprograms:home"), "workprograms")
+        )
     if role == perms.Role.MONITOR:
         items.append(NavItem(_("Nhập chương trình"), reverse("importer:upload"), "import"))
     if perms.can_read_audit(user):

@@ -15,11 +15,17 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from tiendo.accounts.permissions import NotAllowed, can_monitor, require_monitor
+from tiendo.accounts.permissions import (
+    NotAllowed,
+    can_manage_delegations,
+    can_monitor,
+    require_monitor,
+)
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.plans import selectors as plan_selectors
+from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanRevision, Program, Target
 from tiendo.plans.services import plan_load
@@ -85,6 +91,8 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "attention": dashboard.attention_first(result=result, lang=get_language()),
         "revisions": list(plan_selectors.plan_revisions(plan=plan)),
         "can_adjust": can_monitor(request.user),
+        # the office sees what no round would collect
+        "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
     }
     template = "web/plan_detail.html#dashboard" if request.htmx else "web/plan_detail.html"
     return render(request, template, context)
@@ -139,6 +147,7 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
         "years": _years(plan),
         "row": row,
         "figures": evaluation_selectors.figure_history(target=target),
+        "coverage": target_coverage(target=target),
         "assessments": evaluation_selectors.assessment_history(target=target),
     }
     return render(request, "web/target_detail.html", context)

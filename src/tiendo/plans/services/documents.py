@@ -18,15 +18,19 @@ from django.utils import timezone
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, diff_fields
 from tiendo.indicators.models import Figure, Indicator
-from tiendo.indicators.services import indicator_catalogue_ensure, indicator_resolve
+from tiendo.indicators.services import (
+    figure_unit,
+    indicator_catalogue_ensure,
+    indicator_resolve,
+)
 from tiendo.org.models import OrgUnit
 from tiendo.org.services import area_for_issuer
 
 from ..document import PlanDocumentError, decimal_text, document_validate
 from ..models import (
     Assignment,
+    AssignmentOrigin,
     Breakthrough,
-    ImplementingDocument,
     Plan,
     PlanDeadline,
     PlanRevision,
@@ -147,6 +151,33 @@ class _Writer:
                 ) from exc
 
 
+def _refuse_removing_delegated(removed: models.QuerySet[Assignment], *, today: dt.date) -> None:
+    """A revision may not drop a lead or coordinator of the plan text that has handed its part
+    on: the delegations below would hang from nothing (history is never rewritten)."""
+    below = list(
+        Assignment.objects.filter(parent__in=removed)
+        .select_related("unit", "parent__unit")
+        .order_by("id")
+    )
+    if not below:
+        return
+    active = [n for n in below if n.valid_to is None or n.valid_to >= today]
+    first = (active or below)[0]
+    names = ", ".join(sorted({str(n.unit) for n in (active or below)}))
+    if active:
+        message = (
+            f"không thể bỏ phân công “{first.parent}” khỏi chương trình vì còn {len(active)} "
+            f"phân công thực hiện đang có hiệu lực bên dưới ({names}); hãy kết thúc các phân công "
+            "đó trước"
+        )
+    else:
+        message = (
+            f"không thể bỏ phân công “{first.parent}” khỏi chương trình vì đã có phân công thực "
+            f"hiện bên dưới ({names}) mà lịch sử phải được giữ"
+        )
+    raise PlanDocumentError("$.assignments", message)
+
+
 def _keep_current_links(doc: dict[str, Any], current: dict[str, Any]) -> None:
     """A document that leaves out the area or a target's indicator keeps what the plan has."""
     if doc["area"] is None:
@@ -163,7 +194,7 @@ def _indicator_for(target: dict[str, Any], *, path: str, actor: Actor) -> Indica
     try:
         return indicator_resolve(
             name=target["indicator"],
-            unit=target["unit"],
+            unit=figure_unit(kind=target["kind"], unit=target["unit"]),
             code=target["indicator_code"],
             actor=actor,
         )
@@ -251,7 +282,10 @@ def plan_load(
 
     issuer = unit(doc["issuing_unit"])
     area = unit(doc["area"]) or area_for_issuer(
-        issuer=issuer, fallback_name=f"Địa bàn của {doc['number'] or doc['code']}", actor=actor
+        issuer=issuer,
+        place=doc["place"],
+        fallback_name=f"Địa bàn của {doc['number'] or doc['code']}",
+        actor=actor,
     )
     if existing is not None and existing.area_id and existing.area_id != area.pk:
         _refuse_area_change(existing, area)
@@ -323,6 +357,8 @@ def plan_load(
             f"nhiệm vụ {t['code']}",
         )
 
+    # Only what the plan text says (origin plan) is synced; delegations and successions below
+    # it are never touched here.
     keep_assignments = []
     for a in doc["assignments"]:
         scope_fields: dict[str, Any] = {"program": None, "target": None, "task": None}
@@ -332,18 +368,36 @@ def plan_load(
             scope_fields["target"] = targets[a["ref"]]
         elif a["scope"] == "task":
             scope_fields["task"] = tasks[a["ref"]]
+        lookup = {"plan": plan, "unit": unit(a["unit"]), "role": a["role"], **scope_fields}
+        label = f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(
+            " )", ")"
+        )
+        if not Assignment.objects.filter(**lookup, origin=AssignmentOrigin.PLAN).exists():
+            handed = (
+                Assignment.objects.filter(**lookup, valid_to=None)
+                .exclude(origin=AssignmentOrigin.PLAN)
+                .first()
+            )
+            if handed is not None:
+                since = f" từ {handed.valid_from:%d/%m/%Y}" if handed.valid_from else ""
+                raise PlanDocumentError(
+                    "$.assignments",
+                    f"“{handed.unit}” đã {handed.get_role_display().lower()} phần việc này qua "
+                    f"{handed.get_origin_display().lower()}{since}; hãy kết thúc phân công đó "
+                    "trước khi ghi nó vào văn bản chương trình",
+                )
         obj = writer.upsert(
             Assignment,
-            {"plan": plan, "unit": unit(a["unit"]), "role": a["role"], **scope_fields},
+            {**lookup, "origin": AssignmentOrigin.PLAN},
             {"deadline": _date(a["deadline"]), "source_text": a["source_text"]},
-            f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(
-                " )", ")"
-            ),
+            label,
         )
         keep_assignments.append(obj.pk)
-    writer.delete_missing(
-        Assignment.objects.filter(plan=plan).exclude(pk__in=keep_assignments), "phân công"
+    removed = Assignment.objects.filter(plan=plan, origin=AssignmentOrigin.PLAN).exclude(
+        pk__in=keep_assignments
     )
+    _refuse_removing_delegated(removed, today=revision_date or timezone.localdate())
+    writer.delete_missing(removed, "phân công")
 
     writer.delete_missing(
         Target.objects.filter(plan=plan).exclude(code__in=list(targets)), "chỉ tiêu"
@@ -402,30 +456,6 @@ def plan_load(
         "văn bản được thay thế",
     )
 
-    for d in doc["implementing_documents"]:
-        obj = writer.upsert(
-            ImplementingDocument,
-            {"plan": plan, "number": d["number"]},
-            {
-                "date": _date(d["date"]),
-                "title": d["title"],
-                "kind": d["kind"],
-                "issuing_unit": unit(d["issuing_unit"]),
-            },
-            f"văn bản triển khai {d['number']}",
-        )
-        writer.set_m2m(
-            obj,
-            "programs",
-            [programs[n] for n in d["programs"]],
-            f"văn bản triển khai {d['number']}",
-        )
-    writer.delete_missing(
-        ImplementingDocument.objects.filter(plan=plan).exclude(
-            number__in=[d["number"] for d in doc["implementing_documents"]]
-        ),
-        "văn bản triển khai",
-    )
     writer.delete_missing(
         Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình"
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.document import PlanDocumentError, document_read_file
 from tiendo.plans.models import Plan
 from tiendo.plans.selectors import plan_document_build, plans_list
@@ -14,7 +15,10 @@ from tiendo.plans.services import plan_load
 
 
 class Command(BaseCommand):
-    help = "Chương trình hành động: list | show CODE [--json] | load FILE."
+    help = (
+        "Chương trình hành động: list | show CODE [--json] | load FILE | "
+        "coverage CODE [--json] [--on NGÀY]."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -23,6 +27,19 @@ class Command(BaseCommand):
         show.add_argument("code")
         show.add_argument("--json", action="store_true", help="In theo định dạng tài liệu JSON.")
         show.add_argument("--revision", type=int, help="In một phiên bản cũ (số phiên bản).")
+        coverage = sub.add_parser(
+            "coverage",
+            help="Độ bao phủ: chỉ tiêu, nhiệm vụ nào có đơn vị báo cáo, cái nào chưa và vì sao.",
+        )
+        coverage.add_argument("code")
+        coverage.add_argument(
+            "--json",
+            action="store_true",
+            help='In {"targets": {"total", "reportable", "uncovered"}, "tasks": {...}}.',
+        )
+        coverage.add_argument(
+            "--on", type=dt.date.fromisoformat, help="Vào ngày (YYYY-MM-DD), mặc định hôm nay."
+        )
         load = sub.add_parser("load", help="Tạo hoặc cập nhật một chương trình từ tệp JSON.")
         load.add_argument("file", type=Path)
         load.add_argument("--reason", default="", help="Lý do bổ sung, điều chỉnh.")
@@ -44,6 +61,32 @@ class Command(BaseCommand):
             self._show(options["code"], as_json=options["json"], revision=options["revision"])
         elif action == "load":
             self._load(options)
+        elif action == "coverage":
+            self._coverage(options["code"], as_json=options["json"], on=options["on"])
+
+    def _coverage(self, code: str, *, as_json: bool, on: dt.date | None) -> None:
+        plan = Plan.objects.filter(code=code).first()
+        if plan is None:
+            raise CommandError(f"Không có chương trình hành động “{code}”.")
+        coverage = plan_coverage(plan=plan, on=on)
+        if as_json:
+            self.stdout.write(json.dumps(coverage.as_json(), ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            f"{plan.number or plan.code}: ngày {coverage.on:%d/%m/%Y}, "
+            f"{coverage.targets_reportable}/{len(coverage.targets)} chỉ tiêu, "
+            f"{coverage.tasks_reportable}/{len(coverage.tasks)} nhiệm vụ có đơn vị báo cáo."
+        )
+        for program in coverage.programs:
+            self.stdout.write(f"\nChương trình {program.program.number}: {program.program.title}")
+            for item in [*program.targets, *program.tasks]:
+                who = (
+                    f"báo cáo: {item.reporter}"
+                    if item.reporter is not None
+                    else f"CHƯA CÓ ĐƠN VỊ BÁO CÁO — {item.gap_label}"
+                )
+                chain = item.chain_text or ", ".join(str(n.unit) for n in item.competing) or "—"
+                self.stdout.write(f"  {item.code:>6}  {chain}  ({who})")
 
     def _show(self, code: str, *, as_json: bool, revision: int | None) -> None:
         plan = Plan.objects.filter(code=code).first()

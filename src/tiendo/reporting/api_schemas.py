@@ -1,87 +1,20 @@
-"""Request and response bodies of the API. Decimals travel as strings ("6650", "2.32")."""
+"""Bodies of the reporting API (tiendo.reporting.api): rounds, submissions, accepted figures.
+Decimals travel as strings ("6650", "2.32")."""
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
 
-MAX_ID = 2_147_483_647
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Version = Annotated[int, Field(ge=1, le=MAX_ID)]
-Year = Annotated[int, Field(ge=1945, le=2100)]
-Code = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9._\-]+$")]
-Text = Annotated[str, Field(max_length=5000, pattern=r"^[^\x00]*$")]
+from tiendo.core.api import MAX_ID, Code, Text, Version
+from tiendo.plans.api_schemas import TaskStatusCode
+
 FigureTypeCode = Literal["estimate", "reported", "official"]
 QualifierCode = Literal["exact", "more_than", "about"]
-TaskStatusCode = Literal["not_started", "in_progress", "done", "delayed"]
 StateCode = Literal["draft", "submitted", "returned", "resubmitted", "accepted"]
 # A number as a JSON number or a string in plain machine notation: 6650, "6650", "2.32".
 DecimalText = Annotated[str, Field(max_length=40, pattern=r"^-?\d{1,14}(\.\d{1,6})?$")]
-
-
-class ErrorDetail(Schema):
-    field: str = ""
-    message: str
-
-
-class ErrorBody(Schema):
-    code: str
-    message: str
-    details: list[ErrorDetail] = []
-
-
-class ErrorOut(Schema):
-    error: ErrorBody
-
-
-class PlanOut(Schema):
-    code: str
-    number: str
-    title: str
-    issuing_body: str
-    issue_date: dt.date | None
-    term_from_year: int
-    term_to_year: int
-    status: str
-
-
-class ProgramOut(Schema):
-    number: int
-    title: str
-
-
-class TargetOut(Schema):
-    code: str
-    program: int
-    kind: str
-    comparator: str | None
-    value: str | None
-    value_high: str | None
-    unit: str
-    from_year: int | None
-    to_year: int
-    indicator: str
-    baseline_value: str | None
-    baseline_year: int | None
-
-
-class TaskOut(Schema):
-    code: str
-    program: int
-    text: str
-    due_date: dt.date | None
-    status: str
-
-
-class UnitOut(Schema):
-    code: str
-    name: str
-    short_name: str
-    kind: str
-    parent: str | None
-    valid_from: dt.date | None
-    valid_to: dt.date | None
 
 
 class RoundOut(Schema):
@@ -192,8 +125,23 @@ class FiguresBulkOut(Schema):
     replayed: bool
 
 
-class EvaluationOut(Schema):
-    plan: str
-    as_of: int
-    counts: dict[str, int]
-    evaluations: list[dict[str, Any]]
+class RoundFilters(Schema):
+    plan: Code | None = None
+    year: int | None = Field(None, ge=1945, le=2100)
+    status: str | None = Field(None, max_length=16)
+
+
+class SubmissionFilters(Schema):
+    round: int | None = Field(None, ge=1, le=MAX_ID)
+    plan: Code | None = None
+    unit: Code | None = None
+    state: StateCode | None = None
+    year: int | None = Field(None, ge=1945, le=2100)
+
+
+class FigureFilters(Schema):
+    plan: Code | None = None
+    target: Code | None = None
+    program: int | None = Field(None, ge=1, le=1000)
+    year: int | None = Field(None, ge=1945, le=2100)
+    figure_type: FigureTypeCode | None = None

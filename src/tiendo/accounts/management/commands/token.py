@@ -5,8 +5,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tiendo.api.models import ApiToken
-from tiendo.api.services import token_create, token_revoke
+from tiendo.accounts.models import ApiToken
+from tiendo.accounts.tokens import token_create, token_revoke
 
 
 class Command(BaseCommand):

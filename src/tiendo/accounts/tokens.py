@@ -1,5 +1,6 @@
-"""Writes of the API: personal tokens (created and revoked by their owner or an administrator,
-audited) and idempotency records."""
+"""Personal API tokens: created and revoked by their owner or an administrator (audited), and
+checked for each API request. A token is a credential of the account, so it lives here; the API
+(tiendo.api) only reads the `Authorization` header and calls `token_authenticate`."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tiendo.accounts.permissions import NotAllowed, can_manage_accounts, require_authenticated
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 
 from .models import ApiToken
+from .permissions import NotAllowed, can_manage_accounts, require_authenticated
 
 Actor = AbstractBaseUser | AnonymousUser | None
 TOKEN_PREFIX = "tdo_"
@@ -87,7 +88,7 @@ def token_authenticate(*, raw: str) -> Any | None:
     if not raw or len(raw) > 200:
         return None
     token = (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user", "user__profile")
         .filter(key_hash=token_hash(raw), revoked_at__isnull=True)
         .first()
     )

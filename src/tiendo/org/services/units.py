@@ -16,7 +16,7 @@ from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, audit_record
 from tiendo.core.text import normalize_space, slug
 
-from .models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
+from ..models import OrgUnit, OrgUnitKind, OrgUnitSuccession, SuccessionKind
 
 CLOSING_KINDS = {SuccessionKind.MERGE, SuccessionKind.SPLIT, SuccessionKind.RENAME}
 
@@ -92,10 +92,14 @@ def succession_links_record(
     return links
 
 
-AREA_PATTERN = re.compile(
-    r"^(?:ban chấp hành )?đảng bộ (tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (.+)$",
-    re.IGNORECASE,
+AREA_LEVELS = "tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn"
+# "Ban Chấp hành Đảng bộ tỉnh Lạng Sơn", "Đảng bộ xã Tân Thanh"
+AREA_PATTERN = re.compile(rf"^(?:ban chấp hành )?đảng bộ ({AREA_LEVELS}) (.+)$", re.IGNORECASE)
+# "Tỉnh ủy Lạng Sơn", "Huyện ủy Cao Lộc", "Đảng ủy xã Tân Thanh", or "Tỉnh ủy" alone
+COMMITTEE_PATTERN = re.compile(
+    rf"^(?:(tỉnh|thành|huyện|thị|quận) ủy|đảng ủy ({AREA_LEVELS}))(?: (.+))?$", re.IGNORECASE
 )
+COMMITTEE_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "thị": "thị xã"}
 AREA_KINDS = {
     "tỉnh": OrgUnitKind.PROVINCE,
     "thành phố": OrgUnitKind.PROVINCE,
@@ -108,17 +112,41 @@ AREA_KINDS = {
 }
 
 
-def area_for_issuer(*, issuer: OrgUnit | None, fallback_name: str, actor: Actor) -> OrgUnit:
+def area_name_for(*, issuer_name: str, place: str = "") -> tuple[str, str] | None:
+    """The name and level of the territory a Party committee governs, read from its name
+    (and the place of issue when the name does not say it): "Ban Chấp hành Đảng bộ tỉnh Lạng
+    Sơn" → ("Tỉnh Lạng Sơn", "tỉnh"); "Tỉnh ủy" issued in Lạng Sơn → ("Tỉnh Lạng Sơn", "tỉnh")."""
+    name = normalize_space(issuer_name)
+    match = AREA_PATTERN.match(name)
+    if match:
+        level, where = match.group(1).lower(), match.group(2)
+    else:
+        committee = COMMITTEE_PATTERN.match(name)
+        if committee is None:
+            return None
+        level = (
+            COMMITTEE_LEVELS[committee.group(1).lower()]
+            if committee.group(1)
+            else committee.group(2).lower()
+        )
+        where = committee.group(3) or normalize_space(place)
+        if not where:
+            return None
+    where = where.strip()
+    return f"{level[0].upper()}{level[1:]} {where}", level
+
+
+def area_for_issuer(
+    *, issuer: OrgUnit | None, fallback_name: str, actor: Actor, place: str = ""
+) -> OrgUnit:
     """The territory a plan's figures describe, when the plan does not name it: the area that
     the issuing Party committee governs ("Ban Chấp hành Đảng bộ tỉnh Lạng Sơn" → "Tỉnh Lạng
     Sơn", created if missing), else the issuing body itself, else a unit named after the plan."""
     if issuer is not None:
-        match = AREA_PATTERN.match(normalize_space(issuer.name))
-        if match is None:
+        found = area_name_for(issuer_name=issuer.name, place=place)
+        if found is None:
             return issuer
-        level, place = match.group(1).lower(), match.group(2).strip()
-        name = f"{level[0].upper()}{level[1:]} {place}"
-        kind = AREA_KINDS[level]
+        name, kind = found[0], AREA_KINDS[found[1]]
     else:
         name, kind = fallback_name, OrgUnitKind.OTHER
     unit = OrgUnit.objects.filter(code=slug(name)).first()

@@ -1,0 +1,425 @@
+"""The reporting part of the API (mounted in tiendo.api): reporting rounds, the units'
+submissions (read, save, bulk upsert of figures, submit, return, accept) and accepted figures.
+
+The web's rules apply through the same selectors and services. A submission or round the caller
+may not read answers 404 exactly like one that does not exist, so that ids of other units' work
+cannot be probed; an operation on something the caller may read but not change answers 403."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from tiendo.accounts import permissions as perms
+from tiendo.core.api import ERRORS, WRITE_ERRORS, Id, Pagination, api_user
+from tiendo.core.idempotency import (
+    MAX_KEY_LENGTH,
+    IdempotencyKeyReused,
+    idempotent_replay,
+    idempotent_run,
+    request_fingerprint,
+)
+from tiendo.core.numbers import format_number, plain_decimal
+from tiendo.plans.selectors import plan_figures, plans_visible
+
+from . import api_schemas as s
+from . import selectors
+from . import services as reporting
+from .models import ReportingRound, Submission, SubmissionFigure, SubmissionTask
+
+router = Router()
+ROUNDS = ["Đợt báo cáo"]
+SUBMISSIONS = ["Báo cáo của đơn vị"]
+FIGURES = ["Số liệu"]
+
+SUBMISSION_NOT_FOUND = "Không có báo cáo này (hoặc đây không phải báo cáo của đơn vị bạn)."
+KEY_REUSED = "Khóa chống lặp này đã được dùng cho một yêu cầu có nội dung khác."
+
+
+# --- Rounds ---------------------------------------------------------------------------------------
+
+
+def _round_out(r: ReportingRound) -> dict[str, Any]:
+    return {
+        "id": r.pk,
+        "plan": r.plan.code,
+        "period_kind": r.period_kind,
+        "year": r.year,
+        "number": r.number,
+        "period_label": str(r.period_label()),
+        "opens_on": r.opens_on,
+        "deadline": r.deadline,
+        "status": r.status,
+    }
+
+
+def _rounds_for(user: Any) -> QuerySet[ReportingRound]:
+    rounds = ReportingRound.objects.select_related("plan").order_by("-year", "-opens_on", "-id")
+    if perms.can_read_all(user):
+        return rounds
+    unit_id = perms.unit_id_of(user)
+    if perms.role_of(user) == perms.Role.REPORTER and unit_id is not None:
+        return rounds.filter(submissions__unit_id=unit_id).distinct()
+    raise perms.NotAllowed("Bạn không có quyền xem các đợt báo cáo.")
+
+
+@router.get("/rounds", response={200: list[s.RoundOut], **ERRORS}, tags=ROUNDS)
+@paginate(Pagination)
+def rounds_list(request: HttpRequest, filters: Query[s.RoundFilters]) -> list[dict[str, Any]]:
+    """Đợt báo cáo (cán bộ báo cáo chỉ thấy các đợt đơn vị mình phải báo cáo)."""
+    rounds = _rounds_for(api_user(request))
+    if filters.plan:
+        rounds = rounds.filter(plan__code=filters.plan)
+    if filters.year:
+        rounds = rounds.filter(year=filters.year)
+    if filters.status:
+        rounds = rounds.filter(status=filters.status)
+    return [_round_out(r) for r in rounds]
+
+
+@router.get("/rounds/{round_id}", response={200: s.RoundOut, **ERRORS}, tags=ROUNDS)
+def round_get(request: HttpRequest, round_id: Id) -> dict[str, Any]:
+    rnd = _rounds_for(api_user(request)).filter(pk=round_id).first()
+    if rnd is None:
+        raise HttpError(404, "Không có đợt báo cáo này (hoặc đơn vị bạn không tham gia).")
+    return _round_out(rnd)
+
+
+# --- Submissions: reads ---------------------------------------------------------------------------
+
+
+def _submission_out(sub: Submission) -> dict[str, Any]:
+    return {
+        "id": sub.pk,
+        "round": sub.round_id,
+        "plan": sub.round.plan.code,
+        "year": sub.round.year,
+        "unit": sub.unit.code,
+        "state": sub.state,
+        "version": sub.version,
+        "return_reason": sub.return_reason,
+        "updated_at": sub.updated_at,
+        "submitted_at": sub.submitted_at,
+        "accepted_at": sub.accepted_at,
+    }
+
+
+def _submission_detail(submission_id: int, user: Any) -> dict[str, Any]:
+    try:
+        sub = selectors.submission_detail(actor=user, submission_id=submission_id)
+    except (Submission.DoesNotExist, perms.NotAllowed):
+        raise HttpError(404, SUBMISSION_NOT_FOUND) from None
+    data = _submission_out(sub)
+    data["figures"] = [
+        {
+            "target": f.target.code,
+            "year": f.year,
+            "value": plain_decimal(f.value),
+            "figure_type": f.figure_type,
+            "qualifier": f.qualifier,
+            "source": f.source,
+            "note": f.note,
+            "correction_reason": f.correction_reason,
+            "accepted_figure": f.figure_id,
+        }
+        for f in sub.figures.all()
+    ]
+    data["tasks"] = [
+        {
+            "task": t.task.code,
+            "status": t.status,
+            "percent_done": t.percent_done,
+            "narrative": t.narrative,
+        }
+        for t in sub.tasks.all()
+    ]
+    return data
+
+
+def _submission_for_write(user: Any, submission_id: int) -> Submission:
+    """The submission if the caller may read it (the 404 of a missing one otherwise); whether
+    they may change it is for the operation to check (403)."""
+    try:
+        return selectors.submission_get(actor=user, submission_id=submission_id)
+    except (Submission.DoesNotExist, perms.NotAllowed):
+        raise HttpError(404, SUBMISSION_NOT_FOUND) from None
+
+
+@router.get("/submissions", response={200: list[s.SubmissionOut], **ERRORS}, tags=SUBMISSIONS)
+@paginate(Pagination)
+def submissions_list(
+    request: HttpRequest, filters: Query[s.SubmissionFilters]
+) -> list[dict[str, Any]]:
+    """Báo cáo của các đơn vị (cán bộ báo cáo chỉ thấy báo cáo của đơn vị mình)."""
+    user = api_user(request)
+    subs = Submission.objects.select_related("round__plan", "unit").order_by("-round__year", "id")
+    if not perms.can_read_all(user):
+        unit_id = perms.unit_id_of(user)
+        if perms.role_of(user) != perms.Role.REPORTER or unit_id is None:
+            raise perms.NotAllowed("Bạn không có quyền xem báo cáo của các đơn vị.")
+        subs = subs.filter(unit_id=unit_id)
+    if filters.round:
+        subs = subs.filter(round_id=filters.round)
+    if filters.plan:
+        subs = subs.filter(round__plan__code=filters.plan)
+    if filters.unit:
+        subs = subs.filter(unit__code=filters.unit)
+    if filters.state:
+        subs = subs.filter(state=filters.state)
+    if filters.year:
+        subs = subs.filter(round__year=filters.year)
+    return [_submission_out(sub) for sub in subs]
+
+
+@router.get(
+    "/submissions/{submission_id}",
+    response={200: s.SubmissionDetailOut, **ERRORS},
+    tags=SUBMISSIONS,
+)
+def submission_get(request: HttpRequest, submission_id: Id) -> dict[str, Any]:
+    return _submission_detail(submission_id, api_user(request))
+
+
+# --- Submissions: writes --------------------------------------------------------------------------
+
+
+def _number_text(value: Any) -> str | None:
+    """A machine number (JSON number or "2.32") as the Vietnamese text the services read."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise HttpError(422, "Giá trị phải là số.")
+    try:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+    except ArithmeticError:
+        raise HttpError(422, "Giá trị phải là số.") from None
+    if not number.is_finite() or abs(number) >= Decimal(10) ** 14:
+        raise HttpError(422, "Giá trị phải là số hữu hạn, nhỏ hơn 10^14.")
+    if number.as_tuple().exponent < -6:  # type: ignore[operator]
+        raise HttpError(422, "Giá trị có tối đa 6 chữ số thập phân.")
+    if number < 0:
+        return "-" + format_number(-number)
+    return format_number(number)
+
+
+def _inputs(
+    request: HttpRequest,
+    submission: Submission,
+    figures: list[s.FigureIn],
+    tasks: list[s.TaskIn],
+) -> tuple[dict[int, reporting.FigureInput], dict[int, reporting.TaskInput]]:
+    targets = {
+        f.target.code: f.target
+        for f in SubmissionFigure.objects.filter(submission=submission).select_related("target")
+    }
+    task_items = {
+        t.task.code: t.task
+        for t in SubmissionTask.objects.filter(submission=submission).select_related("task")
+    }
+    names: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    figure_inputs: dict[int, reporting.FigureInput] = {}
+    for index, item in enumerate(figures):
+        target = targets.get(item.target)
+        if target is None:
+            errors[f"figures.{index}.target"] = (
+                f"Chỉ tiêu “{item.target}” không được giao cho đơn vị trong báo cáo này."
+            )
+            continue
+        for field in ("value", "year", "figure_type", "qualifier", "source", "note"):
+            names[f"figure-{target.pk}-{field}"] = f"figures.{index}.{field}"
+        names[f"figure-{target.pk}-correction_reason"] = f"figures.{index}.correction_reason"
+        figure_inputs[target.pk] = reporting.FigureInput(
+            value=_number_text(item.value) if "value" in item.model_fields_set else None,
+            figure_type=item.figure_type,
+            qualifier=item.qualifier,
+            source=item.source,
+            note=item.note,
+            correction_reason=item.correction_reason,
+        )
+        if "value" in item.model_fields_set and item.value is None:
+            figure_inputs[target.pk].value = ""
+    task_inputs: dict[int, reporting.TaskInput] = {}
+    for index, titem in enumerate(tasks):
+        task = task_items.get(titem.task)
+        if task is None:
+            errors[f"tasks.{index}.task"] = (
+                f"Nhiệm vụ “{titem.task}” không được giao cho đơn vị trong báo cáo này."
+            )
+            continue
+        for field in ("status", "percent_done", "narrative"):
+            names[f"task-{task.pk}-{field}"] = f"tasks.{index}.{field}"
+        pct = titem.percent_done
+        task_inputs[task.pk] = reporting.TaskInput(
+            status=titem.status,
+            percent_done=(
+                str(pct)
+                if pct is not None
+                else ("" if "percent_done" in titem.model_fields_set else None)
+            ),
+            narrative=titem.narrative,
+        )
+    if errors:
+        raise ValidationError(errors)
+    # The API's exception handler names the service's error keys ("figure-12-value") the way
+    # the request did ("figures.0.value").
+    request._tiendo_field_names = names  # type: ignore[attr-defined]
+    return figure_inputs, task_inputs
+
+
+@router.put(
+    "/submissions/{submission_id}",
+    response={200: s.SubmissionDetailOut, **WRITE_ERRORS},
+    tags=SUBMISSIONS,
+)
+def submission_update(
+    request: HttpRequest, submission_id: Id, payload: s.SubmissionUpdateIn
+) -> dict[str, Any]:
+    """Cán bộ báo cáo lưu bản nháp (số liệu theo mã chỉ tiêu, tiến độ theo mã nhiệm vụ);
+    `version` là phiên bản đã đọc (409 nếu người khác đã sửa)."""
+    user = api_user(request)
+    submission = _submission_for_write(user, submission_id)
+    perms.require_unit_editor(user, submission.unit_id)
+    figures, tasks = _inputs(request, submission, payload.figures, payload.tasks)
+    reporting.submission_save(
+        actor=user, submission=submission, version=payload.version, figures=figures, tasks=tasks
+    )
+    return _submission_detail(submission_id, user)
+
+
+@router.post(
+    "/submissions/{submission_id}/submit",
+    response={200: s.SubmissionDetailOut, **WRITE_ERRORS},
+    tags=SUBMISSIONS,
+)
+def submission_submit(
+    request: HttpRequest, submission_id: Id, payload: s.VersionIn
+) -> dict[str, Any]:
+    """Cán bộ báo cáo gửi báo cáo cho Văn phòng."""
+    user = api_user(request)
+    submission = _submission_for_write(user, submission_id)
+    reporting.submission_submit(actor=user, submission=submission, version=payload.version)
+    return _submission_detail(submission_id, user)
+
+
+@router.post(
+    "/submissions/{submission_id}/accept",
+    response={200: s.SubmissionDetailOut, **WRITE_ERRORS},
+    tags=SUBMISSIONS,
+)
+def submission_accept(
+    request: HttpRequest, submission_id: Id, payload: s.VersionIn
+) -> dict[str, Any]:
+    """Văn phòng chấp nhận báo cáo: số liệu thành số liệu đã chấp nhận."""
+    user = api_user(request)
+    perms.require_monitor(user)
+    submission = _submission_for_write(user, submission_id)
+    reporting.submission_accept(actor=user, submission=submission, version=payload.version)
+    return _submission_detail(submission_id, user)
+
+
+@router.post(
+    "/submissions/{submission_id}/return",
+    response={200: s.SubmissionDetailOut, **WRITE_ERRORS},
+    tags=SUBMISSIONS,
+)
+def submission_return(
+    request: HttpRequest, submission_id: Id, payload: s.ReturnIn
+) -> dict[str, Any]:
+    """Văn phòng trả lại báo cáo, kèm lý do."""
+    user = api_user(request)
+    perms.require_monitor(user)
+    submission = _submission_for_write(user, submission_id)
+    reporting.submission_return(
+        actor=user, submission=submission, version=payload.version, reason=payload.reason
+    )
+    return _submission_detail(submission_id, user)
+
+
+@router.post(
+    "/submissions/{submission_id}/figures",
+    response={200: s.FiguresBulkOut, **WRITE_ERRORS},
+    tags=SUBMISSIONS,
+)
+def figures_upsert(
+    request: HttpRequest, submission_id: Id, payload: s.FiguresBulkIn
+) -> dict[str, Any]:
+    """Ghi nhiều số liệu vào bản nháp một lần. Chống lặp: gửi tiêu đề `Idempotency-Key` (hoặc
+    trường `client_key`); gửi lại cùng khóa với cùng nội dung trả lại đúng kết quả lần đầu mà
+    không ghi lại; cùng khóa với nội dung khác bị từ chối (409). Không có `version`: ghi đè
+    lên phiên bản hiện tại."""
+    user = api_user(request)
+    key = (request.headers.get("Idempotency-Key") or payload.client_key or "").strip()
+    if len(key) > MAX_KEY_LENGTH or "\x00" in key:
+        raise HttpError(422, "Khóa chống lặp dài tối đa 200 ký tự.")
+    fingerprint = request_fingerprint(
+        {"submission": submission_id, **payload.model_dump(mode="json", exclude={"client_key"})}
+    )
+    try:
+        if key:
+            stored = idempotent_replay(user=user, key=key, fingerprint=fingerprint)
+            if stored is not None:
+                return {**stored.body, "replayed": True}
+        submission = _submission_for_write(user, submission_id)
+        perms.require_unit_editor(user, submission.unit_id)
+        figures, _tasks = _inputs(request, submission, payload.figures, [])
+
+        def write() -> dict[str, Any]:
+            reporting.submission_save(
+                actor=user, submission=submission, version=payload.version, figures=figures
+            )
+            return {
+                "submission": _submission_detail(submission_id, user),
+                "updated": [f.target for f in payload.figures],
+                "replayed": False,
+            }
+
+        if not key:
+            with transaction.atomic():
+                return write()
+        result = idempotent_run(user=user, key=key, fingerprint=fingerprint, write=write)
+    except IdempotencyKeyReused:
+        raise HttpError(409, KEY_REUSED) from None
+    return {**result.body, "replayed": result.replayed}
+
+
+# --- Accepted figures -----------------------------------------------------------------------------
+
+
+@router.get("/figures", response={200: list[s.FigureOut], **ERRORS}, tags=FIGURES)
+@paginate(Pagination)
+def figures_list(request: HttpRequest, filters: Query[s.FigureFilters]) -> list[dict[str, Any]]:
+    """Số liệu đã được chấp nhận (kể cả đính chính, mỗi số một dòng)."""
+    plans = plans_visible(user=api_user(request))
+    if filters.plan:
+        plans = plans.filter(code=filters.plan)
+    rows = [
+        row
+        for plan in plans
+        for row in plan_figures(plan=plan)
+        if (not filters.target or row.target_code == filters.target)
+        and (not filters.program or row.program == filters.program)
+        and (not filters.year or row.figure.year == filters.year)
+        and (not filters.figure_type or row.figure.figure_type == filters.figure_type)
+    ]
+    return [
+        {
+            "id": f.pk,
+            "target": row.target_code,
+            "year": f.year,
+            "value": plain_decimal(f.value) or "0",
+            "figure_type": f.figure_type,
+            "qualifier": f.qualifier,
+            "source": f.source,
+            "corrects": f.corrects_id,
+            "accepted_at": f.accepted_at,
+        }
+        for row in rows
+        for f in [row.figure]
+    ]
