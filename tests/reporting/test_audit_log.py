@@ -41,9 +41,15 @@ def test_entries_show_names_and_labels_not_codes_and_ids(client, demo, rnd):
 
     assignments = body_of(page_of(client, demo["theodoi"], object_type="plans.assignment"))
     assert "plans.assignment" not in assignments
-    assert "Phân công:</span> BTCTU – Chủ trì – chỉ tiêu 7.1" in assignments
-    assert "<b>Vai trò</b>: Chủ trì" in assignments and "<b>Chỉ tiêu</b>: 7.1" in assignments
+    assert re.search(r"Phân công:</span> [^<]+ – Chủ trì – chỉ tiêu \d+\.\d+", assignments)
+    assert "<b>Vai trò</b>: Chủ trì" in assignments
+    assert re.search(r"<b>Phạm vi</b>: chỉ tiêu \d+\.\d+", assignments)
+    # Delegated from a unit: the unit's name, not its code.
+    assert "<b>Giao từ</b>: Ban cán sự đảng" in assignments
+    assert "ban-can-su" not in assignments
+    assert "<b>Căn cứ phân công</b>:" in assignments
     assert "– target" not in assignments and ">Unit<" not in assignments
+    assert ">Scope<" not in assignments and ">Basis<" not in assignments
 
     rounds = body_of(page_of(client, demo["theodoi"], object_type="reporting.reportinground"))
     assert "<b>Hạn nộp</b>: 20/12/2024" in rounds or "<b>Hạn</b>: 20/12/2024" in rounds

@@ -74,6 +74,8 @@ _FIELD_NAMES: dict[str, Any] = {
     "synonyms": gettext_lazy("tên gọi khác"),
     "size": gettext_lazy("dung lượng"),
     "user": gettext_lazy("người dùng"),
+    "scope": gettext_lazy("phạm vi"),
+    "basis": gettext_lazy("căn cứ phân công"),
 }
 
 # Things referred to by their code or id, shown by their name.
@@ -84,6 +86,9 @@ _REFERRED: dict[type[models.Model], str] = {
 }
 # Recorded fields that are not fields of the model but refer to units.
 _UNIT_LISTS = {"units"}
+# Recorded fields that name a unit by its code where the model's field is something else (an
+# assignment records the unit of the assignment it was delegated from).
+_UNIT_CODES = {("plans.assignment", "parent")}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LONG = 240
 
@@ -166,6 +171,8 @@ _Names = dict[str, dict[str, str]]  # kind → code or id → name
 
 def _refers_to(object_type: str, name: str) -> str | None:
     """ "unit", "submission" or "indicator" when the field holds the code or id of one."""
+    if (object_type, name) in _UNIT_CODES:
+        return "unit"
     field = _field(object_type, name)
     if field is None:
         return "unit" if name in _UNIT_LISTS else None
