@@ -1,5 +1,10 @@
 """The demo set that `tiendo up` creates on a fresh database: one monitor, one leader and
-reporters for three units that lead real targets of the built-in plan."""
+reporters for three units that lead real targets of the built-in plan.
+
+A demo unit that no longer exists today (the 2025 reorganisation, loaded before the demo set,
+merged Sở NN&PTNT into Sở Nông nghiệp và Môi trường on 1/3/2025) is replaced by the unit that
+carries on its work today (`org.selectors.unit_successors_on`): the demo reporter belongs to a
+unit that exists, and its delegations hang where rounds opened today will ask."""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from tiendo.accounts.models import Role
 from tiendo.accounts.services import user_create
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.org.models import OrgUnit, OrgUnitKind
+from tiendo.org.selectors import unit_successors_on
 from tiendo.plans.models import Plan, Target
 from tiendo.plans.services import target_assign
 
@@ -70,11 +77,22 @@ def demo_units_ensure() -> dict[str, OrgUnit]:
     return units
 
 
+def demo_units_current(*, codes: list[str]) -> dict[str, OrgUnit]:
+    """Each demo unit code → the unit doing its work today (itself, or its single successor)."""
+    today = timezone.localdate()
+    current: dict[str, OrgUnit] = {}
+    for unit in OrgUnit.objects.filter(code__in=codes):
+        successors = unit_successors_on(unit=unit, day=today)
+        if len(successors) == 1:
+            current[unit.code] = successors[0]
+    return current
+
+
 def demo_assignments_ensure(*, plan: Plan) -> int:
     """Give the demo units the lead on their targets (audited). Returns how many targets."""
     demo_units_ensure()
     count = 0
-    units = {u.code: u for u in OrgUnit.objects.filter(code__in=list(DEMO_TARGETS))}
+    units = demo_units_current(codes=list(DEMO_TARGETS))
     targets = {t.code: t for t in Target.objects.filter(plan=plan)}
     for code, target_codes in DEMO_TARGETS.items():
         unit = units.get(code)
@@ -100,10 +118,13 @@ def demo_set_ensure() -> list[DemoAccount]:
     if plan is not None:
         demo_assignments_ensure(plan=plan)
     accounts: list[DemoAccount] = []
+    current = demo_units_current(codes=[u[2] for u in DEMO_USERS if u[2]])
     for username, role, unit_code, full_name in DEMO_USERS:
-        unit = OrgUnit.objects.filter(code=unit_code).first() if unit_code else None
+        unit = current.get(unit_code) if unit_code else None
         if unit_code and unit is None:
             continue
+        if unit is not None and unit.code != unit_code:
+            full_name = f"Cán bộ {unit.short_name or unit.name}"
         _user, password = user_create(
             actor=None,
             username=username,

@@ -37,8 +37,8 @@ def target_assign(
 ) -> Assignment:
     """Make `unit` the lead unit for `target`, from the start: a delegation from the target's
     current deepest lead (the plan text's lead body, usually), or, where nobody leads it, a
-    lead given directly by the office. Idempotent: returns the node that makes `unit` the lead
-    when it already is."""
+    lead given directly by the office; a unit formed later (a merger's successor) leads from its
+    first day. Idempotent: returns the node that makes `unit` the lead when it already is."""
     if check_actor:
         require_monitor(actor)
     today = timezone.localdate()
@@ -60,6 +60,7 @@ def target_assign(
         role=AssignmentRole.LEAD,
         from_unit=item.lead.unit if item.lead is not None else None,
         target=target,
+        valid_from=unit.valid_from,
         basis_text=_("Văn phòng giao chủ trì chỉ tiêu %(c)s") % {"c": target.code},
     )
     (created,) = delegations_create(actor=actor, plan=plan, requests=[request], check_actor=False)
