@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from tests.reporting.conftest import demo  # noqa: F401  (fixture)
 from tiendo.exports.report import report_build
 from tiendo.plans.lateness import task_lateness, task_start_by
 from tiendo.plans.models import Plan, Task, TaskStatus
-from tiendo.reporting.selectors import overdue_tasks_by_unit
+from tiendo.reporting.selectors import assigned_items_for_units, overdue_tasks_by_unit
 
 D = dt.date
 ISSUED = D(2021, 8, 27)
@@ -70,10 +71,13 @@ def test_the_report_counts_tasks_not_started_as_late(builtin_plan):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_the_round_pages_use_the_same_rule(builtin_plan):
     from tiendo.org.models import OrgUnit
 
+    # Ban Tổ chức reports its tasks (the demo set gives it a reporter account).
     unit = OrgUnit.objects.get(code="ban-to-chuc-tinh-uy")
+    assert assigned_items_for_units(plan=builtin_plan, unit_ids=[unit.pk])[unit.pk][1]
     late = overdue_tasks_by_unit(plan=builtin_plan, unit_ids=[unit.pk], today=D(2024, 12, 22))
     assert late[unit.pk], "its tasks, not started three years on, are late"
     codes = {t.code for t in late[unit.pk]}
