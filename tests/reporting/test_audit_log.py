@@ -48,6 +48,7 @@ def test_entries_show_names_and_labels_not_codes_and_ids(client, demo, rnd):
     assert "<b>Giao từ</b>: Ban cán sự đảng" in assignments
     assert "ban-can-su" not in assignments
     assert "<b>Căn cứ phân công</b>:" in assignments
+    assert "<b>Từ ngày</b>: —" not in assignments, "an empty field of a new object is not shown"
     assert "– target" not in assignments and ">Unit<" not in assignments
     assert ">Scope<" not in assignments and ">Basis<" not in assignments
 

@@ -305,6 +305,8 @@ def audit_entries_shown(*, entries: Sequence[AuditEntry]) -> list[EntryShown]:
             refers = _refers_to(entry.object_type, name)
             before = change.get("before") if isinstance(change, dict) else None
             after = change.get("after") if isinstance(change, dict) else change
+            if before in (None, "", []) and after in (None, "", []):
+                continue  # nothing before, nothing after (an empty field of a new object)
             changes.append(
                 ChangeShown(
                     field=_field_label(entry.object_type, name),
