@@ -52,6 +52,8 @@ def test_import_saves_a_draft_that_loads_again_unchanged(db, shared_dir):
     out = io.StringIO()
     call_command("import", str(shared_dir / SEED), "--code", "ls-du-thao", stdout=out)
     assert "Đã lưu dự thảo “ls-du-thao”: 7 chương trình, 53 chỉ tiêu, 40 nhiệm vụ" in out.getvalue()
+    assert "Bộ đọc chưa chắc về 0 chỉ tiêu và cần xem lại 5 chỉ tiêu" in out.getvalue()
+    assert "Chỉ số: 0 chỉ tiêu dùng chỉ số có sẵn trong danh mục, 51 chỉ số mới." in out.getvalue()
     plan = Plan.objects.get(code="ls-du-thao")
     assert plan.status == "draft"
     assert PlanRevision.objects.filter(plan=plan).count() == 0, (

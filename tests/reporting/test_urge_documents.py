@@ -11,6 +11,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from tiendo.accounts.models import Role
+from tiendo.accounts.services import user_create
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Program, Task, TaskStatus
 from tiendo.plans.services import DocumentInput, implementing_document_record
@@ -18,6 +20,7 @@ from tiendo.reporting.models import Reminder
 from tiendo.reporting.selectors import overdue_tasks_by_unit
 from tiendo.reporting.services import (
     reminders_due_send,
+    round_open,
     submission_submit,
     units_needing_urge,
     units_urge,
@@ -84,7 +87,26 @@ def test_a_unit_that_sent_its_report_is_still_urged_for_its_missing_document(
     )
 
 
-def test_the_digest_lists_each_program_still_missing(demo: dict[str, Any], rnd: Any) -> None:
+@pytest.fixture
+def rnd_with_bcsd(demo: dict[str, Any]) -> Any:
+    """A round opened once BCSĐ UBND tỉnh has a reporter account: it then reports the targets
+    it has not handed on, so the round asks it and its digest can name its missing documents."""
+    user_create(actor=demo["admin"], username="baocao.bcsd", role=Role.REPORTER, unit=_unit(BCSD))
+    return round_open(
+        actor=demo["theodoi"],
+        plan=demo["plan"],
+        period_kind="year",
+        year=2024,
+        opens_on=dt.date(2024, 12, 1),
+        deadline=dt.date(2024, 12, 20),
+        uncovered_ok=True,
+    )
+
+
+def test_the_digest_lists_each_program_still_missing(
+    demo: dict[str, Any], rnd_with_bcsd: Any
+) -> None:
+    rnd = rnd_with_bcsd
     _register(demo, BCSD, 1, 1, dt.date(2021, 11, 26))
     _register(demo, BCSD, 2, 2, dt.date(2021, 12, 10))
     bcsd = _unit(BCSD)

@@ -1,5 +1,6 @@
 """Writing to the audit log. Every service that changes plan data, figures, statuses or
-accounts calls `audit_record` inside its transaction."""
+accounts calls `audit_record` inside its transaction, or `audit_record_many` with the rows of a
+bulk write (`audit_row` makes one from the object written)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 from django.utils import timezone
+
+from tiendo.core.db import rows_insert
 
 from .models import AuditAction, AuditEntry
 
@@ -42,15 +45,17 @@ def audit_record(
     changes: dict[str, Any] | None = None,
     reason: str = "",
     plan_code: str = "",
+    at: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Append one entry. `changes` maps a field to {"before": ..., "after": ...} (JSON values)."""
+    """Append one entry. `changes` maps a field to {"before": ..., "after": ...} (JSON values).
+    `at` is now unless the caller records an act of another time (the demo data's calendar)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_label = object_label or str(obj)[:300]
     user = actor_user(actor)
     return AuditEntry.objects.create(
-        at=timezone.now(),
+        at=at or timezone.now(),
         actor=user,
         actor_label=_actor_label(actor),
         action=str(action),
@@ -78,26 +83,73 @@ class AuditRow:
     at: dt.datetime | None = None
 
 
-def audit_record_many(*, rows: Sequence[AuditRow]) -> list[AuditEntry]:
-    """Append many entries in one insert (bulk writes: figures accepted together, demo data)."""
+def audit_row(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: AuditAction | str,
+    obj: models.Model,
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+    plan_code: str = "",
+    object_label: str | None = None,
+    at: dt.datetime | None = None,
+) -> AuditRow:
+    """The row `audit_record` would write for `obj`, for `audit_record_many`."""
+    return AuditRow(
+        actor=actor,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_label=(object_label or str(obj))[:300],
+        changes=changes or {},
+        reason=reason,
+        plan_code=plan_code,
+        at=at,
+    )
+
+
+def audit_record_many(*, rows: Sequence[AuditRow]) -> int:
+    """Append many entries in one statement (bulk writes: figures accepted together, a round of
+    reports, demo data). Returns how many."""
     now = timezone.now()
-    return AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                at=row.at or now,
-                actor=actor_user(row.actor),
-                actor_label=_actor_label(row.actor),
-                action=str(row.action),
-                object_type=row.object_type,
-                object_id=row.object_id,
-                object_label=row.object_label[:300],
-                plan_code=row.plan_code,
-                changes=row.changes,
-                reason=row.reason,
+    return rows_insert(
+        AuditEntry,
+        fields=AUDIT_FIELDS,
+        rows=[
+            (
+                row.at or now,
+                _actor_pk(row.actor),
+                _actor_label(row.actor),
+                str(row.action),
+                row.object_type,
+                row.object_id,
+                row.object_label[:300],
+                row.plan_code,
+                row.changes,
+                row.reason,
             )
             for row in rows
-        ]
+        ],
     )
+
+
+AUDIT_FIELDS = (
+    "at",
+    "actor",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "object_label",
+    "plan_code",
+    "changes",
+    "reason",
+)
+
+
+def _actor_pk(actor: AbstractBaseUser | AnonymousUser | None) -> Any:
+    user = actor_user(actor)
+    return user.pk if user is not None else None
 
 
 def diff_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:

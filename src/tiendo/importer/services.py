@@ -4,11 +4,20 @@ The document is read (`readers.read_document`) and parsed (`parser.parse_plan_te
 functions; the proposal is validated and saved whole as a draft plan through `plan_load`, or
 refused whole with a message that says what to do. Corrections rebuild the plan document, change
 one item and load it again, so that every edit is validated and audited the same way.
+
+Indicators: the parser knows nothing of the catalogue. Here each proposed target gets the
+catalogue's indicator of the same name or synonym and unit (`indicator_propose`), written as its
+`indicator_code`; a target with none gets a new indicator when the draft is saved. The office can
+choose another indicator of the catalogue or a new one (`draft_target_indicator_set`); an
+indicator that the import created and that nothing uses any more is removed again. What the
+import proposed and created, and which uncertain targets the office has looked at, is kept in
+`ImportedDocument.proposal` ("indicators", "created_indicators", "reviewed").
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +25,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from tiendo.accounts.permissions import require_monitor
-from tiendo.audit.services import Actor, actor_user
+from tiendo.audit.models import AuditAction
+from tiendo.audit.services import Actor, actor_user, audit_record
 from tiendo.core.text import slug
+from tiendo.indicators.models import Figure, Indicator
+from tiendo.indicators.services import indicator_match, indicator_resolve, name_key
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
 from tiendo.plans.selectors import plan_document_build
@@ -41,6 +53,57 @@ class ImportProposal:
     document: dict[str, Any]
     text: str
     warnings: list[str] = field(default_factory=list)
+    #: per target code: {"code": the catalogue's indicator or None, "how": "name" | "synonym" |
+    #: "new"}
+    indicators: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+#: Target kinds that measure no indicator unless the office says which.
+_NO_INDICATOR = ("qualitative",)
+
+
+def _unit_variants(unit: str) -> list[str]:
+    """A rate is written "%/năm" in a plan and kept as "%" in the catalogue; "ha/năm" as "ha";
+    a count of units "xã (trên 181 xã)" as "xã"."""
+    variants = [unit]
+    base = re.sub(r"\s*\(.*\)$", "", unit).strip()
+    base = re.sub(r"\s*/\s*năm$", "", base).strip()
+    if base and base != unit:
+        variants.append(base)
+    return variants
+
+
+def _name_variants(name: str) -> list[str]:
+    """ "Kết nạp đảng viên mới hằng năm" is named "Kết nạp đảng viên mới" too."""
+    variants = [name]
+    base = re.sub(r"\s+(?:hằng|hàng|mỗi)\s+năm$", "", name.strip(), flags=re.IGNORECASE)
+    if base and base != name:
+        variants.append(base)
+    return variants
+
+
+def indicator_propose(*, name: str, unit: str) -> tuple[Indicator | None, str]:
+    """The catalogue's indicator that a proposed target measures: its name or a synonym, with
+    the same unit (a yearly rate's unit also without "/năm"); and how it matched ("name" or
+    "synonym"). (None, "new") when the catalogue has none: a new indicator is made on saving."""
+    for variant in _unit_variants(unit):
+        for called in _name_variants(name):
+            found = indicator_match(name=called, unit=variant)
+            if found is not None:
+                return found, "name" if name_key(found.name) == name_key(called) else "synonym"
+    return None, "new"
+
+
+def _propose_indicators(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    proposals: dict[str, dict[str, Any]] = {}
+    for target in document.get("targets", []):
+        if target.get("kind") in _NO_INDICATOR or target.get("indicator_code"):
+            continue
+        found, how = indicator_propose(name=target["indicator"], unit=target.get("unit", ""))
+        if found is not None:
+            target["indicator_code"] = found.code
+        proposals[target["code"]] = {"code": found.code if found else None, "how": how}
+    return proposals
 
 
 def document_propose(*, data: bytes, filename: str, code: str | None = None) -> ImportProposal:
@@ -60,11 +123,17 @@ def document_propose(*, data: bytes, filename: str, code: str | None = None) -> 
             slug(document.get("number") or filename.rsplit(".", 1)[0])[:64] or "du-thao"
         )
     document["status"] = PlanStatus.DRAFT
-    return ImportProposal(document=document, text=text, warnings=list(result.warnings))
+    return ImportProposal(
+        document=document,
+        text=text,
+        warnings=list(result.warnings),
+        indicators=_propose_indicators(document),
+    )
 
 
 def _loadable(document: dict[str, Any]) -> dict[str, Any]:
-    """The document without the importer's own fields (`unparsed`, `line`)."""
+    """The document without the importer's own fields (`unparsed`, `line`; a target's
+    `confidence` and `reason` are dropped by the plan document's canonical form)."""
     clean = {k: copy.deepcopy(v) for k, v in document.items() if k != "unparsed"}
     for key in (
         "programs",
@@ -94,6 +163,7 @@ def plan_import(
     if check_permission:
         require_monitor(actor)
     proposal = document_propose(data=data, filename=filename, code=code)
+    before = set(Indicator.objects.values_list("code", flat=True))
     existing = Plan.objects.filter(code=proposal.document["code"]).first()
     if existing is not None and existing.status != PlanStatus.DRAFT:
         raise ImportRefused(
@@ -112,11 +182,33 @@ def plan_import(
             f"Không lưu được dự thảo: {exc.message} (tại {exc.path}). Hãy sửa văn bản hoặc nhập "
             "bằng tệp JSON."
         ) from exc
+    held = dict(
+        result.plan.targets.filter(indicator_ref__isnull=False).values_list(
+            "code", "indicator_ref__code"
+        )
+    )
+    created = sorted(
+        {
+            held[code]
+            for code, proposed in proposal.indicators.items()
+            if proposed["code"] is None and code in held
+        }
+        - before
+    )
+    for code, proposed in proposal.indicators.items():
+        if proposed["code"] is None and code in held:
+            proposed["code"] = held[code]
+    stored = {
+        **proposal.document,
+        "indicators": proposal.indicators,
+        "created_indicators": created,
+        "reviewed": [],
+    }
     return ImportedDocument.objects.create(
         plan=result.plan,
         filename=filename[:255],
         text=proposal.text,
-        proposal=proposal.document,
+        proposal=stored,
         unparsed=proposal.document.get("unparsed", []),
         warnings=proposal.warnings,
         uploaded_at=timezone.now(),
@@ -155,17 +247,21 @@ def draft_target_save(
         targets[index] = {**targets[index], **values}
         reason = f"Sửa chỉ tiêu {code} của dự thảo"
     _save(plan, document, actor, reason)
+    _mark_reviewed(plan, [code])
 
 
 @transaction.atomic
 def draft_target_delete(*, plan: Plan, actor: Actor, code: str) -> None:
     require_monitor(actor)
     document = _draft_document(plan)
-    document["targets"] = [t for t in document["targets"] if t["code"] != code]
+    targets = document["targets"]
+    document["targets"] = [t for t in targets if t["code"] != code]
     document["assignments"] = [
         a for a in document["assignments"] if not (a["scope"] == "target" and a["ref"] == code)
     ]
+    dropped = next((t.get("indicator_code") for t in targets if t["code"] == code), None)
     _save(plan, document, actor, f"Bỏ chỉ tiêu {code} khỏi dự thảo")
+    _drop_unused_created(plan, dropped, actor)
 
 
 @transaction.atomic
@@ -205,3 +301,127 @@ def draft_program_save(*, plan: Plan, actor: Actor, number: int, title: str) -> 
     else:
         raise PlanDocumentError("$.programs", f"không có chương trình {number}")
     _save(plan, document, actor, f"Sửa tên chương trình {number} của dự thảo")
+
+
+# --- Indicators of the draft's targets, and what the office has looked at ------------------------
+
+
+def _imported(plan: Plan) -> ImportedDocument | None:
+    return ImportedDocument.objects.filter(plan=plan).order_by("-uploaded_at", "-id").first()
+
+
+def _mark_reviewed(plan: Plan, codes: list[str]) -> None:
+    imported = _imported(plan)
+    if imported is None:
+        return
+    reviewed = list(imported.proposal.get("reviewed", []))
+    added = [code for code in codes if code not in reviewed]
+    if added:
+        imported.proposal = {**imported.proposal, "reviewed": reviewed + added}
+        imported.save(update_fields=["proposal"])
+
+
+def _drop_unused_created(plan: Plan, code: str | None, actor: Actor) -> None:
+    """Remove an indicator that this import created when no target and no figure uses it any
+    more (the office chose another one, or removed the target): the catalogue keeps no trace of
+    a proposal that was not taken. Audited."""
+    imported = _imported(plan)
+    if (
+        code is None
+        or imported is None
+        or code not in imported.proposal.get("created_indicators", [])
+    ):
+        return
+    indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None or indicator.targets.exists():
+        return
+    if Figure.objects.filter(indicator=indicator).exists():
+        return
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        obj=indicator,
+        reason=f"Chỉ số do nhập dự thảo “{plan.code}” tạo ra, không còn chỉ tiêu nào dùng",
+        plan_code=plan.code,
+    )
+    indicator.delete()
+    imported.proposal = {
+        **imported.proposal,
+        "created_indicators": [c for c in imported.proposal["created_indicators"] if c != code],
+    }
+    imported.save(update_fields=["proposal"])
+
+
+@dataclass(frozen=True)
+class IndicatorChoice:
+    """What choosing a target's indicator did: the indicator, and whether it was made now or
+    found in the catalogue under the name asked for."""
+
+    indicator: Indicator
+    created: bool
+    found_by_name: bool
+
+
+@transaction.atomic
+def draft_target_indicator_set(
+    *, plan: Plan, actor: Actor, code: str, indicator_code: str | None, new_name: str = ""
+) -> IndicatorChoice:
+    """The office chooses the indicator a draft's target measures: one of the catalogue
+    (`indicator_code`), or a new one named `new_name` with the target's unit (when the catalogue
+    already has that name and unit, that indicator is taken). The choice becomes the target's
+    `indicator_code` in the draft. Raises PlanDocumentError with a Vietnamese message."""
+    require_monitor(actor)
+    document = _draft_document(plan)
+    target = next((t for t in document["targets"] if t["code"] == code), None)
+    if target is None:
+        raise PlanDocumentError("$.targets", f"không có chỉ tiêu “{code}”")
+    previous = target.get("indicator_code")
+    created = found_by_name = False
+    if indicator_code:
+        indicator = Indicator.objects.filter(code=indicator_code).first()
+        if indicator is None:
+            raise PlanDocumentError(
+                "$.targets.indicator_code", f"không có chỉ số mã “{indicator_code}” trong danh mục"
+            )
+    else:
+        name = " ".join(new_name.split())
+        if not name:
+            raise PlanDocumentError("$.targets.indicator_code", "cần tên của chỉ số mới")
+        found = indicator_match(name=name, unit=target.get("unit", ""))
+        if found is not None:
+            indicator, found_by_name = found, True
+        else:
+            indicator = indicator_resolve(
+                name=name,
+                unit=target.get("unit", ""),
+                actor=actor,
+                reason=f"Chỉ số mới cho chỉ tiêu {code} của dự thảo “{plan.code}”",
+            )
+            created = True
+    target["indicator_code"] = indicator.code
+    _save(plan, document, actor, f"Chọn chỉ số “{indicator.code}” cho chỉ tiêu {code} của dự thảo")
+    imported = _imported(plan)
+    if imported is not None and created:
+        imported.proposal = {
+            **imported.proposal,
+            "created_indicators": [
+                *imported.proposal.get("created_indicators", []),
+                indicator.code,
+            ],
+        }
+        imported.save(update_fields=["proposal"])
+    _mark_reviewed(plan, [code])
+    if previous and previous != indicator.code:
+        _drop_unused_created(plan, previous, actor)
+    return IndicatorChoice(indicator=indicator, created=created, found_by_name=found_by_name)
+
+
+@transaction.atomic
+def draft_target_confirm(*, plan: Plan, actor: Actor, code: str) -> None:
+    """The office has looked at a target the reader was unsure of and keeps it as proposed: it
+    leaves the list of targets to look at."""
+    require_monitor(actor)
+    _draft_document(plan)
+    if not plan.targets.filter(code=code).exists():
+        raise PlanDocumentError("$.targets", f"không có chỉ tiêu “{code}”")
+    _mark_reviewed(plan, [code])

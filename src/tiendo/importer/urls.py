@@ -13,6 +13,16 @@ urlpatterns = [
         name="target_delete",
     ),
     path(
+        "nhap-chuong-trinh/<slug:code>/chi-tieu/<str:target_code>/chi-so/",
+        views.target_indicator,
+        name="target_indicator",
+    ),
+    path(
+        "nhap-chuong-trinh/<slug:code>/chi-tieu/<str:target_code>/da-xem/",
+        views.target_confirm,
+        name="target_confirm",
+    ),
+    path(
         "nhap-chuong-trinh/<slug:code>/nhiem-vu/<str:task_code>/", views.task_save, name="task_save"
     ),
     path(

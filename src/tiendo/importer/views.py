@@ -22,7 +22,10 @@ from tiendo.plans.services import plan_publish
 
 from . import services
 from .forms import TargetForm, UploadForm
-from .selectors import drafts_list, import_review
+from .selectors import drafts_list, import_review, indicator_choices
+
+#: The choice of "a new indicator" in the indicator form.
+NEW_INDICATOR = "__new__"
 
 
 def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
@@ -72,9 +75,15 @@ def _render_review(
     edit: str = "",
     form: TargetForm | None = None,
     adding: int | None = None,
+    choosing: str = "",
+    indicator_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
     review = _review_or_404(code)
+    chosen = next(
+        (i.obj for p in review.programs for i in p.targets if i.obj.code == choosing), None
+    )
+    choices = indicator_choices(unit=chosen.unit) if chosen is not None else []
     programs = [
         (p.program.number, f"{p.program.number}. {p.program.title}") for p in review.programs
     ]
@@ -89,7 +98,17 @@ def _render_review(
             programs=programs,
             initial={"program": adding, "kind": "level", "to_year": review.plan.term_to_year},
         )
-    context = {"review": review, "plan": review.plan, "edit": edit, "form": form, "adding": adding}
+    context = {
+        "review": review,
+        "plan": review.plan,
+        "edit": edit,
+        "form": form,
+        "adding": adding,
+        "choosing": chosen.code if chosen is not None else "",
+        "choices": choices,
+        "new_indicator": NEW_INDICATOR,
+        "indicator_error": indicator_error,
+    }
     return render(request, "importer/review.html", context, status=status)
 
 
@@ -121,6 +140,7 @@ def review(request: HttpRequest, code: str) -> HttpResponse:
         code,
         edit=request.GET.get("edit", ""),
         adding=int(adding) if adding and adding.isdigit() else None,
+        choosing=request.GET.get("indicator", ""),
     )
 
 
@@ -149,18 +169,32 @@ def target_save(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid():
         try:
             new_code = form.cleaned_data["code"]
-            if not adding and new_code != original:
-                services.draft_target_delete(
-                    plan=review_data.plan, actor=request.user, code=original
+            values = form.document_values()
+            renamed = not adding and new_code != original
+            if renamed:
+                # the target under its new code keeps its indicator; then the old code goes
+                held = next(
+                    (
+                        i.obj
+                        for p in review_data.programs
+                        for i in p.targets
+                        if i.obj.code == original
+                    ),
+                    None,
                 )
-                adding = True
+                if held is not None and held.indicator_ref is not None:
+                    values["indicator_code"] = held.indicator_ref.code
             services.draft_target_save(
                 plan=review_data.plan,
                 actor=request.user,
                 code=new_code,
-                values=form.document_values(),
-                new=adding,
+                values=values,
+                new=adding or renamed,
             )
+            if renamed:
+                services.draft_target_delete(
+                    plan=review_data.plan, actor=request.user, code=original
+                )
         except NotAllowed as exc:
             return _forbidden(request, exc)
         except PlanDocumentError as exc:
@@ -245,3 +279,65 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
     messages.success(request, _("Đã công bố chương trình “%(code)s”.") % {"code": plan.code})
     assert plan.status == PlanStatus.ACTIVE
     return redirect("web:plan_detail", code=plan.code)
+
+
+@login_required
+@require_POST
+def target_indicator(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
+    """The office chooses the indicator of a draft's target: one of the catalogue, or a new
+    one."""
+    plan = _review_or_404(code).plan
+    choice = request.POST.get("indicator", "").strip()
+    new_name = request.POST.get("new_name", "").strip()
+    try:
+        chosen = services.draft_target_indicator_set(
+            plan=plan,
+            actor=request.user,
+            code=target_code,
+            indicator_code=None if choice == NEW_INDICATOR else choice or None,
+            new_name=new_name if choice == NEW_INDICATOR else "",
+        )
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    except PlanDocumentError as exc:
+        if not choice:
+            message = _("Hãy chọn một chỉ số trong danh mục hoặc “Chỉ số mới”.")
+        else:
+            message = exc.message[:1].upper() + exc.message[1:] + "."
+        return _render_review(
+            request, code, choosing=target_code, indicator_error=message, status=400
+        )
+    if chosen.found_by_name:
+        text = _("Danh mục đã có chỉ số “%(name)s” (%(unit)s): chỉ tiêu %(code)s dùng chỉ số này.")
+    elif chosen.created:
+        text = _("Đã tạo chỉ số mới “%(name)s” (%(unit)s) cho chỉ tiêu %(code)s.")
+    else:
+        text = _("Chỉ tiêu %(code)s đo bằng chỉ số “%(name)s” (%(unit)s).")
+    messages.success(
+        request,
+        text
+        % {
+            "name": chosen.indicator.name,
+            "unit": chosen.indicator.unit or "—",
+            "code": target_code,
+        },
+    )
+    return redirect(reverse("importer:review", args=[code]) + f"#t-{target_code}")
+
+
+@login_required
+@require_POST
+def target_confirm(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
+    """The office has looked at a target the reader was unsure of and keeps it."""
+    plan = _review_or_404(code).plan
+    try:
+        services.draft_target_confirm(plan=plan, actor=request.user, code=target_code)
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
+    except PlanDocumentError as exc:
+        messages.error(request, exc.message)
+        return redirect("importer:review", code=code)
+    messages.success(
+        request, _("Đã xem chỉ tiêu %(code)s: giữ nguyên như đề xuất.") % {"code": target_code}
+    )
+    return redirect(reverse("importer:review", args=[code]) + "#uncertain")

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Sequence
@@ -216,7 +217,9 @@ def indicator_update(
 
 @dataclass(frozen=True)
 class FigureRecord:
-    """One figure to accept. `from_year` only for a period figure (giai đoạn from_year–year)."""
+    """One figure to accept. `from_year` only for a period figure (giai đoạn from_year–year).
+    `reason` and `accepted_at`, when given, stand for this figure instead of the call's (figures
+    of several submissions accepted together, each with its own reason and time)."""
 
     indicator_id: int
     area_id: int
@@ -230,6 +233,8 @@ class FigureRecord:
     reported_by_id: int | None = None
     correction_reason: str = ""
     label: str = ""  # how the audit log names it, e.g. "Chỉ tiêu 2.3 năm 2024"
+    reason: str = ""
+    accepted_at: dt.datetime | None = None
 
     @property
     def key(self) -> tuple[int, int, int, int | None, str]:
@@ -273,8 +278,9 @@ def _figure_audit(
         object_id=str(figure.pk),
         object_label=record.label or f"Số liệu năm {figure.period_label}",
         changes=changes,
-        reason=(figure.correction_reason or reason).strip(),
+        reason=(figure.correction_reason or record.reason or reason).strip(),
         plan_code=plan_code,
+        at=figure.accepted_at,
     )
 
 
@@ -289,13 +295,17 @@ def figures_held(
     if not records:
         return {}
     series = {(r.indicator_id, r.area_id) for r in records}
-    cond = Q()
-    for indicator_id, area_id in series:
-        cond |= Q(indicator_id=indicator_id, area_id=area_id)
-    years = {r.year for r in records}
+    # One condition per column (not one per series: many ORed conditions cost more to build
+    # than the rows they save); the few figures of other series it reads are left out here.
+    figures = Figure.objects.filter(
+        indicator_id__in={i for i, _a in series},
+        area_id__in={a for _i, a in series},
+        year__in={r.year for r in records},
+    ).order_by("id")
     held: dict[tuple[int, int, int, int | None, str], Figure] = {}
-    for figure in Figure.objects.filter(cond, year__in=years).order_by("id"):
-        held[figure_key(figure)] = figure
+    for figure in figures:
+        if (figure.indicator_id, figure.area_id) in series:
+            held[figure_key(figure)] = figure
     return held
 
 
@@ -310,14 +320,15 @@ def figures_record(
     reason: str = "",
     plan_code: str = "",
     skip_unchanged: bool = True,
-    accepted_at: Any = None,
+    accepted_at: dt.datetime | None = None,
 ) -> FiguresRecorded:
     """Accept figures (call inside the caller's transaction; the caller checks permissions).
 
     A record equal to the latest accepted figure of its series (same value and qualifier) is
     skipped when `skip_unchanged`; one that differs becomes a correction of it and needs a
-    reason (the record's `correction_reason`, else `reason`). Each new figure gets one audit
-    entry. Figures are created in bulk: the cost does not grow with a query per figure."""
+    reason (the record's `correction_reason`, else its `reason`, else `reason`). Each new figure
+    gets one audit entry, at the time it was accepted (`accepted_at`, now by default). Figures
+    are created in bulk: the cost does not grow with a query per figure."""
     result = FiguresRecorded(figures=[None] * len(records))
     held = figures_held(records)
     now = accepted_at or timezone.now()
@@ -340,7 +351,11 @@ def figures_record(
                 result.unchanged.append(record)
                 result.figures[index] = previous
                 continue
-            why = (record.correction_reason or reason).strip() if previous is not None else ""
+            why = (
+                (record.correction_reason or record.reason or reason).strip()
+                if previous is not None
+                else ""
+            )
             if previous is not None and not why:
                 raise ValidationError(
                     f"{record.label or 'Số liệu'}: đã có số liệu được chấp nhận; "
@@ -359,7 +374,7 @@ def figures_record(
                 reported_by_id=record.reported_by_id,
                 corrects=previous,
                 correction_reason=why,
-                accepted_at=now,
+                accepted_at=record.accepted_at or now,
                 accepted_by=user,
             )
             pending.append((index, record, figure, previous))

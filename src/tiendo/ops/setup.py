@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from tiendo.ops.demo_accounts import DemoAccount, demo_set_ensure
+from tiendo.ops.demo_builtin import SampleResult, sample_load
 from tiendo.org.services import reorganisation_builtin_ensure
 from tiendo.plans.services import plan_builtin_ensure, unit_succession_record
 
@@ -27,6 +28,7 @@ class SetupResult:
     admin_password: str | None = None
     notes: list[str] = field(default_factory=list)
     demo_accounts: list[DemoAccount] = field(default_factory=list)
+    sample: SampleResult | None = None
 
 
 def admin_ensure(*, username: str = "admin") -> tuple[str, str] | None:
@@ -61,8 +63,9 @@ def static_collect() -> bool:
     return True
 
 
-def instance_setup(*, collect_static: bool = True) -> SetupResult:
-    """Bring a data folder up to date. Safe to run any number of times: it keeps all data."""
+def instance_setup(*, collect_static: bool = True, with_sample: bool = False) -> SetupResult:
+    """Bring a data folder up to date. Safe to run any number of times: it keeps all data.
+    With `with_sample`, the sample data of the built-in plan too (`ops.demo_builtin`), once."""
     call_command("migrate", interactive=False, verbosity=0, stdout=StringIO())
     if collect_static:
         static_collect()
@@ -72,8 +75,11 @@ def instance_setup(*, collect_static: bool = True) -> SetupResult:
         reorganised = reorganisation_builtin_ensure(record_succession=unit_succession_record)
         admin = admin_ensure()
         # A fresh database (no administrator before) also gets the demo accounts.
-        demo = demo_set_ensure() if admin is not None else []
-    result = SetupResult(plan_loaded=loaded, demo_accounts=demo, notes=reorganised.skipped)
+        accounts = demo_set_ensure() if admin is not None else []
+        sample = sample_load() if with_sample else None
+    result = SetupResult(
+        plan_loaded=loaded, demo_accounts=accounts, notes=reorganised.skipped, sample=sample
+    )
     if admin is not None:
         result.admin_username, result.admin_password = admin
     return result

@@ -3,7 +3,7 @@
 `document_validate` checks a raw document against the JSON Schema and the rules the schema
 cannot say (references, kinds × comparators, ranges, years), and returns it in canonical form:
 every optional field present, numbers as normalised decimal strings, importer-only fields
-(`line`, `unparsed`) removed. Two documents describe the same plan exactly when their canonical
+(`line`, `unparsed`, a target's `confidence` and `reason`) removed. Two documents describe the same plan exactly when their canonical
 forms are equal. Pure Python: no database access here.
 """
 

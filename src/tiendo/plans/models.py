@@ -3,6 +3,9 @@
 Plan → Program → Target / Task; Breakthroughs serve programs and tasks; Assignments say which
 unit leads, coordinates, monitors or mobilizes; ImplementingDocuments register what lead bodies
 issue to make the program concrete. A plan's revisions keep every earlier version readable.
+
+Over 600 lines on purpose: these models are one aggregate (a plan and its parts) whose database
+constraints reference each other; most of the length is the constraints that hold the rules.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.sample import sample_data_present
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,10 @@ def current_section(*, view_name: str, keys: list[str]) -> str | None:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
+    sample = sample_data_present()  # a file's existence, no query
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "sample_data": sample}
     role = perms.role_of(user)
     items = [NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans")]
     if role == perms.Role.REPORTER:
@@ -89,4 +91,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if match is not None
         else None
     )
-    return {"nav_items": [replace(i, current=True) if i.key == current else i for i in items]}
+    return {
+        "nav_items": [replace(i, current=True) if i.key == current else i for i in items],
+        "sample_data": sample,
+    }

@@ -53,16 +53,26 @@ def test_a_paragraph_is_cut_at_sentences_and_semicolons() -> None:
 def test_inline_items_and_what_an_intro_carries_in() -> None:
     text = "Về kinh tế: (1) Tăng trưởng 7%. (2) GRDP 8.300 USD; (3) Kinh tế số 30%."
     assert [text[s:e] for s, e in inline_items(text, 0)] == [
+        "Về kinh tế:",  # the words before the first item are read too (they may set the context)
         "Tăng trưởng 7%.",
         "GRDP 8.300 USD;",
         "Kinh tế số 30%.",
     ]
     assert [(c.text, c.year, c.annual) for c in _clauses(text, year=2027, annual=True)] == [
+        ("Về kinh tế:", 2027, True),
         ("Tăng trưởng 7%.", 2027, True),
         ("GRDP 8.300 USD", 2027, True),
         ("Kinh tế số 30%.", 2027, True),
     ]
     assert inline_items("Không có mục nào", 0) == [(0, 16)]
+
+
+def test_an_item_run_on_after_the_stop_of_the_one_before_is_an_item() -> None:
+    text = "(6) Tỷ lệ trường đạt chuẩn đạt 100%.(7) Giá trị sản xuất đạt 200 triệu đồng trở lên."
+    assert [text[s:e] for s, e in inline_items(text, 4)] == [
+        "Tỷ lệ trường đạt chuẩn đạt 100%.",
+        "Giá trị sản xuất đạt 200 triệu đồng trở lên.",
+    ]
 
 
 def test_sentences_about_the_past_are_skipped_when_asked() -> None:
@@ -98,3 +108,16 @@ def test_each_quantity_gets_its_own_words() -> None:
     assert _own_words("đạt 5% 10 tấn") == [("đạt ", ""), (" ", "")]
     # an opening bracket parts them too
     assert _own_words("có 1.100 buồng 3 sao (chiếm 20%)") == [("có ", " 3 sao "), ("chiếm ", ")")]
+
+
+def test_bare_1_paren_2_paren_inline_items_are_items_when_they_count_on() -> None:
+    """ "… 10 chỉ tiêu: 1) Tổng giá trị …; 2) Thu nhập …": before, "1" was read as a target."""
+    text = "Đề ra 10 chỉ tiêu: 1) Tổng giá trị tăng 9%/năm; 2) Thu nhập đạt 90 triệu đồng."
+    assert [text[s:e] for s, e in inline_items(text, 0)] == [
+        "Đề ra 10 chỉ tiêu:",
+        "Tổng giá trị tăng 9%/năm;",
+        "Thu nhập đạt 90 triệu đồng.",
+    ]
+    # numbers that do not count on one by one, or not before a capital, are no items
+    ages = "Trẻ em (từ 3 đến 18) được học; 5) Tỷ lệ đạt 90%."
+    assert inline_items(ages, 0) == [(0, len(ages))]

@@ -102,3 +102,31 @@ def test_text_without_a_plan_is_refused() -> None:
     with pytest.raises(PlanNotRecognised) as info:
         parse_plan_text(text="Biên bản họp chi bộ.\nCác đồng chí đã thảo luận.")
     assert "nhiệm kỳ" in info.value.message_vi or "chỉ tiêu" in info.value.message_vi
+
+
+def test_a_table_whose_only_chi_tieu_column_holds_a_year_is_read_not_a_crash() -> None:
+    # "STT | Chỉ tiêu 2025 | Đơn vị": the indicators and their 2025 targets in one column
+    text = (
+        "NGHỊ QUYẾT\nvề phát triển kinh tế - xã hội nhiệm kỳ 2020 - 2025\n\n"
+        "I. CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "STT | Chỉ tiêu 2025 | Đơn vị\n"
+        "1 | Tỷ lệ che phủ rừng 65 | %\n"
+        "2 | Thu nhập bình quân đầu người trên 60 | triệu đồng\n"
+    )
+    targets = parse_plan_text(text=text).document["targets"]
+    assert [
+        (t["indicator"], t["comparator"], t["value"], t["unit"], t["to_year"]) for t in targets
+    ] == [
+        ("Tỷ lệ che phủ rừng", "ge", "65", "%", 2025),
+        ("Thu nhập bình quân đầu người", "gt", "60", "triệu đồng", 2025),
+    ]
+    assert targets[0]["reason"].startswith("Hàng của bảng, cột “Chỉ tiêu 2025”")
+
+
+def test_a_table_without_a_column_of_values_is_refused_in_vietnamese_when_nothing_else_is_there() -> (
+    None
+):
+    text = "NGHỊ QUYẾT\nnhiệm kỳ 2020 - 2025\n\nI. CÁC CHỈ TIÊU CHỦ YẾU\nSTT | Chỉ tiêu | Đơn vị\n"
+    with pytest.raises(PlanNotRecognised) as info:
+        parse_plan_text(text=text)
+    assert info.value.message_vi.startswith("Không tìm thấy chỉ tiêu hay nhiệm vụ nào")

@@ -28,6 +28,21 @@ from tiendo.importer.parser.indicators import criteria_names, indicator_name, re
             "Tỷ lệ hộ nghèo giảm bình quân",
         ),
         ("Thu hút ", "triệu lượt khách", " du lịch", False, "Thu hút lượt khách du lịch"),
+        ("kết nạp từ ", "đảng viên", " mới trở lên", False, "Kết nạp đảng viên mới"),
+        (
+            "lũy kế đến cuối nhiệm kỳ có thêm ",
+            "xã",
+            " đạt chuẩn nông thôn mới kiểu mẫu",
+            False,
+            "Số xã đạt chuẩn nông thôn mới kiểu mẫu",
+        ),
+        (
+            "thêm ít nhất ",
+            "sản phẩm",
+            " OCOP đạt từ 3 sao trở lên",
+            False,
+            "Số sản phẩm OCOP đạt từ 3 sao trở lên",  # that "trở lên" is the stars'
+        ),
         ("Cơ cấu kinh tế: nông nghiệp ", "%", "", True, "Cơ cấu kinh tế: nông nghiệp"),
         ("Duy trì ", "%", "", True, ""),  # nothing to name it by: the caller uses the source
     ],

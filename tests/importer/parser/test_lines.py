@@ -14,6 +14,7 @@ from tiendo.importer.parser.lines import (
     marker,
     normalize,
     read_lines,
+    table_row,
 )
 
 
@@ -51,6 +52,13 @@ def test_lines_of_any_system_are_numbered_from_one() -> None:
         ("- Độ che phủ rừng", ("-", "", 2)),
         ("• Tỷ lệ hộ nghèo", ("•", "", 2)),
         ("+ Ưu tiên cây cam", ("+", "", 2)),
+        ("– Cứng hóa thêm 15 km đường", ("–", "", 2)),
+        ("* Về kinh tế", ("*", "", 2)),
+        ("➢ Tỷ lệ hộ nghèo", ("➢", "", 2)),
+        # an infographic's icon read as "0" or "o" before a capital is a bullet
+        ("0 Thu ngân sách đạt 28 nghìn tỷ đồng", ("-", "", 2)),
+        ("o Tỷ lệ che phủ rừng", ("-", "", 2)),
+        ("0 giờ", ("", "", 0)),
         # numbers that start a sentence are no list markers
         ("12.500 tấn thóc", ("", "", 0)),
         ("2025 là năm về đích", ("", "", 0)),
@@ -92,3 +100,15 @@ def test_the_first_stage_to_place_a_line_keeps_it() -> None:
     assert placement.lines == {3: "target", 4: "target", 5: "task"}
     assert 4 in placement
     assert 6 not in placement
+
+
+def test_a_table_pasted_with_tabs_or_as_markdown_is_a_row_of_cells() -> None:
+    assert table_row("1\tTỷ lệ hộ nghèo\t%\t< 1") == "1 | Tỷ lệ hộ nghèo | % | < 1"
+    assert table_row("4\tSố xã\t\t6") == "4 | Số xã |  | 6"  # an empty cell keeps its column
+    assert table_row("| 2 | Thu nhập | triệu đồng | 95 |") == "2 | Thu nhập | triệu đồng | 95"
+    assert table_row("|---|:--:|---:|") == ""
+    # a list item typed with a tab, and prose, stay as they are
+    assert table_row("1.\tTốc độ tăng trưởng đạt 8%") == "1.\tTốc độ tăng trưởng đạt 8%"
+    assert table_row("Tỷ lệ | tỷ suất") == "Tỷ lệ | tỷ suất"
+    assert clean_line("3\tTỷ lệ hộ nghèo\t%\t< 1") == "3 | Tỷ lệ hộ nghèo | % | < 1"
+    assert clean_line("1.\tTốc độ tăng trưởng đạt 8%") == "1. Tốc độ tăng trưởng đạt 8%"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiendo.importer.parser.paragraphs import build_paragraphs
+from tiendo.importer.parser.paragraphs import build_paragraphs, is_value_line
 
 
 def test_a_page_break_inside_a_sentence_is_mended() -> None:
@@ -39,3 +39,46 @@ def test_what_is_not_joined() -> None:
     )
     assert [p.lines for p in paras] == [[1], [2], [3], [4], [5], [6], [7], [8], [9]]
     assert [(p.marker, p.number) for p in paras[3:6]] == [("num", "1.1"), ("", ""), ("roman", "II")]
+
+
+def test_a_line_that_is_only_a_value_is_the_value_of_the_line_before() -> None:
+    # the text of an infographic: the indicator on one line, its value under it
+    first, second = build_paragraphs(
+        [
+            (5, "Tốc độ đổi mới công nghệ ;"),
+            (6, "> 20%"),
+            (7, "Tỷ lệ bao phủ bảo hiểm y tế"),
+            (8, ">95%"),
+        ]
+    )
+    assert first.text == "Tốc độ đổi mới công nghệ > 20%"
+    assert (first.lines, first.line_at(first.text.index(">"))) == ([5, 6], 6)
+    assert second.text == "Tỷ lệ bao phủ bảo hiểm y tế >95%"
+
+
+def test_what_is_a_value_line() -> None:
+    assert is_value_line(">90%")
+    assert is_value_line("≥ 95 %")
+    assert is_value_line("trên 20 nghìn lao động")
+    assert not is_value_line("12")  # a page number
+    assert not is_value_line("1. Mục đích")  # a heading
+    assert not is_value_line("2025 tỷ đồng")
+
+
+def test_dat_at_the_end_of_a_line_and_its_number_on_the_next_are_one_paragraph() -> None:
+    """A PDF or a narrow column wraps "… đến năm 2025 đạt" / "150 triệu đồng": the number is the
+    end of the sentence, not a paragraph of its own (and "giảm còn dưới" keeps its "dưới")."""
+    paras = build_paragraphs(
+        [
+            (3, "- Thu nhập bình quân đầu người đến năm 2025 đạt"),
+            (4, "150 triệu đồng/người/năm."),
+            (5, "- Tỷ lệ hộ nghèo giảm còn dưới"),
+            (6, "0,5%; có 100% khu phố đạt chuẩn văn minh đô thị."),
+            (7, "- Số xã đạt chuẩn"),  # no word that asks for a number: a line of its own
+            (8, "12 xã trong năm 2021."),
+        ]
+    )
+    assert [p.lines for p in paras] == [[3, 4], [5, 6], [7], [8]]
+    assert paras[1].text == (
+        "- Tỷ lệ hộ nghèo giảm còn dưới 0,5%; có 100% khu phố đạt chuẩn văn minh đô thị."
+    )

@@ -139,3 +139,19 @@ def test_target_entry() -> None:
     assert target_entry(zero, 1, 1)["value"] == "0"
     thousand = Cand("level", "ge", Decimal("1E+3"), None, "ha", None, 2025, "x", "y", 1)
     assert target_entry(thousand, 1, 1)["value"] == "1000"
+
+
+def test_target_entry_says_how_sure_and_why() -> None:
+    cand = Cand("level", "ge", Decimal(5), None, "%", None, 2025, "Tỷ lệ", "5%", 1)
+    entry = target_entry(cand, 1, 1)
+    assert (entry["confidence"], entry["reason"]) == ("high", "")
+    cand.reasons.append("so sánh “≥” (mặc định)")
+    cand.doubt("không có từ so sánh (coi là “ít nhất”)")
+    cand.doubt("không có từ so sánh (coi là “ít nhất”)")  # once only
+    entry = target_entry(cand, 1, 1)
+    assert entry["confidence"] == "medium"
+    assert entry["reason"] == (
+        "So sánh “≥” (mặc định). Chưa chắc: không có từ so sánh (coi là “ít nhất”)."
+    )
+    cand.doubt("văn bản không có câu nào nói rõ là đề ra chỉ tiêu", 2)
+    assert target_entry(cand, 1, 1)["confidence"] == "low"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tiendo.importer.parser import parse_plan_text
 from tiendo.importer.parser.lines import Para
 from tiendo.importer.parser.tables import TableReader
 from tiendo.importer.parser.title_block import PlanYears
@@ -57,3 +58,46 @@ def test_a_table_without_a_unit_column_or_a_year() -> None:
     assert table.row(row("STT | Nội dung | Kế hoạch")) == []
     [target] = table.row(row("1 | Số doanh nghiệp | 1.200", line=9)) or []
     assert (target.value, target.unit, target.to_year, target.line) == (Decimal(1200), "", 2025, 9)
+
+
+PASTED = """\
+ỦY BAN NHÂN DÂN XÃ AN BÌNH
+KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2026 - 2030
+
+CÁC CHỈ TIÊU CHỦ YẾU
+STT\tChỉ tiêu\tĐơn vị tính\tNăm 2030
+1\tTốc độ tăng trưởng giá trị sản xuất bình quân\t%/năm\t9-10
+2\tThu nhập bình quân đầu người\tTriệu đồng\t95
+3\tTỷ lệ hộ nghèo\t%\t< 1
+4\tĐường giao thông nông thôn được cứng hóa tăng thêm\tkm\t12
+"""
+
+
+def test_a_table_pasted_from_word_with_tabs_is_read_row_by_row() -> None:
+    """Before, its numbers were read as prose: "3 Tỷ" became 3 billion and a row was lost."""
+    brief = [
+        (t["kind"], t["comparator"], t["value"], t["value_high"], t["unit"], t["to_year"])
+        for t in parse_plan_text(text=PASTED).document["targets"]
+    ]
+    assert brief == [
+        ("avg_growth", "range", "9", "10", "%/năm", 2030),
+        ("level", "ge", "95", None, "Triệu đồng", 2030),
+        ("level", "lt", "1", None, "%", 2030),
+        ("increase", "ge", "12", None, "km", 2030),
+    ]
+    markdown = "\n".join(
+        f"| {line.replace(chr(9), ' | ')} |" if "\t" in line else line
+        for line in PASTED.splitlines()
+    )
+    markdown = markdown.replace("| STT", "| STT", 1).replace(
+        "Năm 2030 |", "Năm 2030 |\n|---|---|---|---|", 1
+    )
+    again = parse_plan_text(text=markdown).document["targets"]
+    assert [(t["kind"], t["value"]) for t in again] == [(b[0], b[2]) for b in brief]
+
+
+def test_an_empty_cell_keeps_its_column() -> None:
+    table = TableReader(YEARS)
+    table.row(row("STT | Chỉ tiêu | Đơn vị | Mục tiêu 2025"))
+    [count] = table.row(row("4 | Số xã đạt chuẩn nông thôn mới | | 6")) or []
+    assert (count.value, count.unit) == (Decimal(6), "")

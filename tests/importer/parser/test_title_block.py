@@ -13,6 +13,7 @@ from tiendo.importer.parser.title_block import (
     read_signer,
     read_title_block,
     sentence_case,
+    yearly_plan,
 )
 
 HEAD = """\
@@ -97,6 +98,36 @@ def test_the_term_sets_the_years() -> None:
     assert plan_term("Biên bản", "", "nhiệm kỳ 2010 - 2030", []) == (None, 0)  # too long a term
 
 
+def test_a_report_of_a_congress_names_the_past_term_and_its_own() -> None:
+    # the title names none; the body reports 2020-2025 and sets 2026-2030: the latest is the plan's
+    body = "Nhiệm kỳ 2020-2025, GRDP tăng 6,8%/năm. Giai đoạn 2026-2030, đặt mục tiêu 9%-10%/năm."
+    assert plan_term("Ông A dự và chỉ đạo đại hội", "", body, []) == ((2026, 2030), 2026)
+    # ten-year strategies do not count against a five-year term
+    body = "nhiệm kỳ 2020 - 2025 … chiến lược giai đoạn 2021 - 2030"
+    assert plan_term("Nghị quyết", "", body, []) == ((2020, 2025), 2021)
+    # the title still wins
+    assert plan_term("Đại hội nhiệm kỳ 2020 - 2025", "", "giai đoạn 2026 - 2030", []) == (
+        (2020, 2025),
+        2021,
+    )
+
+
+def test_without_a_term_the_earliest_deadline_sets_it() -> None:
+    warnings: list[str] = []
+    body = "trở thành tỉnh phát triển trước năm 2030 và đạt chuẩn nông thôn mới trước năm 2025"
+    assert plan_term("Khai mạc đại hội", "", body, warnings) == ((2020, 2025), 2021)
+    assert warnings == ["Không thấy nhiệm kỳ: lấy giai đoạn 2021 - 2025 theo “trước năm 2025”."]
+
+
+def test_the_names_of_communes_and_wards_keep_their_capitals() -> None:
+    assert sentence_case("ĐẠI HỘI ĐẢNG BỘ XÃ HÒA BÌNH LẦN THỨ I", True) == (
+        "Đại hội Đảng bộ xã Hòa Bình lần thứ I"
+    )
+    assert sentence_case(
+        "NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ PHƯỜNG TAM THẮNG, NHIỆM KỲ 2025 - 2030", True
+    ) == ("Nghị quyết Đại hội Đảng bộ phường Tam Thắng, nhiệm kỳ 2025 - 2030")
+
+
 def test_the_place() -> None:
     assert province("Đảng bộ tỉnh Lạng Sơn lần thứ XVII") == "Lạng Sơn"
     assert province("thành phố Hà Nội, nhiệm kỳ 2020 - 2025") == "Hà Nội"
@@ -137,3 +168,18 @@ def test_the_issuing_body() -> None:
         == "Ủy ban nhân dân tỉnh Cao Bằng"
     )
     assert issuing_body(TitleBlock(title_lines=["CHƯƠNG TRÌNH"]), "", None) is None
+
+
+def test_a_plan_of_one_year() -> None:
+    assert plan_term("KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022", "", "", []) == ((2022, 2022), 2022)
+    assert plan_term("12 chỉ tiêu phát triển kinh tế - xã hội năm 2021", "", "", []) == (
+        (2021, 2021),
+        2021,
+    )
+    # "đến năm" is a deadline, not the year of the plan
+    assert plan_term("Các chỉ tiêu chủ yếu đến năm 2025", "", "giai đoạn 2021 - 2025", []) == (
+        (2021, 2025),
+        2021,
+    )
+    assert yearly_plan("trong kế hoạch phát triển KTXH năm 2021; trong đó") == 2021
+    assert yearly_plan("các chỉ tiêu chủ yếu đến năm 2030") is None

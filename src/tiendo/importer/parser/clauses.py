@@ -3,7 +3,7 @@
 A paragraph is cut at inline items ("(1) … (2) …"), then into sentences, then at semicolons
 outside brackets; every piece is a `Clause`, which carries the year in force ("Đến năm 2030,
 …" holds for the clauses after it in the paragraph), whether its sentence is yearly ("Hằng năm,
-…") and whether it speaks of shares ("Cơ cấu kinh tế: …", "chiếm"). Baselines in brackets
+…") and whether it speaks of the economic structure ("Cơ cấu kinh tế: …"). Baselines in brackets
 ("(năm 2020: 60%)") are blanked out, offsets kept. Inside a clause with several quantities,
 `quantity_spans` tells which words belong to which ("đạt khoảng 6.650 triệu USD, trong đó xuất
 khẩu 3.890 triệu USD": the comma and "trong đó" part them).
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .lines import Para
 from .quantities import Quantity, year_context
-from .regions import reports_the_past
+from .regions import FreeReading, reports_the_past
 from .spans import sentences, split_top
 
 #: The words before a clause's subject that only set its context: "Đến năm 2025:", "Hằng năm,",
@@ -34,9 +34,12 @@ CONTEXT_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 #: A sentence or intro that starts "Hằng năm," is about every year.
-ANNUAL_START_RE = re.compile(r"^\s*(?:hằng năm|hàng năm|mỗi năm)\s*[,:]", re.IGNORECASE)
+#: A sentence that opens with "Hằng năm" ("Hằng năm, …", "Hằng năm kết nạp …; có …") sets a yearly
+#: target in each of its clauses.
+ANNUAL_START_RE = re.compile(r"^\s*(?:hằng năm|hàng năm|mỗi năm)(?:\s*[,:]|\s)", re.IGNORECASE)
 _PERIOD_RE = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
-_SHARE_RE = re.compile(r"\b(?:cơ cấu|chiếm)\b", re.IGNORECASE)
+#: The economic structure: its shares are exact figures ("Cơ cấu kinh tế: dịch vụ 42,5%").
+_SHARE_RE = re.compile(r"\bcơ c[ấầ]u\b", re.IGNORECASE)
 _BASELINE_RE = re.compile(r"\([^()]*?\bnăm\s+(\d{4})\b[^()]*\)")
 
 
@@ -49,40 +52,83 @@ class Clause:
     year: int | None  # the year in force: set by this clause or one before it, or carried in
     annual: bool  # its sentence (or the intro above it) says "hằng năm"
     share: bool  # its sentence, up to here, speaks of shares ("cơ cấu", "chiếm")
+    reason: str = ""  # why a free document's sentence was read (Vietnamese), else ""
+    context: str = ""  # the words of its sentence before it ("Giai đoạn 2026 - 2030, …")
 
 
 def paragraph_clauses(
-    p: Para, *, year: int | None, annual: bool, period_start: int, skip_past: bool
+    p: Para,
+    *,
+    year: int | None,
+    annual: bool,
+    period_start: int,
+    skip_past: bool = False,
+    reading: FreeReading | None = None,
 ) -> Iterator[Clause]:
     """The clauses of a paragraph's body, in order. `year` and `annual` are carried in from an
-    intro line above ("- Đến năm 2025:"); `skip_past` leaves out sentences that report results
-    (documents without target sections)."""
+    intro line above ("- Đến năm 2025:"); `skip_past` leaves out sentences that report results;
+    `reading` (documents without target sections) decides sentence by sentence, by tense and
+    period, which ones set targets (`regions.FreeReading`)."""
     text = p.text
+    if reading is not None:
+        reading.paragraph(listed=bool(p.marker))
     for start, end in inline_items(text, p.body_at):
         for s_start, s_end in sentences(text, start, end):
-            if skip_past and reports_the_past(text[s_start:s_end], period_start=period_start):
+            sentence = blank_baselines(text[s_start:s_end], period_start)
+            if skip_past and reports_the_past(sentence, period_start=period_start):
                 continue
+            reason, by_part = "", False
+            if reading is not None:
+                keep, reason, by_part = reading.sentence(sentence)
+                if not keep:
+                    continue
             yearly = annual or bool(ANNUAL_START_RE.match(text[s_start:s_end]))
             share = False
             for g_start, g_end in split_top(text, s_start, s_end, (";",)):
                 segment = blank_baselines(text[g_start:g_end], period_start)
+                if reading is not None and by_part:
+                    keep, reason = reading.part(segment)
+                    if not keep:
+                        continue
                 found_year = year_context(segment)
                 if found_year:
                     year = found_year[0]
                 if _SHARE_RE.search(segment):
                     share = True
-                yield Clause(g_start, segment, year, yearly, share)
+                yield Clause(g_start, segment, year, yearly, share, reason, text[s_start:g_start])
 
 
 def inline_items(text: str, start: int) -> list[tuple[int, int]]:
-    """Inline enumerations "(1) … (2) …" are separate items."""
-    marks = [m for m in re.finditer(r"(?:^|\s)\((\d{1,2})\)\s", text) if m.start() >= start - 1]
+    """Inline enumerations "(1) … (2) …" (or "1) … 2) …") are separate items, also when one
+    runs on after the stop of the one before ("… từ 5% trở lên.(7) Giá trị …"); the words before
+    the first item ("Đại hội đề ra 17 chỉ tiêu: (1) …") are an item of their own."""
+    marks = [
+        m for m in re.finditer(r"(?:^|(?<=[\s.;:,]))\((\d{1,2})\)\s*", text) if m.start() >= start
+    ]
+    # "… 10 chỉ tiêu: 1) Tổng giá trị …; 2) Thu nhập …": bare "N)" before a capital, when they
+    # count on one by one ("từ 3 đến 18) tuổi" is no item)
+    bare = [
+        m
+        for m in re.finditer(r"(?:^|(?<=[\s.;:,]))(\d{1,2})\)\s+", text)
+        if m.start() >= start and text[m.end() : m.end() + 1].isupper()
+    ]
+    numbers = [int(m.group(1)) for m in bare]
+    if len(bare) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        marks = sorted([*marks, *bare], key=lambda m: m.start())
     if len(marks) < 1:
         return [(start, len(text))]
+
+    def trimmed(end: int) -> int:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end
+
     spans: list[tuple[int, int]] = []
+    if text[start : marks[0].start()].strip(" .;:,"):
+        spans.append((start, trimmed(marks[0].start())))
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        spans.append((mark.end(), end))
+        spans.append((mark.end(), trimmed(end)))
     return spans
 
 
@@ -140,7 +186,10 @@ def _last_delimiter(gap: str) -> tuple[int, int] | None:
         elif ch == ")" and depth:
             depth -= 1
             open_at = None
-    for match in re.finditer(r",|\s+và\s+|\s+trong đó\s*", gap):
+    # a comma (or "trong đó") parts them before "và" does: in "16%/năm, tỷ trọng công nghiệp -
+    # xây dựng và dịch vụ đạt trên 90%" the second quantity's words start after the comma
+    cuts = list(re.finditer(r",|\s+trong đó\s*", gap)) or list(re.finditer(r"\s+và\s+", gap))
+    for match in cuts:
         if best is None or match.start() >= best[0]:
             best = (match.start(), match.end())
     if open_at is not None and (best is None or open_at > best[0]):

@@ -18,7 +18,7 @@ from typing import Any
 from tiendo.core.text import slug
 
 from .assignments import organisation, task_deadlines, unit_kind
-from .lines import Placement, Source, read_lines
+from .lines import Para, Placement, Source, read_lines
 from .programs import breakthroughs, programs_targets_and_tasks
 from .regions import free_regions, is_free
 from .sections import Sections, find_sections
@@ -105,6 +105,7 @@ def plan_document(
     free = is_free(sections)
     if free:
         free_regions(sections)
+        sections.headline = _headline(source, block.title_lines, placement)
     units: dict[str, dict[str, Any]] = {}
     targets, tasks = programs_targets_and_tasks(
         sections, years, free=free, title=title_text, placement=placement, warnings=warnings
@@ -163,6 +164,20 @@ def plan_document(
             "Không thấy số, ký hiệu văn bản (ví dụ “Số 23-CTr/TU”): hãy bổ sung khi duyệt."
         )
     return doc
+
+
+def _headline(source: Source, title_lines: list[str], placement: Placement) -> Para | None:
+    """The title lines as one paragraph (a press report's headline states its main target:
+    "Chiềng Sinh hướng tới giảm tỷ lệ hộ nghèo xuống dưới 3%")."""
+    numbers = [n for n, what in sorted(placement.lines.items()) if what == "metadata"]
+    lines = [n for n in numbers if source.clean[n - 1] in title_lines]
+    if not lines:
+        return None
+    starts, text = [], ""
+    for n in lines:
+        starts.append(len(text) + (1 if text else 0))
+        text = f"{text} {source.clean[n - 1]}" if text else source.clean[n - 1]
+    return Para(lines, starts, text)
 
 
 def _preamble_metadata(sections: Sections, issuing: str | None, placement: Placement) -> None:

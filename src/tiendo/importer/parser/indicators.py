@@ -15,7 +15,7 @@ import re
 from tiendo.core.text import normalize_space
 
 from .clauses import CONTEXT_PREFIX_RE
-from .cues import MAINTAIN_RE
+from .cues import MAINTAIN_RE, comparator_after
 from .spans import capitalise, split_top
 
 _PREAMBLE_PART_RE = re.compile(
@@ -42,8 +42,16 @@ def _strip_trailing_cues(text: str) -> str:
     return text
 
 
+#: "Lũy kế đến cuối nhiệm kỳ có thêm 6 xã …": the period of a count, not its name.
+_CUMULATIVE_RE = re.compile(
+    r"^\s*(?:lũy kế|luỹ kế|cộng dồn)(?:\s+(?:đến|tới)\s+(?:cuối|hết)\s+"
+    r"(?:nhiệm kỳ|giai đoạn|năm\s+\d{4}))?\s*[:,]?\s*",
+    re.IGNORECASE,
+)
+
+
 def _lead_noun(lead: str) -> str:
-    text = CONTEXT_PREFIX_RE.sub("", lead)
+    text = CONTEXT_PREFIX_RE.sub("", _CUMULATIVE_RE.sub("", CONTEXT_PREFIX_RE.sub("", lead)))
     listing = re.search(r".*\b(?:bao gồm|gồm|như sau|gồm có)\s*:?\s+", text, re.IGNORECASE)
     if listing:
         text = text[listing.end() :]
@@ -96,7 +104,11 @@ def _base_unit(unit: str) -> str:
 
 def indicator_name(lead: str, unit: str, after: str, percent: bool) -> str:
     noun = _lead_noun(lead)
-    rest = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", after).strip(" ,;:.")
+    # "trở lên"/"trở xuống" that comparator_after reads as the comparator (right after the number
+    # or a word or two later) is not part of the name; a later one qualifies another number.
+    if comparator_after(after) is not None:
+        after = re.sub(r"^(\s*(?:[^\s,;.()]+\s+){0,2})trở (?:lên|xuống)\b", r"\1", after)
+    rest = after.strip(" ,;:.")
     rest = re.sub(r"\s+", " ", rest)
     if not noun:
         words = rest if percent else f"{_base_unit(unit)} {rest}".strip()

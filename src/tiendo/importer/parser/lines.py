@@ -40,9 +40,32 @@ def _latex(body: str) -> str:
     return re.sub(r"\s+", " ", body).strip()
 
 
+#: A Markdown table's rule row: "|---|:--:|".
+_MD_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def table_row(line: str) -> str:
+    """A table row pasted as text, in the readers' form (cells joined by " | "): cells separated
+    by tabs (copied from Word or a spreadsheet; three cells at least, so that "1.<tab>Text" stays a
+    list item) or a Markdown row ("| 1 | Chỉ tiêu | % | 95 |"); its rule row becomes empty.
+    Any other line is returned as it is."""
+    if "\t" in line:
+        cells = [c.strip() for c in line.strip().split("\t")]  # an empty cell keeps its column
+        if sum(1 for c in cells if c) >= 3:
+            return " | ".join(cells)
+        return line
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        if _MD_RULE_RE.match(stripped):
+            return ""
+        return " | ".join(c.strip() for c in stripped[1:-1].split("|"))
+    return line
+
+
 def clean_line(line: str) -> str:
-    """NFC, markdown emphasis and LaTeX-ish artefacts removed, white space collapsed."""
-    text = normalize(line).replace("\u00a0", " ").replace("\ufeff", "")
+    """NFC, markdown emphasis and LaTeX-ish artefacts removed, white space collapsed; a table
+    row pasted as text in the readers' form."""
+    text = table_row(normalize(line)).replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("**", "").replace("__", "")
     text = _EMPHASIS_RE.sub(r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -112,7 +135,10 @@ class Para:
 #: Markers of sub-items ("+ …", "• …", "a) …") that continue the item before them.
 SUB_MARKERS = ("+", "•", "*", "▪", "○", "◦", "·")
 
-_BULLET_RE = re.compile(r"^(?P<m>[-+•–—*▪●○◦·])\s+")
+#: Bullets of every kind: dashes, "+", "•", "*", squares, arrows, ticks. Text taken from an
+#: infographic or a slide turns an icon into a lone "0" or "o": "0 Thu ngân sách … đạt …" is a
+#: bullet when a capital follows (a quantity never starts that way).
+_BULLET_RE = re.compile(r"^(?P<m>[-+•–—*▪●○◦·■□◆◇♦❖➢➤►▶→⇒✓✔]|[0o](?=\s+\w))\s+")
 _NUM_RE = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)|^(?P<n1>\d{1,2})[.)](?:\s+|$)")
 _ROMAN_RE = re.compile(r"^(?P<n>[IVX]{1,4})\s*[.\-–)]\s*(?=\S)")
 _LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\)\s+")
@@ -133,7 +159,12 @@ def marker(text: str) -> tuple[str, str, int]:
         return "num", match["n"] or match["n1"], match.end()
     match = _BULLET_RE.match(text)
     if match:
-        return match["m"], "", match.end()
+        bullet = match["m"]
+        if bullet in "0o":
+            if not text[match.end() : match.end() + 1].isupper():
+                return "", "", 0
+            bullet = "-"
+        return bullet, "", match.end()
     return "", "", 0
 
 

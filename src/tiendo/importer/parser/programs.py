@@ -12,12 +12,14 @@ the other deadlines (`assignments`).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from tiendo.core.text import normalize_space
 
 from .lines import SUB_MARKERS, Para, Placement, is_caps
+from .regions import EVENT, PAST, stance
 from .sections import Sections
 from .spans import capitalise, sentences
 from .tables import TableReader
@@ -59,8 +61,31 @@ def programs_targets_and_tasks(
         key: int | None = None if program == general else program
         paras = sections.target_paras.get(key, [])
         cands, qualitative = program_targets(
-            paras, years, allow_loose=not free, qualitative=key is not None, placement=placement
+            paras,
+            years,
+            allow_loose=not free,
+            qualitative=key is not None,
+            placement=placement,
+            headline=sections.headline if key is None and free else None,
+            warnings=warnings,
         )
+        if free and key is None and not cands:
+            # no sentence says it sets targets: read every sentence but those about the past
+            cands, qualitative = program_targets(
+                paras,
+                years,
+                allow_loose=False,
+                qualitative=False,
+                placement=placement,
+                fallback=True,
+                warnings=warnings,
+            )
+            if cands:
+                warnings.append(
+                    "Văn bản không có câu nào nói rõ là đề ra chỉ tiêu (“phấn đấu”, “mục tiêu”, "
+                    "“đến năm …”): đã đọc mọi câu trừ các câu nói về kết quả đã qua; hãy kiểm tra "
+                    "kỹ từng chỉ tiêu."
+                )
         for n, cand in enumerate(cands + qualitative, start=1):
             targets.append(target_entry(cand, program, n))
         found = program_tasks(sections.task_paras.get(key, []), placement=placement)
@@ -78,21 +103,44 @@ def program_targets(
     allow_loose: bool,
     qualitative: bool,
     placement: Placement,
+    headline: Para | None = None,
+    fallback: bool = False,
+    warnings: list[str] | None = None,
 ) -> tuple[list[Cand], list[Cand]]:
     """The measured targets and the qualitative ones of one program's target paragraphs
     (region, paragraph). `qualitative`: a program's own section, where goals without numbers
-    are targets too (not in the general program)."""
+    are targets too (not in the general program). `headline`: the title of a free document,
+    read first like a sentence (a press report's title often states its main target);
+    `fallback`: read a free document whole, less the past (`regions.FreeReading`)."""
     cands: list[Cand] = []
     quals: list[Cand] = []
     residues: dict[int, list[tuple[str, int]]] = {}
-    reader = TargetReader(years, free=not allow_loose)
+    readers: list[TargetReader] = []
+
+    def new_reader() -> TargetReader:
+        readers.append(TargetReader(years, free=not allow_loose, fallback=fallback))
+        return readers[-1]
+
+    reader = new_reader()
     tables = TableReader(years)
     region_seen = None
+    listed = ended = False  # a list item of the region was read; the article went on after it
+    if headline is not None:
+        cands.extend(reader.paragraph(headline, allow_loose=False, headline=True).cands)
     for region, p in paras:
         if region != region_seen:
-            reader = TargetReader(years, free=not allow_loose)
+            if region_seen is not None or headline is None:
+                reader = new_reader()
             tables = TableReader(years)
             region_seen = region
+            listed = ended = False
+        if allow_loose and listed and not p.marker and not ended:
+            # a press report's "CHỈ TIÊU CHỦ YẾU" list, then the article goes on: a paragraph
+            # about the congress ("Đại hội đã bầu 55 đồng chí …") or the past ends the section
+            ended = stance(p.text, years).kind in (EVENT, PAST)
+        if ended:
+            continue
+        listed = listed or bool(p.marker)
         rows = tables.row(p) if " | " in p.text else None
         if rows is not None:
             cands.extend(rows)
@@ -121,6 +169,14 @@ def program_targets(
                 )
             )
             placement.mark(p.lines, "target")
+    cands = _without_restatements(cands, warnings)
+    if warnings is not None:
+        for found_reader in readers:
+            for text, line in found_reader.fractions:
+                warnings.append(
+                    f"Dòng {line}: “{text}” là một phần của tổng số, không ghi được thành giá trị "
+                    "chính xác; nếu đây là chỉ tiêu, hãy thêm khi duyệt."
+                )
     gathered: list[Cand] = []
     for items in residues.values():
         if not items:
@@ -138,8 +194,47 @@ def program_targets(
     return cands, quals
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _without_restatements(cands: list[Cand], warnings: list[str] | None) -> list[Cand]:
+    """A press lead or a headline restates a target of the body ("đặt mục tiêu đến năm 2025 thu
+    nhập bình quân đầu người đạt khoảng 4.700 - 5.000 USD" … "GDP bình quân đầu người đến năm
+    2025 đạt khoảng 4.700 - 5.000 USD"): the same amount (not a percentage), unit and year under
+    much the same name is one target, the later statement (the list's)."""
+    kept: list[Cand] = []
+    for cand in cands:
+        twin = next(
+            (
+                k
+                for k in kept
+                if cand.value is not None
+                and k.value == cand.value
+                and k.value_high == cand.value_high
+                and k.unit == cand.unit
+                and k.to_year == cand.to_year
+                and cand.unit
+                and not cand.unit.startswith("%")
+                and len(_words(k.indicator) & _words(cand.indicator))
+                >= 0.5 * min(len(_words(k.indicator)), len(_words(cand.indicator)))
+            ),
+            None,
+        )
+        if twin is not None:
+            kept.remove(twin)
+            cand.reasons.append(f"dòng {twin.line} nêu cùng chỉ tiêu, chỉ giữ một")
+            if warnings is not None:
+                warnings.append(
+                    f"Dòng {twin.line} và dòng {cand.line} nêu cùng một chỉ tiêu (cùng số liệu, "
+                    "đơn vị và năm): chỉ giữ một."
+                )
+        kept.append(cand)
+    return kept
+
+
 def _qualitative(years: PlanYears, to_year: int, indicator: str, source: str, line: int) -> Cand:
-    return candidate(
+    cand = candidate(
         years=years,
         kind="qualitative",
         comparator=None,
@@ -151,6 +246,8 @@ def _qualitative(years: PlanYears, to_year: int, indicator: str, source: str, li
         line=line,
         period=None,
     )
+    cand.reasons.append("định tính: mục tiêu của chương trình không có số")
+    return cand
 
 
 def program_tasks(paras: list[Para], *, placement: Placement) -> list[tuple[str, int]]:
@@ -203,4 +300,6 @@ def target_entry(cand: Cand, program: int, n: int) -> dict[str, Any]:
         "indicator": cand.indicator[:500],
         "source_text": cand.source_text,
         "line": cand.line,
+        "confidence": cand.confidence,
+        "reason": cand.reason,
     }

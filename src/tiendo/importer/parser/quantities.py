@@ -99,12 +99,18 @@ _UNIT_WORDS = [
     "thị xã",
     "cửa khẩu",
     "bệnh viện",
+    "căn hộ",
+    "tổ dân phố",
+    "phòng học",
     "nhà máy",
     "giường",
     "trường",
     "buồng",
     "phòng",
     "chuỗi",
+    "tuyến",
+    "căn",
+    "vụ",
     "lượt",
     "khách",
     "khu",
@@ -131,6 +137,7 @@ _UNIT_WORDS = [
     "MW",
     "kWh",
     "USD",
+    "đồng chí",  # people ("bầu 55 đồng chí"), not money
     "đồng",
     "lần",
 ]
@@ -148,11 +155,25 @@ _COUNT_NOUNS = (
     r"doanh nghiệp|hợp tác xã|nhà máy|bệnh viện|công trình|dự án|tuyến|cửa khẩu|đơn vị|chuỗi"
 )
 _WORD_NUMBER_RE = re.compile(
-    r"\b(?P<cue>có thêm|thêm|có|đạt|ít nhất|khoảng|trên|hơn|xây dựng được|được|tối thiểu)\s+"
-    rf"(?P<word>{'|'.join(_WORDS)})\s+(?=(?:{_COUNT_NOUNS})\b)",
+    r"\b(?P<cue>có thêm|thêm|có|đạt|ít nhất|khoảng|trên|hơn|xây dựng được|được|tối thiểu|từ|"
+    r"đến|tới)\s+"
+    rf"(?P<word>{'|'.join(_WORDS)})\s+(?=(?:{_SCALE}\s+)?(?:{_COUNT_NOUNS}|lượt|khách|người|"
+    r"hộ|lao động|tấn)\b)",
     re.IGNORECASE,
 )
-_ZERO_RE = re.compile(r"\b(?P<cue>không còn)\s+(?P<noun>[^\s,;.()]+)", re.IGNORECASE)
+#: "gấp đôi", "gấp ba", "gấp rưỡi": a multiple written in words.
+_MULTIPLE_RE = re.compile(r"\bgấp\s+(?P<word>đôi|rưỡi|ba|bốn|năm)\b", re.IGNORECASE)
+_MULTIPLES = {"đôi": Decimal(2), "rưỡi": Decimal("1.5"), "ba": Decimal(3), "bốn": Decimal(4),
+              "năm": Decimal(5)}  # fmt: skip
+#: "không còn hộ nghèo", "không để xảy ra các vụ cháy lớn", "không phát sinh hộ tái nghèo": zero.
+_ZERO_RE = re.compile(
+    r"\b(?P<cue>không còn|không để xảy ra|không (?:để )?phát sinh)\s+(?:các\s+|những\s+)?"
+    r"(?P<noun>[^\s,;.()]+)",
+    re.IGNORECASE,
+)
+#: "giảm 2/3 số hộ nghèo": a fraction of something, not an amount (the plan format holds no
+#: exact value for it: the reviewer is told).
+FRACTION_RE = re.compile(r"(?<![\d.,/])(?P<a>\d)/(?P<b>\d{1,2})\s+(?:số|tổng số)\b", re.IGNORECASE)
 
 _STOP_UNIT = {
     "và", "trở", "trên", "dưới", "so", "với", "trong", "đến", "tới", "của", "cho", "là", "đạt",
@@ -170,17 +191,27 @@ _MASKS = [
     re.compile(r"(?<![\d.,])\d{1,2}/" + _YEAR + r"\b"),
     # Document numbers: 04-CTr/TU, 72/2025/QH15, 3621/TTr-UBND, số 15.
     re.compile(r"\b\d+(?:/\d+)*(?:[-/][A-ZĐ][\wĐđ]*)+(?:[-/][\wĐđ]+)*"),
-    re.compile(r"\bsố\s*:?\s*\d[\d/.\-]*", re.IGNORECASE),
+    re.compile(r"(?<!dân )(?<!tổng )(?<!chỉ )\bsố\s*:?\s*\d[\d/.\-]*", re.IGNORECASE),
     # List numbers "(1)" and ordinals.
     re.compile(r"\(\s*\d{1,2}\s*\)"),
     re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|kỳ họp|đợt|lần)\s+\d+\b", re.IGNORECASE),
-    # Durations: "5 năm", "6 tháng".
-    re.compile(r"(?<![\w.,/])\d+\s+(?:năm|tháng|thập kỷ)\b", re.IGNORECASE),
+    # "trên 1 ha canh tác", "trên 1 hec-ta": per unit of area, not a quantity.
+    re.compile(
+        r"\btrên\s+(?:0?1|một)\s+(?:ha|hec-ta|héc-ta|hecta|héc ta|đơn vị diện tích|km2|m2|"
+        r"vạn dân|nghìn dân|ngàn dân|triệu dân)\b",
+        re.IGNORECASE,
+    ),
+    # An age range: "(từ 3 đến 18 tuổi)", "trong độ tuổi 15 - 60".
+    re.compile(
+        rf"(?:từ\s+)?\d+\s*{_SEP}\s*\d+\s*tuổi\b|độ tuổi\s+\d+\s*{_SEP}\s*\d+", re.IGNORECASE
+    ),
+    # Fractions of a whole: "2/3 số hộ nghèo".
+    FRACTION_RE,
     # Ratings, classes, stages and names with numbers.
     re.compile(rf"(?:từ\s+)?\d+(?:\s*{_SEP}\s*\d+)?\s*sao\b", re.IGNORECASE),
     re.compile(
         r"\b(?:mức độ|cấp độ|loại|hạng|giai đoạn|vùng|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|"
-        r"mốc|trung ương|khu chế xuất|điều|khoản|chương|phụ lục|biểu|lô|tầng|cấp|tuyến số|"
+        r"mốc|trung ương|khu chế xuất|điều|khoản|chương|phụ lục|biểu|lô|tầng|(?<!nâng )cấp|tuyến số|"
         r"chương trình|kế hoạch|nghị quyết|đề án|covid)\s*:?\s*-?\d+(?:\s*(?:,|và|-|–)\s*\d+)*\b",
         re.IGNORECASE,
     ),
@@ -194,7 +225,7 @@ _MASKS = [
     re.compile(r"\bdưới\s+\d+\s+tiêu chí", re.IGNORECASE),
     # Counts of the document's own parts.
     re.compile(
-        r"(?<![\w.,/])\d+\s+(?:chương trình|khâu|nội dung|nhiệm vụ|giải pháp|chỉ tiêu|nhóm|đột phá|"
+        r"(?<![\w.,/])\d+\s+(?:chương trình|khâu|nội dung|nhiệm vụ|giải pháp|chỉ tiêu|chủ tiêu|nhóm|đột phá|"
         r"quan điểm|mục tiêu|lĩnh vực|trụ cột|định hướng|phong trào|cuộc vận động)\b",
         re.IGNORECASE,
     ),
@@ -204,6 +235,11 @@ _MASKS = [
         re.IGNORECASE,
     ),
 ]
+#: Durations: "5 năm", "6 tháng" (but "tuổi thọ … đạt khoảng 76 năm" is an amount).
+_DURATION_RE = re.compile(r"(?<![\w.,/])\d+\s+(?:năm|tháng|thập kỷ|ngày)\b", re.IGNORECASE)
+_AMOUNT_CUE_RE = re.compile(
+    r"(?:đạt|khoảng|tối thiểu|ít nhất|tối đa|đạt khoảng)\s*$", re.IGNORECASE
+)
 _YEAR_RE = re.compile(rf"(?<![\w.,/])({_YEAR}){_AFTER}")
 _YEAR_UNIT_RE = re.compile(rf"\s+(?!năm\b)(?:{_UNIT_ALT})(?![\w])", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(r"\bcả\s+(?P<n>\d+)\s+(?P<what>tiêu chí|chỉ tiêu|mặt)\b", re.IGNORECASE)
@@ -253,6 +289,9 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in _MASKS:
         spans.extend(m.span() for m in pattern.finditer(text))
+    for match in _DURATION_RE.finditer(text):
+        if not _AMOUNT_CUE_RE.search(text[max(0, match.start() - 20) : match.start()]):
+            spans.append(match.span())
     for match in _YEAR_RE.finditer(text):
         if _YEAR_UNIT_RE.match(text, match.end()):
             continue  # "2000 đảng viên" is a count, not a year
@@ -266,6 +305,20 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def read_unit(text: str, pos: int, *, percent: bool = False) -> tuple[str, int, bool]:
     """The unit written after a number that ends at `pos`: (unit, end, percent)."""
+    points = re.match(r"\s*điểm phần trăm", text[pos:], re.IGNORECASE)
+    if points:
+        unit, end = "điểm phần trăm", pos + points.end()
+        per = _PER_RE.match(text, end)
+        if per:
+            unit, end = unit + "/" + per["per"], per.end()
+        return unit, end, True
+    permille = re.match(r"\s*(?:‰|phần nghìn|phần ngàn)", text[pos:], re.IGNORECASE)
+    if permille:  # "tỷ suất sinh giảm 0,2‰/năm": a rate, like a percentage
+        unit, end = "‰", pos + permille.end()
+        per = _PER_RE.match(text, end)
+        if per:
+            unit, end = unit + "/" + per["per"], per.end()
+        return unit, end, True
     match = re.match(r"\s*%", text[pos:])
     if percent or match:
         end = pos + (match.end() if match else 0)
@@ -274,9 +327,9 @@ def read_unit(text: str, pos: int, *, percent: bool = False) -> tuple[str, int, 
         if per:
             unit += "/" + per["per"]
             end = per.end()
-        acronym = re.match(r"\s+([A-Z]{2,})\b", text[end:])
-        if acronym:
-            unit += " " + acronym.group(1)
+        acronym = re.match(r"\s*(/)?\s*([A-Z]{2,})\b", text[end:])
+        if acronym and (acronym.group(1) or re.match(r"\s", text[end:])):
+            unit += ("/" if acronym.group(1) else " ") + acronym.group(2)  # "% GRDP", "%/GRDP"
             end += acronym.end()
         return unit, end, True
     match = _UNIT_RE.match(text, pos)
@@ -344,6 +397,13 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
             except NumberFormatError:
                 end = match.end("num")
         unit, unit_end, percent = read_unit(text, end)
+        duration = re.match(r"\s+năm\b(?!\s*\d)", text[end:])
+        if (
+            not unit
+            and duration
+            and _AMOUNT_CUE_RE.search(text[max(0, match.start() - 20) : match.start()])
+        ):
+            unit, unit_end = "năm", end + duration.end()  # "tuổi thọ đạt khoảng 76 năm"
         if ratio_of is not None and unit and not percent:
             unit = f"{unit} (trên {_plain(ratio_of)} {unit})"
         found.append(Quantity(match.start(), end, unit_end, value, None, percent, unit, ratio_of))
@@ -360,6 +420,20 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
                 unit_end,
                 Decimal(number),
                 unit=unit,
+                word=True,
+            )
+        )
+
+    for match in _MULTIPLE_RE.finditer(text):
+        if _overlaps(match.start("word"), match.end("word"), masked + taken):
+            continue
+        found.append(
+            Quantity(
+                match.start("word"),
+                match.end("word"),
+                match.end("word"),
+                _MULTIPLES[match["word"].lower()],
+                unit="lần",
                 word=True,
             )
         )
@@ -381,6 +455,7 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
 
     found = [q for q in found if q.zero or not _overlaps(q.start, q.end, masked)]
     found.sort(key=lambda q: q.start)
+    found = _join_ranges(text, found)
     found = _drop_restatements(text, found)
     for start, end, n in multipliers:
         following = [
@@ -392,14 +467,53 @@ def find_quantities(text: str, *, allow_bare: bool = False) -> list[Quantity]:
     return [q for q in found if allow_bare or _is_quantity(text, q)]
 
 
+def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "từ tám triệu lượt khách/năm đến chín triệu lượt khách/năm", "từ 8 triệu lượt đến 9
+    triệu lượt": two amounts of one unit, from … to …, are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        if out:
+            prev = out[-1]
+            if (
+                prev.value_high is None
+                and q.value_high is None
+                and prev.unit == q.unit
+                and prev.percent == q.percent
+                and prev.value < q.value
+                and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[prev.unit_end : q.start])
+                and re.search(r"\btừ\s*$", text[: prev.start])
+            ):
+                prev.value_high = q.value
+                prev.end = q.end
+                prev.unit_end = q.unit_end
+                continue
+        out.append(q)
+    return out
+
+
 def _drop_restatements(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A number in brackets right after another quantity restates it: "60% (108/181 xã)"."""
+    """A number in brackets right after another quantity restates it: "60% (108/181 xã)"; so
+    does a count alone in brackets after a percentage of the clause: "di dời 50% căn nhà … (20.000
+    căn)"."""
     kept: list[Quantity] = []
     for q in found:
+        alone = re.search(r"\(\s*$", text[: q.start]) and re.match(r"\s*\)", text[q.unit_end :])
+        if alone and not q.percent and any(k.percent for k in kept):
+            continue
+        if (
+            kept
+            and q.percent
+            and not kept[-1].percent
+            and re.fullmatch(r"\s*,\s*tăng\s+", text[kept[-1].unit_end : q.start])
+            and re.match(r"\s*so(?: với)? năm \d{4}", text[q.unit_end :])
+        ):
+            continue  # "đạt hơn 98 triệu đồng, tăng 39% so năm 2025": the amount's growth again
         if kept:
             gap = text[kept[-1].unit_end : q.start]
             if re.fullmatch(
-                r"\s*\(\s*(?:khoảng|tương đương|tương ứng|bằng|gần|trên|hơn|đạt)?\s*", gap
+                r"\s*\(\s*(?:khoảng|tương đương|tương ứng|bằng|gần|trên|hơn|đạt|bình quân|"
+                r"mỗi năm|hằng năm)?\s*",
+                gap,
             ):
                 close = text.find(")", q.unit_end)
                 inside = text[q.unit_end : close if close >= 0 else len(text)]
@@ -422,7 +536,8 @@ def _plain(value: Decimal) -> str:
 
 
 _YEAR_CONTEXT_RE = re.compile(
-    rf"(?:^|[\s,;:(])(?P<cue>đến|tới|vào|cuối|trong)\s+năm\s+(?P<y1>{_YEAR})\b"
+    rf"(?:^|[\s,;:(])(?P<cue>đến|tới|vào|cuối|trong)\s+(?:năm\s+)?(?P<y1>{_YEAR})\b(?![-–/])"
+    r"(?!\s*(?:%|ha\b|hộ\b|người\b|tỷ\b|tỉ\b|triệu\b|nghìn\b|km\b|tấn\b|lao động\b))"
     rf"|^\s*năm\s+(?P<y2>{_YEAR})\b"
     rf"|(?<!với )\bnăm\s+(?P<y3>{_YEAR})\s*[:,]",
     re.IGNORECASE,

@@ -44,6 +44,8 @@ class Sections:
     region_titles: list[str] = field(default_factory=list)
     #: how many target sections stand outside programs
     region_count: int = 0
+    #: the title lines as one paragraph: a press report's headline, read in a free document
+    headline: Para | None = None
 
 
 def find_sections(

@@ -36,6 +36,21 @@ _TERM_RES = [
     (re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE), "period"),
     (re.compile(r"(?:5|05|năm) năm\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE), "period"),
 ]
+#: A plan of one year: "Kế hoạch kinh tế - xã hội năm 2022", "chỉ tiêu … năm 2021".
+_YEARLY_PLAN_RE = re.compile(
+    r"\b(?:kế hoạch|chỉ tiêu)\b[^.;:]{0,80}?\bnăm\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE
+)
+
+
+def yearly_plan(text: str) -> int | None:
+    """The year of a plan of one year; not a deadline ("chỉ tiêu chủ yếu đến năm 2025")."""
+    for match in _YEARLY_PLAN_RE.finditer(text):
+        before = text[match.start() : match.start(1)]
+        if not re.search(r"\b(?:đến|tới|vào|trước|cuối|sau)\s+năm\s+$", before, re.IGNORECASE):
+            return int(match.group(1))
+    return None
+
+
 _TITLE_WORDS = {
     "ban chấp hành": "Ban Chấp hành",
     "ban thường vụ": "Ban Thường vụ",
@@ -94,7 +109,9 @@ def _proper_places(text: str) -> str:
         return match.group(1) + " " + " ".join(w.capitalize() for w in match.group(2).split())
 
     return re.sub(
-        r"\b(tỉnh|thành phố)\s+((?:[a-zà-ỹđ]+\s?){1,3})(?=\s(?:lần|khóa|khoá|nhiệm|giai)\b|$|[,.;])",
+        r"\b(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?!(?:ủy|uỷ|đảng|đoàn)\b)"
+        r"((?:[a-zà-ỹđ]+\s?){1,3})"
+        r"(?=\s(?:lần|khóa|khoá|nhiệm|giai)\b|$|[,.;])",
         fix,
         text,
     )
@@ -254,21 +271,43 @@ def plan_term(
     title: str, head: str, body: str, warnings: list[str]
 ) -> tuple[tuple[int, int] | None, int]:
     """The term (from_year, to_year) and the first year of its period, from the title, else the
-    preamble, else the body; None when the document tells none."""
-    for text in (title, head, body):
+    preamble, else the body; None when the document tells none. A plan of one year ("Kế hoạch
+    kinh tế - xã hội năm 2022", "12 chỉ tiêu … năm 2021") has a term of that year."""
+    for k, text in enumerate((title, head, body)):
+        if k == 1:
+            year = yearly_plan(title)
+            if year:
+                return (year, year), year
+        found: list[tuple[int, int, int]] = []  # (from, to, first year of the period)
         for pattern, kind in _TERM_RES:
-            match = pattern.search(text)
-            if match:
+            for match in pattern.finditer(text):
                 a, b = int(match.group(1)), int(match.group(2))
                 if 0 < b - a <= 10:
-                    start = a + 1 if kind == "term" or b - a == 5 else a
-                    return (a, b), start
-    match = re.search(r"đến năm\s+(\d{4})", title + " " + head, re.IGNORECASE) or re.search(
+                    found.append((a, b, a + 1 if kind == "term" or b - a == 5 else a))
+            if found and k == 0:
+                break
+        if found:
+            if k == 0:
+                a, b, start = found[0]
+            else:
+                # a report of a congress names the past term and its own: the latest five-year
+                # term is the document's ("Nhiệm kỳ 2020-2025, … Giai đoạn 2026-2030, …")
+                terms = [t for t in found if t[1] - t[0] <= 5] or found
+                a, b, start = max(terms, key=lambda t: (t[1], -found.index(t)))
+            return (a, b), start
+    year = yearly_plan(head) or yearly_plan(body)
+    if year:
+        return (year, year), year
+    ahead = re.search(r"đến năm\s+(\d{4})", title + " " + head, re.IGNORECASE) or re.search(
         r"đến năm\s+(\d{4})", body, re.IGNORECASE
     )
-    if match:
-        b = int(match.group(1))
-        warnings.append(f"Không thấy nhiệm kỳ: lấy giai đoạn {b - 4} - {b} theo “đến năm {b}”.")
+    # else the earliest deadline: "trước năm 2030 và đạt chuẩn nông thôn mới trước năm 2025"
+    deadlines = list(re.finditer(r"(?:trước|vào) năm\s+(\d{4})", body, re.IGNORECASE))
+    deadline = ahead or min(deadlines, key=lambda m: int(m.group(1)), default=None)
+    if deadline:
+        b = int(deadline.group(1))
+        words = deadline.group(0)
+        warnings.append(f"Không thấy nhiệm kỳ: lấy giai đoạn {b - 4} - {b} theo “{words}”.")
         return (b - 5, b), b - 4
     return None, 0
 

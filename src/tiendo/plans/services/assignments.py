@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import Actor, AuditRow, audit_record_many
+from tiendo.audit.services import Actor, AuditRow, audit_record_many, audit_row
 from tiendo.org.models import OrgUnit, OrgUnitSuccession, SuccessionKind
 from tiendo.org.services import succession_links_record
 
@@ -28,7 +28,7 @@ from ..models import (
     Program,
     Target,
 )
-from .delegations import DelegationRequest, audit_row, delegations_create, node_label
+from .delegations import DelegationRequest, delegations_create, node_label
 
 
 @transaction.atomic

@@ -16,6 +16,10 @@ Rules (each refused with a Vietnamese message naming the item):
 
 `delegations_create` is the bulk path (one query for the plan's nodes, one insert, one insert of
 audit entries, whatever the number of delegations): the form, the API and a demo loader use it.
+
+Over 600 lines on purpose: every rule above is checked against the same in-memory tree in one
+pass (preview and write share it), and splitting the checks from the writes would duplicate
+the tree's loading.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from tiendo.accounts.permissions import (
 )
 from tiendo.accounts.selectors import reporter_unit_ids
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import Actor, AuditRow, audit_record_many
+from tiendo.audit.services import Actor, AuditRow, audit_record_many, audit_row
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import unit_is_valid_on
 
@@ -550,29 +554,6 @@ def delegations_preview(
             _changes(context=context, existing=prepared.existing, new=prepared.nodes, on=day)
         )
     return DelegationPreview(nodes=prepared.nodes, skipped=prepared.skipped, changes=changes, on=on)
-
-
-def audit_row(
-    *,
-    actor: Actor,
-    action: AuditAction,
-    obj: Assignment,
-    object_label: str,
-    changes: dict[str, Any],
-    reason: str = "",
-    plan_code: str = "",
-) -> AuditRow:
-    """One audit entry about a node, for `audit_record_many`."""
-    return AuditRow(
-        actor=actor,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_label=object_label,
-        changes=changes,
-        reason=reason,
-        plan_code=plan_code,
-    )
 
 
 def _audit_items(

@@ -51,4 +51,18 @@ class Command(BaseCommand):
                 f"{len(imported.unparsed)} dòng chưa hiểu cần xem lại."
             )
         )
+        targets = imported.proposal.get("targets", [])
+        unsure = sum(t.get("confidence") == "low" for t in targets)
+        check = sum(t.get("confidence") == "medium" for t in targets)
+        indicators = imported.proposal.get("indicators", {}).values()
+        matched = sum(i["how"] != "new" for i in indicators)
+        if unsure or check:
+            self.stdout.write(
+                f"Bộ đọc chưa chắc về {unsure} chỉ tiêu và cần xem lại {check} chỉ tiêu "
+                "(trang xem lại đưa các chỉ tiêu này lên đầu, kèm lý do)."
+            )
+        self.stdout.write(
+            f"Chỉ số: {matched} chỉ tiêu dùng chỉ số có sẵn trong danh mục, "
+            f"{len(imported.proposal.get('created_indicators', []))} chỉ số mới."
+        )
         self.stdout.write("Xem lại và công bố trên trang “Nhập chương trình” của tiendo.")

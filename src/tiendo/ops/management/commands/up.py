@@ -17,11 +17,16 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("TIENDO_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("TIENDO_PORT", "8000")))
         parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Nạp thêm dữ liệu mẫu (như tiendo init --demo).",
+        )
+        parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("TIENDO_WORKERS", "2"))
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report_setup(self, instance_setup())
+        report_setup(self, instance_setup(with_sample=options["demo"]))
         host, port = options["host"], options["port"]
         shown = f"[{host}]" if ":" in host else host
         self.stdout.write(

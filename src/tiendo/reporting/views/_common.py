@@ -1,0 +1,35 @@
+"""What the reporting pages share: reading numbers and dates from a form or a query, and a
+ValidationError as a dict of messages keyed by field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return default
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _error_dict(exc: ValidationError) -> dict[str, str]:
+    if hasattr(exc, "error_dict"):
+        return {
+            k: str(v[0].messages[0] if hasattr(v[0], "messages") else v[0])
+            for k, v in exc.error_dict.items()
+        }
+    return {"__all__": exc.messages[0]}
