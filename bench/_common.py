@@ -87,19 +87,20 @@ class Server:
 
 
 def server_start(*, workers: int = 2, threads: int = 4, log: Path | None = None) -> Server:
-    """gunicorn tiendo.wsgi:application on 127.0.0.1 (only), as in docs/deployment.md."""
+    """gunicorn with tiendo's settings (tiendo.gunicorn_conf: each worker warmed up before it
+    takes requests) on 127.0.0.1 only, as in docs/deployment.md."""
     port = free_port()
     out = (log or Path(os.environ["TIENDO_HOME"]) / "bench-server.log").open("ab")
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
+            "-c",
+            "python:tiendo.gunicorn_conf",
             "tiendo.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
-            "--worker-class",
-            "gthread",
             "--threads",
             str(threads),
             "--timeout",

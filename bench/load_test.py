@@ -10,7 +10,9 @@ reports through the API (read the report, save the figures, submit: what a unit 
 deadline) and the others are leaders reading pages in a browser session (dashboard, program,
 target page; a random province each time) and the evaluation through the API. Each user waits
 `--think` seconds (uniform 0.5×–1.5×) between requests. Prints throughput, latency percentiles per
-kind of request and the error count (any status other than 2xx/3xx, or no answer).
+kind of request and the error count (any status other than 2xx/3xx, or no answer): for the whole
+run, and for the run without its first `--skip` seconds (5: when every user starts at once), so
+that a tail made by the start shows as such.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--home", help="reuse this data folder")
+    parser.add_argument(
+        "--skip", type=float, default=5, help="seconds left out of the second table"
+    )
     args = parser.parse_args()
     args.seconds = min(args.seconds, 300.0)  # bounded whatever is asked
     info = setup(provinces=args.provinces, seed=args.seed, home=args.home)
@@ -61,20 +66,25 @@ def main() -> None:
     leader_token = token_for(leaders[0])
     connection.close()
 
-    stats: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, int] = defaultdict(int)
+    # each sample: (seconds since the start when it was sent, milliseconds, error)
+    samples: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
     lock = threading.Lock()
     pool = list(editable)
     random.Random(args.seed).shuffle(pool)
 
     server = server_start(workers=args.workers, threads=args.threads)
     stop_at = 0.0
+    started = 0.0
 
     def record(kind: str, began: float, status: int | None) -> None:
         with lock:
-            stats[kind].append((time.perf_counter() - began) * 1000)
-            if status is None or status >= 400:
-                errors[kind] += 1
+            samples[kind].append(
+                (
+                    began - started,
+                    (time.perf_counter() - began) * 1000,
+                    status is None or status >= 400,
+                )
+            )
 
     def timed(
         kind: str, http: Http, method: str, path: str, body: object = None
@@ -166,27 +176,41 @@ def main() -> None:
     finally:
         server.stop()
 
-    total = sum(len(v) for v in stats.values())
     print(f"machine: {machine(info['vendor'])} (the load generator shares the 2 cores)")
     print(
         f"data: {args.provinces} provinces; {args.users} users ({args.reporters} reporters, "
         f"{args.users - args.reporters} leaders), think time {args.think} s ± 50 %, "
         f"{args.seconds:.0f} s; server: gunicorn {args.workers} workers × {args.threads} threads"
     )
-    print(
-        f"throughput: {total / elapsed:.1f} requests/s ({total} requests); errors: "
-        f"{sum(errors.values())}; reports submitted: {len(stats['API submit report'])} of "
-        f"{len(editable)} open"
-    )
-    print()
-    print("| request | count | errors | p50 ms | p95 ms | p99 ms | max ms |")
-    print("|---|---|---|---|---|---|---|")
-    for kind in sorted(stats):
-        t = stats[kind]
+    submitted = len(samples["API submit report"])
+    print(f"reports submitted: {submitted} of {len(editable)} open")
+    for title, since in (
+        ("Whole run", 0.0),
+        (f"Without the first {args.skip:g} s (every user starting at once)", args.skip),
+    ):
+        kept = {
+            kind: [(ms, error) for at, ms, error in rows if at >= since]
+            for kind, rows in samples.items()
+        }
+        total = sum(len(rows) for rows in kept.values())
+        errors = sum(error for rows in kept.values() for _ms, error in rows)
+        print()
         print(
-            f"| {kind} | {len(t)} | {errors[kind]} | {percentile(t, 50):.0f} | "
-            f"{percentile(t, 95):.0f} | {percentile(t, 99):.0f} | {max(t):.0f} |"
+            f"{title}: {total / max(elapsed - since, 1e-9):.1f} requests/s ({total} requests); "
+            f"errors: {errors}"
         )
+        print()
+        print("| request | count | errors | p50 ms | p95 ms | p99 ms | max ms |")
+        print("|---|---|---|---|---|---|---|")
+        for kind in sorted(kept):
+            t = [ms for ms, _error in kept[kind]]
+            if not t:
+                continue
+            print(
+                f"| {kind} | {len(t)} | {sum(e for _ms, e in kept[kind])} | "
+                f"{percentile(t, 50):.0f} | {percentile(t, 95):.0f} | {percentile(t, 99):.0f} | "
+                f"{max(t):.0f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ PLANS, EVALUATION, UNITS = "Chương trình hành động", "Đánh giá", "Đơ
 ROUNDS, SUBMISSIONS, FIGURES = "Đợt báo cáo", "Báo cáo của đơn vị", "Số liệu"
 REGISTER, WORK_PROGRAMS = "Văn bản triển khai", "Chương trình công tác năm"
 COVERAGE = "Phân công và độ bao phủ"
+INDICATORS = "Chỉ số"
 CREATED = sorted(["201", *READ])
 DOCUMENT = "/plans/{code}/implementing-documents/{document_id}"
 
@@ -82,6 +83,15 @@ OPERATIONS = [
         CREATED,
     ),
     ("GET", "/plans/{code}/evaluation", "tiendo_api_api_evaluation_get", EVALUATION, READ),
+    ("GET", "/indicators", "tiendo_api_api_indicators_list_api", INDICATORS, READ),
+    ("GET", "/indicators/{code}", "tiendo_api_api_indicator_get", INDICATORS, READ),
+    (
+        "GET",
+        "/indicators/{code}/figures",
+        "tiendo_api_api_indicator_figures_api",
+        INDICATORS,
+        READ,
+    ),
     ("GET", "/units", "tiendo_api_api_units_list", UNITS, READ),
     ("GET", "/rounds", "tiendo_api_api_rounds_list", ROUNDS, READ),
     ("GET", "/rounds/{round_id}", "tiendo_api_api_round_get", ROUNDS, READ),
@@ -162,7 +172,9 @@ SCHEMAS = {
         "issue_date",
         "issuing_body",
         "number",
+        "program_count",
         "status",
+        "target_count",
         "term_from_year",
         "term_to_year",
         "title",
@@ -268,7 +280,38 @@ SCHEMAS = {
         "valid_from",
         "valid_to",
     ],
-    "EvaluationOut": ["as_of", "counts", "evaluations", "plan"],
+    "ClosureOut": ["as_of", "closed_on", "counts", "decision_ref"],
+    "EvaluationOut": ["as_of", "closure", "counts", "evaluations", "plan"],
+    "IndicatorOut": ["code", "definition", "name", "national_code", "source", "synonyms", "unit"],
+    "PagedIndicatorOut": PAGE,
+    "IndicatorDetailOut": [
+        "code",
+        "definition",
+        "figures",
+        "name",
+        "national_code",
+        "source",
+        "synonyms",
+        "unit",
+    ],
+    "IndicatorFigureOut": [
+        "accepted_at",
+        "area",
+        "area_name",
+        "correction_reason",
+        "corrects",
+        "counts",
+        "figure_type",
+        "from_year",
+        "id",
+        "note",
+        "obs_status",
+        "qualifier",
+        "source",
+        "value",
+        "year",
+    ],
+    "IndicatorFigureFilters": ["area", "counting"],
     "PagedUnitOut": PAGE,
     "UnitOut": ["code", "kind", "name", "parent", "short_name", "valid_from", "valid_to"],
     "RoundFilters": ["plan", "status", "year"],

@@ -154,10 +154,11 @@ def grow_plan(plan, factor: int) -> None:
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        (f"/plans/{PLAN}/", 18),
+        (f"/plans/{PLAN}/", 19),  # + the other plans, for the switch between terms
         (f"/plans/{PLAN}/programs/2/", 13),
         (f"/plans/{PLAN}/programs/2/?unit=so-thu&status=no_data", 13),
-        (f"/plans/{PLAN}/targets/2.2/", 13),  # + its chain: the assignments, the reporters
+        # + its chain: the assignments, the reporters; + the same indicator in other plans
+        (f"/plans/{PLAN}/targets/2.2/", 14),
         ("/plans/", 4),
     ],
 )

@@ -125,6 +125,19 @@ def require_delegator(user: Any, unit_id: int | None) -> None:
         )
 
 
+def can_edit_plan(user: Any) -> bool:
+    """Add, change and remove the plan's targets, tasks and breakthroughs (section II.4: the
+    office prepares the Standing Committee's adjustments): monitors and administrators."""
+    return role_of(user) in OFFICE_ROLES
+
+
+def require_plan_editor(user: Any) -> None:
+    if not can_edit_plan(user):
+        raise NotAllowed(
+            _("Chỉ Văn phòng (hoặc quản trị hệ thống) mới được bổ sung, điều chỉnh chương trình.")
+        )
+
+
 def require_accounts_admin(user: Any) -> None:
     if not can_manage_accounts(user):
         raise NotAllowed(_("Chỉ quản trị hệ thống mới được quản lý tài khoản."))

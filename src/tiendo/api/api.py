@@ -2,7 +2,7 @@
 /api/v1/docs (Swagger UI served from ninja's packaged static files, no CDN).
 
 Each app owns its part as a router — `tiendo.plans.api`, `tiendo.evaluation.api`,
-`tiendo.org.api`, `tiendo.reporting.api` — with its schemas; what they share (the error shape,
+`tiendo.org.api`, `tiendo.reporting.api`, `tiendo.indicators.api` — with its schemas; what they share (the error shape,
 field types, pagination) is in `tiendo.core.api`. This module keeps what is the API's as a whole:
 the `NinjaAPI` instance, token authentication, the exception handlers, the OpenAPI settings and
 the mounting of the routers.
@@ -40,6 +40,7 @@ from tiendo.accounts.tokens import token_authenticate
 from tiendo.core.api import error_body
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.api import router as evaluation_router
+from tiendo.indicators.api import router as indicators_router
 from tiendo.org.api import router as org_router
 from tiendo.plans.api import router as plans_router
 from tiendo.plans.api_delegations import router as delegations_router
@@ -83,6 +84,7 @@ api = TiendoAPI(
 api.add_router("", plans_router)
 api.add_router("", delegations_router)
 api.add_router("", evaluation_router)
+api.add_router("", indicators_router)
 api.add_router("", org_router)
 api.add_router("", reporting_router)
 api.add_router("", workprograms_router)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from tiendo.plans.models import Target
 
 from .engine import TargetSpec, target_meaning
@@ -30,3 +33,38 @@ def target_spec(*, target: Target, term_from_year: int | None) -> TargetSpec:
 def target_meaning_text(*, target: Target) -> str:
     """The target's meaning in Vietnamese words."""
     return target_meaning(target_spec(target=target, term_from_year=None))
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def document_target_spec(*, item: dict[str, Any], term_from_year: int | None) -> TargetSpec:
+    """The engine's view of a target of a plan document (canonical form: numbers as decimal
+    strings), e.g. as a form edits it or as a past revision recorded it. Raises ValueError when
+    the fields do not fit together."""
+    baseline = item.get("baseline")
+    return TargetSpec(
+        code=item["code"],
+        kind=item["kind"],
+        comparator=item.get("comparator"),
+        value=_decimal(item.get("value")),
+        value_high=_decimal(item.get("value_high")),
+        unit=item.get("unit", ""),
+        from_year=item.get("from_year"),
+        to_year=item["to_year"],
+        indicator=item["indicator"],
+        baseline_value=_decimal(baseline["value"]) if baseline else None,
+        baseline_year=baseline["year"] if baseline else None,
+        tolerance_pct=_decimal(item.get("tolerance_pct")),
+        term_from_year=term_from_year,
+    )
+
+
+def document_target_meaning(*, item: dict[str, Any], lang: str | None = "vi") -> str:
+    """What a plan-document target asks, in words of `lang` (Vietnamese unless told); empty
+    when it cannot be read."""
+    try:
+        return target_meaning(document_target_spec(item=item, term_from_year=None), lang)
+    except (ValueError, KeyError, ArithmeticError):
+        return ""

@@ -27,9 +27,13 @@ from .engine.wording import vi as words_vi
 __all__ = [
     "BarSegment",
     "ChartData",
+    "SeriesChart",
+    "SeriesGoal",
     "axis_ticks",
     "chart_data",
     "chart_svg",
+    "goal_level",
+    "series_chart_svg",
     "status_bar_svg",
     "status_swatch_svg",
 ]
@@ -143,24 +147,15 @@ def chart_data(
     )
     if not points:
         return None
-    low: Decimal | None = None
-    high: Decimal | None = None
     note = ""
     target_from = spec.from_year or spec.to_year
-    if spec.kind in _DIRECT and spec.value is not None:
-        low = spec.value
-        high = spec.value_high
-    elif spec.kind == "increase" and spec.value is not None:
+    low, high, base = goal_level(spec=spec, chosen=chosen)
+    if spec.kind == "increase" and low is not None and base is not None:
+        target_from = spec.to_year
         base_year = (spec.from_year or spec.to_year) - 1
-        base = spec.baseline_value if spec.baseline_year == base_year else None
-        if base is None and base_year in chosen:
-            base = chosen[base_year].value
-        if base is not None:
-            low = base + spec.value
-            target_from = spec.to_year
-            note = words["base_plus"].format(
-                base=_number(base, lang), year=base_year, value=_number(spec.value, lang)
-            )
+        note = words["base_plus"].format(
+            base=_number(base, lang), year=base_year, value=_number(spec.value or Decimal(0), lang)
+        )
     elif spec.kind == "milestone":
         low = Decimal(1)
         target_from = spec.to_year
@@ -198,6 +193,25 @@ def chart_data(
         note=note,
         lang=language(lang),
     )
+
+
+def goal_level(
+    *, spec: TargetSpec, chosen: dict[int, Figure]
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The level a target sets on the scale of its figures: (low, high, base). Direct kinds
+    (level, annual, maintain, average growth) set their value; an increase sets the base year's
+    value plus the increase (the base is the stated baseline, else the figure of that year);
+    other kinds set no level on that scale (all None)."""
+    if spec.kind in _DIRECT and spec.value is not None:
+        return spec.value, spec.value_high, None
+    if spec.kind == "increase" and spec.value is not None:
+        base_year = (spec.from_year or spec.to_year) - 1
+        base = spec.baseline_value if spec.baseline_year == base_year else None
+        if base is None and base_year in chosen:
+            base = chosen[base_year].value
+        if base is not None:
+            return base + spec.value, None, base
+    return None, None, None
 
 
 def _path_start(
@@ -547,6 +561,171 @@ def status_bar_svg(
     return "".join(parts)
 
 
+# --- One indicator across plans ------------------------------------------------------------------
+
+# One colour per plan on the indicator chart (red like the single-target chart first).
+_PLAN_COLOURS = ("#a4161a", "#6a4c93", "#2b7a0b", "#8a5a00", "#0f5257")
+
+
+@dataclass(frozen=True)
+class SeriesGoal:
+    """A target of one plan drawn on an indicator's chart: its level from `from_year` to
+    `to_year` (a band when `high`), in the colour of its plan (`plan_index`)."""
+
+    label: str  # "23-CTr/TU · 2.2"
+    plan_index: int
+    from_year: int
+    to_year: int
+    low: Decimal
+    high: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class SeriesChart:
+    """An indicator's series (the figure that counts for each year) with the targets of every
+    plan that measures it."""
+
+    title: str
+    unit: str
+    points: tuple[tuple[int, Decimal, str], ...]  # (year, value, figure type)
+    goals: tuple[SeriesGoal, ...]
+    plans: tuple[str, ...]  # legend label of each plan, by plan_index
+
+    @property
+    def first_year(self) -> int:
+        years = [p[0] for p in self.points] + [g.from_year for g in self.goals]
+        return min(years) if years else 0
+
+    @property
+    def last_year(self) -> int:
+        years = [p[0] for p in self.points] + [g.to_year for g in self.goals]
+        return max(years) if years else 0
+
+
+def series_chart_svg(data: SeriesChart, *, width: int = 720, height: int = 300) -> str:
+    """Draw an indicator's series and every plan's targets on it on one chart: filled circles
+    for official and published figures, hollow ones for estimates; each plan's targets in its
+    own colour, labelled with the plan and the target's code."""
+    legend_rows = 1 + (len(data.plans) + 1) // 2
+    pad_left, pad_right, pad_top = Decimal(64), Decimal(24), Decimal(16)
+    pad_bottom = Decimal(32 + 18 * legend_rows)
+    w, h = Decimal(width), Decimal(height + 18 * (legend_rows - 1))
+    values = [p[1] for p in data.points]
+    for goal in data.goals:
+        values.append(goal.low)
+        if goal.high is not None:
+            values.append(goal.high)
+    lo = min([Decimal(0), *values]) if values else Decimal(0)
+    hi = max(values) if values else Decimal(1)
+    if values and min(values) > hi / 2:
+        # A line chart of a series far from zero (forest cover 62–66 %): the axis starts near
+        # the lowest value so that the changes from year to year can be seen.
+        lo = min(values) - (hi - min(values)) * Decimal("0.25") - Decimal("0.5")
+        lo = max(lo, Decimal(0))
+    if hi == lo:
+        hi = lo + 1
+    hi = hi + (hi - lo) * Decimal("0.12")
+    first, last = data.first_year, data.last_year
+    span = max(last - first, 1)
+
+    def x(year: int) -> Decimal:
+        return pad_left + (w - pad_left - pad_right) * (year - first) / span
+
+    def y(value: Decimal) -> Decimal:
+        return pad_top + (h - pad_top - pad_bottom) * (hi - value) / (hi - lo)
+
+    ident = "s-" + "".join(ch if ch.isalnum() else "-" for ch in data.title[:24])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-series" '
+        f'viewBox="0 0 {width} {_fmt(h)}" width="{width}" height="{_fmt(h)}" role="img" '
+        f'aria-labelledby="t-{ident} d-{ident}" font-family="DejaVu Sans, Arial, sans-serif">',
+        f'<title id="t-{ident}">{escape(data.title)}</title>',
+        f'<desc id="d-{ident}">{escape(_series_description(data))}</desc>',
+    ]
+    for i in range(5):
+        value = lo + (hi - lo) * i / 4
+        yy = _fmt(y(value))
+        parts.append(
+            f'<line x1="{_fmt(pad_left)}" x2="{_fmt(w - pad_right)}" y1="{yy}" y2="{yy}" '
+            f'stroke="{_GRID}" stroke-width="1"/>'
+            f'<text x="{_fmt(pad_left - 6)}" y="{yy}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="end" dominant-baseline="middle">'
+            f"{escape(format_number(value, 0 if hi - lo >= 20 else 1))}</text>"
+        )
+    step = 1 if span <= 12 else 2
+    axis_y = _fmt(h - pad_bottom + 16)
+    for year in range(first, last + 1, step):
+        parts.append(
+            f'<text x="{_fmt(x(year))}" y="{axis_y}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    for goal in data.goals:
+        colour = _PLAN_COLOURS[goal.plan_index % len(_PLAN_COLOURS)]
+        x1, x2 = x(goal.from_year), x(goal.to_year)
+        if x2 - x1 < 8:
+            x1 = x2 - 8
+        tip = f"{goal.label}: {format_number(goal.low)}"
+        if goal.high is not None:
+            tip += f" – {format_number(goal.high)}"
+            top, bottom = y(goal.high), y(goal.low)
+            parts.append(
+                f'<rect x="{_fmt(x1)}" y="{_fmt(top)}" width="{_fmt(x2 - x1)}" '
+                f'height="{_fmt(bottom - top)}" fill="{colour}" fill-opacity="0.15" '
+                f'stroke="{colour}" stroke-width="1"><title>{escape(tip)}</title></rect>'
+            )
+            label_y = top - 4
+        else:
+            level = y(goal.low)
+            parts.append(
+                f'<line x1="{_fmt(x1)}" x2="{_fmt(x2)}" y1="{_fmt(level)}" y2="{_fmt(level)}" '
+                f'stroke="{colour}" stroke-width="2.5"><title>{escape(tip)}</title></line>'
+            )
+            label_y = level - 5
+        code = goal.label.rsplit("·", 1)[-1].strip()
+        parts.append(
+            f'<text x="{_fmt(x1)}" y="{_fmt(label_y)}" font-size="11" fill="{colour}" '
+            f'text-anchor="start">{escape(code)}</text>'
+        )
+    if len(data.points) > 1:
+        line = " ".join(f"{_fmt(x(p[0]))},{_fmt(y(p[1]))}" for p in data.points)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{_SERIES}" stroke-width="2"/>')
+    for year, value, kind in data.points:
+        fill = "#fff" if kind == "estimate" else _SERIES
+        label = {"estimate": "ước tính", "reported": "số công bố", "official": "số chính thức"}.get(
+            kind, kind
+        )
+        parts.append(
+            f'<circle cx="{_fmt(x(year))}" cy="{_fmt(y(value))}" r="5" fill="{fill}" '
+            f'stroke="{_SERIES}" stroke-width="2" data-kind="{escape(kind)}">'
+            f"<title>{year}: {escape(format_number(value))} {escape(data.unit)} ({label})</title>"
+            "</circle>"
+        )
+    base = h - pad_bottom + 40
+    parts.append(
+        f'<circle cx="70" cy="{_fmt(base)}" r="5" fill="{_SERIES}" stroke="{_SERIES}" '
+        'stroke-width="2"/>'
+        f'<text x="80" y="{_fmt(base)}" font-size="11" fill="{_INK}" '
+        'dominant-baseline="middle">Số chính thức / công bố</text>'
+        f'<circle cx="250" cy="{_fmt(base)}" r="5" fill="#fff" stroke="{_SERIES}" '
+        'stroke-width="2"/>'
+        f'<text x="260" y="{_fmt(base)}" font-size="11" fill="{_INK}" '
+        'dominant-baseline="middle">Ước tính</text>'
+    )
+    for index, plan in enumerate(data.plans):
+        colour = _PLAN_COLOURS[index % len(_PLAN_COLOURS)]
+        row, col = divmod(index, 2)
+        ly = base + 18 * (row + 1)
+        lx = Decimal(70 + col * 320)
+        parts.append(
+            f'<line x1="{_fmt(lx - 8)}" x2="{_fmt(lx + 14)}" y1="{_fmt(ly)}" y2="{_fmt(ly)}" '
+            f'stroke="{colour}" stroke-width="2.5"/>'
+            f'<text x="{_fmt(lx + 20)}" y="{_fmt(ly)}" font-size="11" fill="{_INK}" '
+            f'dominant-baseline="middle">Mục tiêu: {escape(plan)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def status_swatch_svg(*, status: str, size: int = 14) -> str:
     """The pattern of a status as a small square, for the legend of the bars."""
     status = status if status in _STATUS_STYLE else "no_data"
@@ -559,3 +738,21 @@ def status_swatch_svg(*, status: str, size: int = 14) -> str:
         f'<rect x="0.5" y="0.5" width="{size - 1}" height="{size - 1}" fill="url(#{pid})" '
         f'stroke="{ink}"/></svg>'
     )
+
+
+def _series_description(data: SeriesChart) -> str:
+    if data.points:
+        text = "; ".join(
+            f"{year}: {format_number(value)}{' (ước tính)' if kind == 'estimate' else ''}"
+            for year, value, kind in data.points
+        )
+    else:
+        text = "Chưa có số liệu"
+    for goal in data.goals:
+        level = format_number(goal.low)
+        if goal.high is not None:
+            level += f" – {format_number(goal.high)}"
+        years = f"{goal.from_year}–{goal.to_year}" if goal.from_year < goal.to_year else ""
+        text += f". Mục tiêu {goal.label}: {level} {data.unit}".rstrip()
+        text += f" ({years or goal.to_year})"
+    return text + "."

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Aggregate, Count, Max, OuterRef, QuerySet, Subquery
+from django.apps import apps
+from django.db import connection
 
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure as FigureRow
 from tiendo.indicators.selectors import series_figures
-from tiendo.plans.models import Plan, Target
+from tiendo.plans.models import (
+    Assignment,
+    ImplementingDocument,
+    Plan,
+    PlanRevision,
+    PlanStatus,
+    Target,
+)
 
 from . import engine
 from .adapters import target_spec
-from .models import Assessment
+from .labels import status_text
+from .models import Assessment, PlanClosure
 
 
 def targets_for_evaluation(*, plan: Plan) -> list[Target]:
@@ -98,37 +111,172 @@ def assessment_history(*, target: Target) -> list[Assessment]:
     )
 
 
-# Audited edits that change what the evaluation reads (a target's meaning, the plan's term).
-EVALUATED_OBJECT_TYPES = ("plans.target", "plans.plan")
+# What a plan's pages read besides its own tables: audited edits of the plans and evaluation
+# apps' rows about this plan (a target's meaning, the plan's term or status, a delegation ended,
+# a unit's work handed on), and of organisational units (names, successions), which any plan
+# may show.
+PLAN_APPS = ("plans", "evaluation")
+ORG_APPS = ("org",)
+
+
+@dataclass(frozen=True)
+class PlanStamp:
+    """A plan of record's identity and a fingerprint of everything its overview and its
+    evaluation read (`inputs`): it changes whenever any of them changes (rows are only ever
+    added, or edited through a service that writes an audit entry)."""
+
+    plan_id: int
+    code: str
+    status: str
+    term_from_year: int
+    term_to_year: int
+    inputs: tuple[object, ...]
+
+    @property
+    def version(self) -> str:
+        """The fingerprint as a short token, safe in any cache key."""
+        return hashlib.sha256(repr(self.inputs).encode()).hexdigest()[:24]
+
+
+def _labels(app_labels: tuple[str, ...]) -> list[str]:
+    return sorted(
+        model._meta.label_lower
+        for label in app_labels
+        for model in apps.get_app_config(label).get_models()
+    )
+
+
+@functools.cache
+def _stamp_sql() -> tuple[str, list[str]]:
+    """One plain SQL statement (built once per process; Django's query compiler costs more
+    than the query): scalar subqueries each reading one index."""
+    plan = Plan._meta.db_table
+    target = Target._meta.db_table
+    figure = FigureRow._meta.db_table
+    assessment = Assessment._meta.db_table
+    audit = AuditEntry._meta.db_table
+    assignment = Assignment._meta.db_table
+    revision = PlanRevision._meta.db_table
+    document = ImplementingDocument._meta.db_table
+    plan_types, org_types = _labels(PLAN_APPS), _labels(ORG_APPS)
+    in_plan_types = ", ".join(["%s"] * len(plan_types))
+    in_org_types = ", ".join(["%s"] * len(org_types))
+    sql = f"""
+        SELECT p.id, p.code, p.status, p.term_from_year, p.term_to_year, p.area_id,
+          (SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id),
+          (SELECT MAX(t.id) FROM {target} t WHERE t.plan_id = p.id),
+          (SELECT COUNT(*) FROM {figure} f WHERE f.area_id = p.area_id AND f.indicator_id IN
+             (SELECT t.indicator_ref_id FROM {target} t WHERE t.plan_id = p.id)),
+          (SELECT MAX(f.id) FROM {figure} f WHERE f.area_id = p.area_id AND f.indicator_id IN
+             (SELECT t.indicator_ref_id FROM {target} t WHERE t.plan_id = p.id)),
+          (SELECT COUNT(*) FROM {assessment} a WHERE a.target_id IN
+             (SELECT t.id FROM {target} t WHERE t.plan_id = p.id)),
+          (SELECT MAX(a.id) FROM {assessment} a WHERE a.target_id IN
+             (SELECT t.id FROM {target} t WHERE t.plan_id = p.id)),
+          (SELECT COUNT(*) FROM {assignment} n WHERE n.plan_id = p.id),
+          (SELECT MAX(n.id) FROM {assignment} n WHERE n.plan_id = p.id),
+          (SELECT MAX(r.id) FROM {revision} r WHERE r.plan_id = p.id),
+          (SELECT COUNT(*) FROM {document} d WHERE d.plan_id = p.id),
+          (SELECT MAX(d.id) FROM {document} d WHERE d.plan_id = p.id),
+          (SELECT MAX(e.id) FROM {audit} e WHERE e.plan_code = p.code
+             AND e.object_type IN ({in_plan_types})),
+          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN ({in_org_types}))
+        FROM {plan} p
+    """
+    return sql, [*plan_types, *org_types]
+
+
+def plan_stamp(
+    *, code: str | None = None, plan_id: int | None = None, include_drafts: bool = False
+) -> PlanStamp | None:
+    """The stamp of the plan with this code (or id): one query. None when there is no such plan
+    (or it is a draft and drafts are not asked for)."""
+    sql, names = _stamp_sql()
+    params: list[str | int | None] = list(names)
+    if plan_id is not None:
+        sql += " WHERE p.id = %s"
+        params.append(plan_id)
+    else:
+        sql += " WHERE p.code = %s"
+        params.append(code)
+    if not include_drafts:
+        sql += " AND p.status <> %s"
+        params.append(str(PlanStatus.DRAFT))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, plan_code, status, term_from, term_to, *inputs = row
+    return PlanStamp(
+        plan_id=pk,
+        code=plan_code,
+        status=status,
+        term_from_year=term_from,
+        term_to_year=term_to,
+        inputs=(status, term_from, term_to, *inputs),
+    )
 
 
 def evaluation_inputs_version(*, plan: Plan) -> tuple[object, ...]:
-    """A fingerprint of everything a plan's evaluation reads: its targets, accepted figures,
-    assessments and the latest audited edit of a target or of the plan. One query; it changes
-    whenever any input changes (rows are only ever added, or edited with an audit entry)."""
+    """A fingerprint of everything a plan's evaluation reads (see `PlanStamp`). One query."""
+    stamp = plan_stamp(plan_id=plan.pk, include_drafts=True)
+    if stamp is None:
+        raise Plan.DoesNotExist(plan.pk)
+    return stamp.inputs
 
-    def per_plan(rows: QuerySet[Any], group: str, aggregate: Aggregate) -> Subquery:
-        return Subquery(rows.values(group).annotate(v=aggregate).values("v"))
 
-    targets = Target.objects.filter(plan=OuterRef("pk"))
-    figures = FigureRow.objects.filter(
-        area_id=OuterRef("area_id"), indicator__targets__plan=OuterRef("pk")
-    )
-    assessments = Assessment.objects.filter(target__plan=OuterRef("pk"))
-    edits = AuditEntry.objects.filter(
-        plan_code=OuterRef("code"), object_type__in=EVALUATED_OBJECT_TYPES
-    )
-    row = (
-        Plan.objects.filter(pk=plan.pk)
-        .annotate(
-            t_count=per_plan(targets, "plan", Count("id")),
-            t_max=per_plan(targets, "plan", Max("id")),
-            f_count=per_plan(figures, "area", Count("id")),
-            f_max=per_plan(figures, "area", Max("id")),
-            a_max=per_plan(assessments, "target__plan", Max("id")),
-            edit_max=per_plan(edits, "plan_code", Max("id")),
+# --- The frozen evaluation of a closed term ----------------------------------------------------
+
+
+def closure_get(*, plan: Plan) -> PlanClosure | None:
+    """The closure of a plan's term, if it was closed (one query)."""
+    return PlanClosure.objects.filter(plan_id=plan.pk).first()
+
+
+@dataclass(frozen=True)
+class ClosureVerdict:
+    """A target's verdict frozen when the term was closed, beside the verdict on the figures
+    held now (as of the same year)."""
+
+    code: str
+    status: str
+    label: str
+    explanation: str
+    current_status: str
+    current_label: str
+
+    @property
+    def changed(self) -> bool:
+        return self.status != self.current_status
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "label": self.label,
+            "explanation": self.explanation,
+            "changed": self.changed,
+            "current_status": self.current_status,
+        }
+
+
+def closure_verdicts(
+    *, closure: PlanClosure, evaluations: Iterable[engine.Evaluation]
+) -> dict[str, ClosureVerdict]:
+    """For each target of a closed plan: the frozen verdict and the one the figures held now
+    give (`evaluations` as of `closure.as_of_year`), by target code. No query."""
+    frozen = {str(item.get("code")): item for item in closure.evaluations}
+    result: dict[str, ClosureVerdict] = {}
+    for evaluation in evaluations:
+        item = frozen.get(evaluation.code)
+        if item is None:
+            continue
+        result[evaluation.code] = ClosureVerdict(
+            code=evaluation.code,
+            status=str(item.get("status", "")),
+            label=str(status_text(item.get("status", ""))),
+            explanation=str(item.get("explanation", "")),
+            current_status=str(evaluation.status),
+            current_label=str(status_text(evaluation.status)),
         )
-        .values_list("t_count", "t_max", "f_count", "f_max", "a_max", "edit_max")
-        .get()
-    )
-    return tuple(row)
+    return result

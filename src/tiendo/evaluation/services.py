@@ -21,14 +21,17 @@ from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record
 from tiendo.plans.models import Plan, PlanStatus, Target
+from tiendo.plans.selectors import plan_overview
 from tiendo.plans.services import plan_close_mark
 
 from . import engine
 from .models import Assessment, AssessmentStatus, PlanClosure
 from .selectors import (
+    PlanStamp,
     assessments_latest,
     evaluation_inputs_version,
     figures_accepted,
+    plan_stamp,
     target_specs,
     targets_for_evaluation,
 )
@@ -86,35 +89,49 @@ def evaluation_cache_key(*, plan_id: int, as_of_year: int, inputs: tuple[object,
     return f"tiendo:evaluation:{_engine_digest()}:{plan_id}:{as_of_year}:{fingerprint}"
 
 
+def _evaluated(
+    *, plan: Plan, as_of_year: int
+) -> tuple[
+    list[Target], list[engine.TargetSpec], list[engine.Evaluation], dict[str, list[engine.Figure]]
+]:
+    targets = targets_for_evaluation(plan=plan)
+    specs = target_specs(plan=plan, targets=targets)
+    figures = figures_accepted(plan=plan)
+    evaluations = engine.evaluate_many(
+        targets=specs,
+        figures_by_code=figures,
+        assessments_by_code=assessments_latest(plan=plan),
+        as_of_year=as_of_year,
+    )
+    return targets, specs, evaluations, figures
+
+
 def plan_evaluate(
     *,
     plan: Plan,
     as_of_year: int,
     figures: dict[str, list[engine.Figure]] | None = None,
+    stamp: PlanStamp | None = None,
 ) -> PlanEvaluation:
     """Evaluate every target of a plan as of a year, from the accepted figures in the database
-    or, for a what-if, from `figures` given by the caller (nothing is written)."""
-    targets = targets_for_evaluation(plan=plan)
-    specs = target_specs(plan=plan, targets=targets)
+    or, for a what-if, from `figures` given by the caller (nothing is written).
+
+    From the database the result (with the targets and their specs) is reused while none of its
+    inputs has changed: one query (the plan's stamp, unless the caller has it) when nothing did."""
     evaluations: list[engine.Evaluation]
     if figures is None:
-        # From the database: reuse the result while none of its inputs has changed.
-        key = evaluation_cache_key(
-            plan_id=plan.pk, as_of_year=as_of_year, inputs=evaluation_inputs_version(plan=plan)
-        )
+        if stamp is None or stamp.plan_id != plan.pk:
+            stamp = plan_stamp(plan_id=plan.pk, include_drafts=True)
+        inputs = stamp.inputs if stamp is not None else ("missing",)
+        key = evaluation_cache_key(plan_id=plan.pk, as_of_year=as_of_year, inputs=inputs)
         cached = cache.get(key)
         if cached is None:
-            figures = figures_accepted(plan=plan)
-            evaluations = engine.evaluate_many(
-                targets=specs,
-                figures_by_code=figures,
-                assessments_by_code=assessments_latest(plan=plan),
-                as_of_year=as_of_year,
-            )
-            cache.set(key, (evaluations, figures), timeout=CACHE_SECONDS)
-        else:
-            evaluations, figures = cached
+            cached = _evaluated(plan=plan, as_of_year=as_of_year)
+            cache.set(key, cached, timeout=CACHE_SECONDS)
+        targets, specs, evaluations, figures = cached
     else:
+        targets = targets_for_evaluation(plan=plan)
+        specs = target_specs(plan=plan, targets=targets)
         evaluations = engine.evaluate_many(
             targets=specs,
             figures_by_code=figures,
@@ -142,6 +159,18 @@ def plan_evaluate(
         specs={spec.code: spec for spec in specs},
         figures=figures,
     )
+
+
+def plan_overview_cached(*, stamp: PlanStamp, today: dt.date | None = None) -> Plan:
+    """`plan_overview` (the plan with its programs, assignments in force, documents…), reused
+    while the plan's stamp is unchanged (and for the day: assignments start and end on dates)."""
+    today = today or timezone.localdate()
+    key = f"tiendo:overview:{stamp.plan_id}:{today.isoformat()}:{stamp.version}"
+    plan = cache.get(key)
+    if plan is None:
+        plan = plan_overview(code=stamp.code)
+        cache.set(key, plan, timeout=CACHE_SECONDS)
+    return plan
 
 
 @transaction.atomic

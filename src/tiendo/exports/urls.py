@@ -19,4 +19,10 @@ urlpatterns = [
         name="workprogram_download",
     ),
     path("du-lieu-mo/<slug:code>/so-lieu.<str:fmt>", views.open_data, name="open_data"),
+    path("du-lieu-mo/chi-so.<str:fmt>", views.indicator_open_data, name="indicator_open_data"),
+    path(
+        "du-lieu-mo/chi-so/<slug:code>.<str:fmt>",
+        views.indicator_open_data,
+        name="indicator_open_data_one",
+    ),
 ]

@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 from tiendo.accounts import permissions as perms
 from tiendo.core.http import content_disposition
 from tiendo.core.text import slug
+from tiendo.indicators.models import Indicator
+from tiendo.indicators.selectors import OPEN_SERIES_FIELDS, open_series
 from tiendo.plans.models import Plan
 from tiendo.reporting.models import Submission
 
@@ -212,6 +214,53 @@ def entry_upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _csv_body(fields: list[str], rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def indicator_open_data(request: HttpRequest, fmt: str, code: str | None = None) -> HttpResponse:
+    """Indicators' series for publication: one row per indicator, area and year (the figure
+    that counts), with the SDMX-like columns INDICATOR, REF_AREA, TIME_PERIOD, OBS_VALUE,
+    OBS_STATUS (A official, P published, E estimate), UNIT_MEASURE and the source. Every
+    indicator, or one (`code`). Public unless TIENDO_OPEN_DATA_PUBLIC is False."""
+    if not getattr(settings, "TIENDO_OPEN_DATA_PUBLIC", True) and not (
+        request.user.is_authenticated
+    ):
+        return redirect_to_login(request.get_full_path())
+    if fmt not in ("csv", "json"):
+        raise Http404("Định dạng không hỗ trợ.")
+    indicator = None
+    if code is not None:
+        indicator = Indicator.objects.filter(code=code).first()
+        if indicator is None:
+            raise Http404("Không có chỉ số này.")
+    rows = list(open_series(indicator=indicator))
+    name = f"chi-so-{indicator.code}" if indicator else "chi-so"
+    if fmt == "json":
+        body = json.dumps(
+            {
+                "license": "Dữ liệu mở: được sử dụng, chia sẻ, trích dẫn nguồn tiendo.",
+                "obs_status": {"A": "Số chính thức", "P": "Số liệu công bố", "E": "Ước thực hiện"},
+                "fields": OPEN_SERIES_FIELDS,
+                "observations": rows,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        body = _csv_body(OPEN_SERIES_FIELDS, rows)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     """Accepted figures with their targets, for publication. Public unless
     TIENDO_OPEN_DATA_PUBLIC is False (then sign-in is required)."""
@@ -236,12 +285,9 @@ def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         )
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
-        writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            _csv_body(OPEN_DATA_FIELDS, rows), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'inline; filename="so-lieu-{plan.code}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -198,6 +198,7 @@ def plan_import(
     for code, proposed in proposal.indicators.items():
         if proposed["code"] is None and code in held:
             proposed["code"] = held[code]
+    _follows_propose(plan=result.plan, actor=actor, filename=filename)
     stored = {
         **proposal.document,
         "indicators": proposal.indicators,
@@ -214,6 +215,32 @@ def plan_import(
         uploaded_at=timezone.now(),
         uploaded_by=actor_user(actor),
     )
+
+
+def _follows_propose(*, plan: Plan, actor: Actor, filename: str) -> None:
+    """A program of the next term follows the program of record for the same area whose term
+    ends in the year this one begins (2020–2025 → 2025–2030): proposed in the draft, which the
+    office can still change before publishing."""
+    if plan.follows_id is not None or plan.area_id is None:
+        return
+    previous = (
+        Plan.objects.exclude(status=PlanStatus.DRAFT)
+        .exclude(pk=plan.pk)
+        .filter(area_id=plan.area_id, term_to_year=plan.term_from_year)
+        .order_by("-term_from_year", "code")
+        .first()
+    )
+    if previous is None:
+        return
+    document = plan_document_build(plan=plan)
+    document["follows"] = previous.code
+    plan_load(
+        document=document,
+        actor=actor,
+        reason=f"Nhập từ văn bản {filename}: kế thừa chương trình {previous.code}",
+        record_revision=False,
+    )
+    plan.refresh_from_db()
 
 
 def _draft_document(plan: Plan) -> dict[str, Any]:

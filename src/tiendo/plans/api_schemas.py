@@ -20,6 +20,8 @@ class PlanOut(Schema):
     term_from_year: int
     term_to_year: int
     status: str
+    program_count: int = Field(description="Số chương trình công tác")
+    target_count: int = Field(description="Số chỉ tiêu")
 
 
 class ProgramOut(Schema):

@@ -386,6 +386,8 @@ def _canonical_target(
     if from_year is not None and from_year > target["to_year"]:
         _fail(f"{path}.from_year", "năm bắt đầu sau năm kết thúc")
     baseline = target.get("baseline")
+    if baseline and baseline["year"] >= target["to_year"]:
+        _fail(f"{path}.baseline.year", "năm gốc phải trước năm kết thúc của chỉ tiêu")
     return {
         "code": target["code"],
         "program": target["program"],

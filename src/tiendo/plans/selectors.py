@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.accounts.permissions import can_read_drafts
-from tiendo.indicators.models import Figure
+from tiendo.indicators.models import Figure, Indicator
 from tiendo.org.models import OrgUnit
 
 from .document import FORMAT, decimal_text, document_sort
@@ -29,11 +30,74 @@ from .models import (
 )
 
 
+def _count_per_plan(rows: QuerySet[Any]) -> Coalesce:
+    """How many of `rows` belong to the outer plan: a subquery of its own (one index range per
+    plan), never a join of the plan's programs with its targets."""
+    counted = rows.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n")), 0)
+
+
 def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
-    """Plans of record (active and closed); drafts only when asked — they never feed pages."""
+    """Plans of record (active and closed); drafts only when asked — they never feed pages.
+    Each plan's program and target counts are subqueries of their own, so reading a page of
+    plans costs the same however many programs and targets there are."""
     plans = Plan.objects.all() if include_drafts else Plan.objects.exclude(status=PlanStatus.DRAFT)
-    return plans.select_related("issuing_unit").annotate(
-        program_count=Count("programs", distinct=True), target_count=Count("targets", distinct=True)
+    return plans.select_related("issuing_unit", "follows").annotate(
+        program_count=_count_per_plan(Program.objects.all()),
+        target_count=_count_per_plan(Target.objects.all()),
+    )
+
+
+def plan_in_force(*, today: dt.date, plans: list[Plan] | None = None) -> Plan | None:
+    """The plan of record in force on `today`: an active plan whose term covers the year (the
+    later term when two share a year, as 2025 is the last year of one term and the first of the
+    next), else the latest active plan, else the latest closed one. Chosen among `plans` when
+    given (no query), else among all plans of record (one query)."""
+    if plans is None:
+        plans = list(Plan.objects.exclude(status=PlanStatus.DRAFT))
+    plans = sorted(
+        (p for p in plans if p.status != PlanStatus.DRAFT),
+        key=lambda p: (-p.term_from_year, -(p.issue_date or dt.date.min).toordinal(), p.code),
+    )
+    in_term = [
+        p
+        for p in plans
+        if p.term_from_year <= today.year <= p.term_to_year
+        and (p.issue_date is None or p.issue_date <= today)
+    ]
+    for group in (in_term, plans):
+        active = [p for p in group if p.status == PlanStatus.ACTIVE]
+        if active:
+            return active[0]
+    return plans[0] if plans else None
+
+
+@dataclass(frozen=True)
+class Term:
+    from_year: int
+    to_year: int
+    plans: list[Plan]
+
+    @property
+    def label(self) -> str:
+        return f"{self.from_year}–{self.to_year}"
+
+
+def plans_by_term(*, plans: list[Plan]) -> list[Term]:
+    """Plans grouped by their term (2025–2030, 2020–2025, …), the latest term first; no query."""
+    terms: dict[tuple[int, int], list[Plan]] = {}
+    for plan in sorted(plans, key=lambda p: (-p.term_from_year, -p.term_to_year, p.code)):
+        terms.setdefault((plan.term_from_year, plan.term_to_year), []).append(plan)
+    return [Term(a, b, group) for (a, b), group in terms.items()]
+
+
+def plans_other(*, plan: Plan) -> list[Plan]:
+    """The other plans of record, for the switch on a plan's dashboard (one query)."""
+    return list(
+        Plan.objects.exclude(status=PlanStatus.DRAFT)
+        .exclude(pk=plan.pk)
+        .order_by("-term_from_year", "code")
+        .only("code", "number", "title", "term_from_year", "term_to_year", "status")
     )
 
 
@@ -78,7 +142,7 @@ def plan_overview(*, code: str) -> Plan:
     """A plan with its programs (and their lead units), breakthroughs, deadlines, supersessions,
     plan-level assignments and implementing documents, in a fixed number of queries."""
     return (
-        Plan.objects.select_related("issuing_unit")
+        Plan.objects.select_related("issuing_unit", "follows")
         .prefetch_related(
             Prefetch(
                 "programs",
@@ -135,7 +199,7 @@ def program_detail(*, plan_code: str, number: int) -> Program:
 
 def target_detail(*, plan_code: str, code: str) -> Target:
     return (
-        Target.objects.select_related("plan", "program")
+        Target.objects.select_related("plan", "program", "indicator_ref")
         .prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))
         .exclude(plan__status=PlanStatus.DRAFT)
         .get(plan__code=plan_code, code=code)
@@ -412,3 +476,73 @@ def plan_figures(*, plan: Plan) -> list[PlanFigure]:
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class PlanContents:
+    """What the plan editor lists: programs with their targets and tasks, the breakthroughs."""
+
+    programs: list[Program]
+    breakthroughs: list[Breakthrough]
+
+
+def plan_contents(*, plan: Plan) -> PlanContents:
+    """Programs (targets and tasks in their order) and breakthroughs (with their programs and
+    tasks): a fixed number of queries whatever the size of the plan."""
+    programs = list(
+        plan.programs.order_by("number").prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("position")),
+            Prefetch("tasks", queryset=Task.objects.order_by("position")),
+        )
+    )
+    breakthroughs = list(
+        plan.breakthroughs.order_by("number").prefetch_related(
+            Prefetch("programs", queryset=Program.objects.order_by("number")),
+            Prefetch("tasks", queryset=Task.objects.order_by("position")),
+        )
+    )
+    return PlanContents(programs=programs, breakthroughs=breakthroughs)
+
+
+# --- Indicators across plans ---------------------------------------------------------------------
+
+
+def indicators_in_use() -> QuerySet[Indicator]:
+    """The catalogue with, for each indicator, how many targets of plans of record measure it,
+    how many figures were accepted and the years they cover (one query)."""
+    return Indicator.objects.annotate(
+        target_count=Count(
+            "targets", filter=~Q(targets__plan__status=PlanStatus.DRAFT), distinct=True
+        ),
+        plan_count=Count(
+            "targets__plan", filter=~Q(targets__plan__status=PlanStatus.DRAFT), distinct=True
+        ),
+        figure_count=Count("figures", distinct=True),
+        first_year=Min("figures__year"),
+        last_year=Max("figures__year"),
+    ).order_by("name", "code")
+
+
+def indicator_targets(*, indicator_id: int) -> list[Target]:
+    """Every target of a plan of record that measures this indicator, earlier terms first
+    (one query)."""
+    return list(
+        Target.objects.filter(indicator_ref_id=indicator_id)
+        .exclude(plan__status=PlanStatus.DRAFT)
+        .select_related("plan__area", "program")
+        .order_by("plan__term_from_year", "plan__code", "position")
+    )
+
+
+def targets_alike(*, target: Target) -> list[Target]:
+    """The targets of other plans of record that measure the same indicator (the same target
+    in another term), earlier terms first (one query; none without an indicator)."""
+    if target.indicator_ref_id is None:
+        return []
+    return list(
+        Target.objects.filter(indicator_ref_id=target.indicator_ref_id)
+        .exclude(plan_id=target.plan_id)
+        .exclude(plan__status=PlanStatus.DRAFT)
+        .select_related("plan")
+        .order_by("plan__term_from_year", "plan__code", "position")
+    )

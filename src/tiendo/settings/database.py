@@ -11,11 +11,12 @@ from .env import env_int, env_str
 
 
 def databases(home: Path) -> dict[str, dict[str, Any]]:
+    # Each server thread keeps its connection between requests (a PostgreSQL connection costs
+    # a few milliseconds to open, an SQLite one its PRAGMAs): only its first request opens it.
+    conn_max_age = env_int("TIENDO_DB_CONN_MAX_AGE", 60)
     url = env_str("DATABASE_URL")
     if url:
-        config: dict[str, Any] = dict(
-            dj_database_url.parse(url, conn_max_age=env_int("TIENDO_DB_CONN_MAX_AGE", 60))
-        )
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age))
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config.setdefault("OPTIONS", {}).update(_sqlite_options())
         return {"default": config}
@@ -23,6 +24,7 @@ def databases(home: Path) -> dict[str, dict[str, Any]]:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(home / "tiendo.sqlite3"),
+            "CONN_MAX_AGE": conn_max_age,
             "OPTIONS": _sqlite_options(),
         }
     }

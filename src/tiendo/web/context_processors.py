@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiendo.accounts import permissions as perms
 from tiendo.core.sample import sample_data_present
@@ -67,7 +68,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "sample_data": sample}
     role = perms.role_of(user)
-    items = [NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans")]
+    items = [
+        NavItem(_("Chương trình hành động"), reverse("web:plan_list"), "plans"),
+        NavItem(pgettext_lazy("plural", "Chỉ số"), reverse("web:indicator_list"), "indicators"),
+    ]
     if role == perms.Role.REPORTER:
         items.append(NavItem(_("Việc của đơn vị"), reverse("reporting:workspace"), "workspace"))
     if role in perms.READ_ALL_ROLES:

@@ -17,24 +17,29 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.accounts.permissions import (
     NotAllowed,
+    can_edit_plan,
     can_manage_delegations,
     can_monitor,
     require_monitor,
 )
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.evaluation import selectors as evaluation_selectors
-from tiendo.evaluation.services import plan_evaluate
+from tiendo.evaluation.selectors import PlanStamp
+from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
+from tiendo.indicators import selectors as indicator_selectors
+from tiendo.indicators.models import Indicator
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
-from tiendo.plans.models import Plan, PlanRevision, Program, Target
+from tiendo.plans.models import Plan, PlanRevision, PlanStatus, Program, Target
 from tiendo.plans.services import plan_load
 
 from . import dashboard
 from .forms import PlanAdjustForm
+from .indicators import indicator_view
 
 
-def _as_of(request: HttpRequest, plan: Plan) -> int:
+def _as_of(request: HttpRequest, plan: Plan | PlanStamp) -> int:
     """The as-of year: ?as_of=YEAR within the plan's term, else this year (kept in the term)."""
     latest = min(timezone.localdate().year, plan.term_to_year)
     try:
@@ -63,39 +68,65 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    plans = list(plan_selectors.plans_list())
-    if len(plans) == 1:
-        return redirect("web:plan_detail", code=plans[0].code)
+    """The dashboard of the plan in force today (by its term); the plans page when there is
+    none yet."""
+    plan = plan_selectors.plan_in_force(today=timezone.localdate())
+    if plan is not None:
+        return redirect("web:plan_detail", code=plan.code)
     return redirect("web:plan_list")
 
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/plan_list.html", {"plans": plan_selectors.plans_list()})
+    """The plans of record by term, the latest first, with their status."""
+    plans = list(plan_selectors.plans_list())
+    in_force = plan_selectors.plan_in_force(today=timezone.localdate(), plans=plans)
+    return render(
+        request,
+        "web/plan_list.html",
+        {
+            "terms": plan_selectors.plans_by_term(plans=plans),
+            "in_force": in_force,
+            "plans": plans,
+        },
+    )
 
 
 @login_required
 def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
-    try:
-        plan = plan_selectors.plan_overview(code=code)
-    except Plan.DoesNotExist as exc:
-        raise Http404(_("Không có chương trình hành động này.")) from exc
-    as_of = _as_of(request, plan)
-    result = plan_evaluate(plan=plan, as_of_year=as_of)
+    """The plan's dashboard and overview. What is the same for every reader comes from the cache
+    behind the plan's stamp (one query when nothing changed); the rest depends on the reader:
+    the switch to the other plans, a closed term's banner, the office's coverage line."""
+    stamp = evaluation_selectors.plan_stamp(code=code)
+    if stamp is None:
+        raise Http404(_("Không có chương trình hành động này."))
+    as_of = _as_of(request, stamp)
+    page = dashboard.plan_page(stamp=stamp, as_of=as_of)
+    if request.htmx:
+        return HttpResponse(page.dashboard)
+    plan = plan_overview_cached(stamp=stamp)
+    closure = None
+    changed: list[evaluation_selectors.ClosureVerdict] = []
+    if stamp.status == PlanStatus.CLOSED:
+        closure = evaluation_selectors.closure_get(plan=plan)
+        if closure is not None:
+            now = plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
+            verdicts = evaluation_selectors.closure_verdicts(
+                closure=closure, evaluations=now.evaluations
+            )
+            changed = [v for v in verdicts.values() if v.changed]
     context = {
-        "plan": plan,
-        "as_of": as_of,
-        "years": _years(plan),
-        "programs": dashboard.program_summaries(result=result),
-        "totals": dashboard.plan_totals(result=result),
-        "attention": dashboard.attention_first(result=result, lang=get_language()),
-        "revisions": list(plan_selectors.plan_revisions(plan=plan)),
+        "page": page,
+        "code": stamp.code,
+        "closure": closure,
+        "closure_changed": changed,
+        "other_plans": plan_selectors.plans_other(plan=plan),
         "can_adjust": can_monitor(request.user),
+        "can_edit": can_edit_plan(request.user),
         # the office sees what no round would collect
         "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
     }
-    template = "web/plan_detail.html#dashboard" if request.htmx else "web/plan_detail.html"
-    return render(request, template, context)
+    return render(request, "web/plan_detail.html", context)
 
 
 @login_required
@@ -140,17 +171,56 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
     (row,) = dashboard.target_rows(
         result=result, code=target.code, with_chart=True, lang=get_language()
     )
+    closure = (
+        evaluation_selectors.closure_get(plan=plan) if plan.status == PlanStatus.CLOSED else None
+    )
+    at_closure = None
+    if closure is not None:
+        now = result if as_of == closure.as_of_year else None
+        now = now or plan_evaluate(plan=plan, as_of_year=closure.as_of_year)
+        verdicts = evaluation_selectors.closure_verdicts(
+            closure=closure, evaluations=[now.by_code()[target.code]]
+        )
+        at_closure = verdicts.get(target.code)
     context = {
         "target": target,
         "plan": plan,
         "as_of": as_of,
         "years": _years(plan),
         "row": row,
+        "closure": closure,
+        "at_closure": at_closure,
+        "alike": plan_selectors.targets_alike(target=target),
         "figures": evaluation_selectors.figure_history(target=target),
         "coverage": target_coverage(target=target),
         "assessments": evaluation_selectors.assessment_history(target=target),
     }
     return render(request, "web/target_detail.html", context)
+
+
+@login_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    """The catalogue of indicators: what each measures, how many plans set targets on it, the
+    years its figures cover."""
+    return render(
+        request, "web/indicator_list.html", {"indicators": plan_selectors.indicators_in_use()}
+    )
+
+
+@login_required
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One indicator across plans and terms: its description, the targets of every plan on it
+    drawn with its series on one chart, and its figures with their sources."""
+    try:
+        indicator = indicator_selectors.indicator_get(code=code)
+    except Indicator.DoesNotExist as exc:
+        raise Http404("Không có chỉ số này.") from exc
+    view = indicator_view(
+        indicator=indicator,
+        targets=plan_selectors.indicator_targets(indicator_id=indicator.pk),
+        figures=list(indicator_selectors.indicator_figures(indicator=indicator)),
+    )
+    return render(request, "web/indicator_detail.html", {"view": view, "indicator": indicator})
 
 
 @login_required

@@ -5,6 +5,8 @@
 - `assignments`: who leads a target, and handing responsibilities to a unit's successor;
 - `delegations`: handing a program, target or task on (phân công thực hiện), ending a
   delegation, resolving a group into its member units.
+- `editing`: one target, task or breakthrough added, changed or removed in a form (through
+  `plan_load`, so a form edit and an upload make the same kind of revision);
 - `register`: the register of implementing documents (record, change, remove, open the file).
 """
 
@@ -32,6 +34,16 @@ from .documents import (
     plan_publish,
     plan_revision_record,
 )
+from .editing import (
+    PlanDecision,
+    plan_breakthrough_remove,
+    plan_breakthrough_save,
+    plan_target_check,
+    plan_target_remove,
+    plan_target_save,
+    plan_task_remove,
+    plan_task_save,
+)
 from .register import (
     DocumentInput,
     document_input_from_codes,
@@ -50,6 +62,7 @@ __all__ = [
     "DelegationRequest",
     "DocumentInput",
     "ItemChange",
+    "PlanDecision",
     "PlanLoadResult",
     "delegation_create",
     "delegation_end",
@@ -64,12 +77,19 @@ __all__ = [
     "implementing_document_record",
     "implementing_document_update",
     "node_label",
+    "plan_breakthrough_remove",
+    "plan_breakthrough_save",
     "plan_builtin_document",
     "plan_builtin_ensure",
     "plan_close_mark",
     "plan_load",
     "plan_publish",
     "plan_revision_record",
+    "plan_target_check",
+    "plan_target_remove",
+    "plan_target_save",
+    "plan_task_remove",
+    "plan_task_save",
     "register_file_validate",
     "target_assign",
     "unit_succession_record",

@@ -78,7 +78,13 @@ def round_open(
         ).exists()
     ):
         errors["period_kind"] = _("Đã có đợt báo cáo cho kỳ này.")
-    if plan.status != PlanStatus.ACTIVE:
+    if plan.status == PlanStatus.CLOSED:
+        errors["plan"] = _(
+            "Chương trình “%(p)s” đã kết thúc nhiệm kỳ %(a)s–%(b)s: không mở được đợt báo cáo "
+            "mới. Số liệu của nhiệm kỳ vẫn được đính chính (có lý do, ghi nhật ký), ví dụ bằng "
+            "lệnh “tiendo figures load”; đợt báo cáo mới mở cho chương trình của nhiệm kỳ sau."
+        ) % {"p": plan.number or plan.code, "a": plan.term_from_year, "b": plan.term_to_year}
+    elif plan.status != PlanStatus.ACTIVE:
         errors["plan"] = _(
             "Chỉ mở đợt báo cáo cho chương trình đang thực hiện (không phải dự thảo hay đã kết thúc)."
         )

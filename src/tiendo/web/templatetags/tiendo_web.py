@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from tiendo.evaluation import engine
-from tiendo.evaluation.adapters import target_spec
+from tiendo.evaluation.adapters import document_target_meaning, target_spec
 from tiendo.evaluation.charts import status_swatch_svg
 from tiendo.evaluation.labels import status_text
 from tiendo.plans.models import Target
@@ -26,6 +26,12 @@ def meaning(target: Target) -> str:
 def sentence(evaluation: engine.Evaluation) -> str:
     """The explanation of an evaluation in the interface language."""
     return engine.evaluation_sentence(evaluation, get_language())
+
+
+@register.filter
+def document_meaning(item: dict[str, object]) -> str:
+    """The meaning of a target as a plan document (a revision's snapshot) records it."""
+    return document_target_meaning(item=item, lang=get_language())
 
 
 @register.filter

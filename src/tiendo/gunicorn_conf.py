@@ -1,0 +1,41 @@
+"""The production server's gunicorn settings, the same for `tiendo up` and for the systemd unit
+of docs/deployment.md (`gunicorn -c python:tiendo.gunicorn_conf tiendo.wsgi:application`).
+
+On 2 cores: 2 worker processes (one per core: Python runs one thread at a time per process)
+with 4 threads each, so a request waiting on the database does not hold a core. Each worker
+warms itself up (`tiendo.web.warmup`) after loading the application and before it accepts its
+first request, so that the first seconds of a burst — everyone opening the dashboard at the
+reporting deadline — find the views imported, the templates compiled, the translations loaded
+and each plan's page in the shared cache instead of paying for them all at once. The
+application is not preloaded in the master, so that `systemctl reload` (HUP) starts workers
+with the new code while the old ones finish their requests."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+bind = os.environ.get("TIENDO_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("TIENDO_WORKERS", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("TIENDO_THREADS", "4"))
+timeout = 60
+graceful_timeout = 10
+# keep a browser's connection between its requests (users click every second or two)
+keepalive = 5
+# Requests are logged by tiendo's own middleware (one JSON line each).
+accesslog = None
+errorlog = "-"
+loglevel = "info"
+control_socket_disable = True
+
+
+def post_worker_init(worker: Any) -> None:
+    """In each worker, after it loaded the application and before it accepts requests."""
+    if os.environ.get("TIENDO_WARM_UP", "true").lower() in ("0", "false", "no", "off"):
+        return
+    # Imported here: gunicorn reads this file before Django is set up (each worker loads the
+    # application, and so Django, before this hook runs).
+    from tiendo.web.warmup import server_warm_up
+
+    server_warm_up(alive=worker.notify)
