@@ -17,7 +17,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.reporting.conftest import PDF_BYTES, PNG_BYTES, SNN, SVH, sub_of
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure
-from tiendo.ops.services import BackupError, backup_create, backup_extract, backup_restore
+from tiendo.ops.services import (
+    BackupError,
+    backup_create,
+    backup_extract,
+    backup_key,
+    backup_restore,
+    backup_sign,
+)
 from tiendo.reporting.models import Evidence
 from tiendo.reporting.services import (
     FigureInput,
@@ -106,9 +113,12 @@ def test_round_trip_gives_back_every_figure_file_and_audit_entry(
     evidence_files = {n for n in members if n.startswith("media/")}
     assert len(evidence_files) == 4
 
-    # Restore into a fresh data folder (its own SQLite database), in a separate process.
+    # Restore into a fresh data folder (its own SQLite database), in a separate process: another
+    # machine, so the operator brings the backup key along.
     home = tmp_path / "khoi-phuc"
-    done = tiendo(home, "restore", str(archive))
+    key = tmp_path / "khoa-sao-luu"
+    key.write_bytes(backup_key())
+    done = tiendo(home, "restore", str(archive), "--key-file", str(key))
     assert "Đã khôi phục" in done.stdout, done.stderr
     again = tiendo(home, "backup", "-o", str(tmp_path / "lan-hai.tar.gz"))
     assert "Đã sao lưu" in again.stdout, again.stderr
@@ -189,10 +199,11 @@ def test_an_archive_of_another_schema_is_refused(
 ) -> None:
     archive = backup_create(output=tmp_path / "a.tar.gz").path
 
-    def change(members: dict[str, bytes]) -> None:
+    def change(members: dict[str, bytes]) -> None:  # by the operator, who has the key
         manifest = json.loads(members["manifest.json"])
         manifest["migrations"] = migrations(manifest["migrations"])
         members["manifest.json"] = json.dumps(manifest).encode()
+        members["manifest.hmac"] = backup_sign(members["manifest.json"], key=backup_key()).encode()
 
     bad = _repack(archive, tmp_path / "b.tar.gz", change)
     with pytest.raises(BackupError, match=reason):

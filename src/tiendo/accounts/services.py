@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
+from tiendo.core.text import bidi_controls_in, text_nfc
 from tiendo.org.models import OrgUnit
 
 from .models import Profile, Role
@@ -24,6 +30,16 @@ Actor = AbstractBaseUser | AnonymousUser | None
 def password_generate() -> str:
     """A password people can copy: 16 URL-safe characters."""
     return secrets.token_urlsafe(12)
+
+
+USERNAME_RE = re.compile(r"[\w.@+-]+")
+
+
+def username_normalize(raw: str) -> str:
+    """The one form of a user name: compatibility-normalised (NFKC, as Django does, so that a
+    full-width "ｔｈｅｏｄｏｉ" is "theodoi"), case-folded, trimmed, then NFC. Two names equal
+    in this form are the same account."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", raw).strip().casefold())
 
 
 @transaction.atomic
@@ -45,12 +61,27 @@ def user_create(
     if check_actor:
         require_accounts_admin(actor)
     user_model = get_user_model()
-    username = username.strip()
+    username = username_normalize(username)
+    email = email.strip()
+    full_name = text_nfc(full_name).strip()
     errors: dict[str, str] = {}
     if not username:
         errors["username"] = _("Cần nhập tên đăng nhập.")
-    elif user_model.objects.filter(username__iexact=username).exists():
+    elif len(username) > 150 or not USERNAME_RE.fullmatch(username):
+        errors["username"] = _(
+            "Tên đăng nhập chỉ gồm chữ, số và các dấu . @ + - _ (tối đa 150 ký tự)."
+        )
+    elif username in {
+        username_normalize(u) for u in user_model.objects.values_list("username", flat=True)
+    }:
         errors["username"] = _("Tên đăng nhập “%(name)s” đã có.") % {"name": username}
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = _("Địa chỉ thư điện tử “%(e)s” không hợp lệ.") % {"e": email}
+    if len(full_name) > 150 or bidi_controls_in(full_name):
+        errors["full_name"] = _("Họ tên tối đa 150 ký tự và không chứa ký tự điều khiển hướng chữ.")
     if role not in Role.values:
         errors["role"] = _("Vai trò không hợp lệ.")
     if unit is None and unit_code:
@@ -62,14 +93,20 @@ def user_create(
     if errors:
         raise ValidationError(errors)
     password = password or password_generate()
-    first, _sep, last = full_name.strip().rpartition(" ")
-    user = user_model.objects.create_user(
-        username=username,
-        email=email,
-        password=password,
-        first_name=first,
-        last_name=last,
-    )
+    first, _sep, last = full_name.rpartition(" ")
+    try:
+        with transaction.atomic():
+            user = user_model.objects.create_user(
+                username=username,
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+            )
+    except IntegrityError as exc:  # created meanwhile by someone else
+        raise ValidationError(
+            {"username": _("Tên đăng nhập “%(name)s” đã có.") % {"name": username}}
+        ) from exc
     profile = Profile.objects.create(user=user, unit=unit, role=role)
     audit_record(
         actor=actor,
@@ -136,8 +173,23 @@ def password_change(
     assert actor is not None
     user: Any = actor
     errors: dict[str, list[str]] = {}
+    # Throttled like sign-in: after AXES_FAILURE_LIMIT wrong current passwords, refused for
+    # AXES_COOLOFF_TIME even with the right one (a stolen session cannot guess the password).
+    key = f"tiendo:password-change-failures:{user.pk}"
+    limit = int(settings.AXES_FAILURE_LIMIT)
+    cooloff = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    if int(cache.get(key, 0)) >= limit:
+        raise ValidationError(
+            {
+                "old_password": [
+                    _("Đã nhập sai mật khẩu hiện tại quá %(n)s lần; hãy thử lại sau %(m)s phút.")
+                    % {"n": limit, "m": cooloff // 60}
+                ]
+            }
+        )
     if not user.check_password(old_password):
         errors["old_password"] = [_("Mật khẩu hiện tại không đúng.")]
+        cache.set(key, int(cache.get(key, 0)) + 1, cooloff)
     if new_password != new_password_again:
         errors["new_password_again"] = [_("Hai lần nhập mật khẩu mới không khớp.")]
     else:
@@ -147,6 +199,7 @@ def password_change(
             errors["new_password"] = list(exc.messages)
     if errors:
         raise ValidationError(errors)
+    cache.delete(key)
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit_record(

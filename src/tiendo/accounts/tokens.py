@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
+from tiendo.core.locks import write_best_effort
 
 from .models import ApiToken
 from .permissions import NotAllowed, can_manage_accounts, require_authenticated
@@ -84,7 +85,8 @@ def token_revoke(*, actor: Actor, token: ApiToken, check_actor: bool = True) -> 
 
 
 def token_authenticate(*, raw: str) -> Any | None:
-    """The active user of an active token, or None. Records when the token was last used."""
+    """The active user of an active token, or None. Records when the token was last used, at
+    most once a minute and never at the cost of the request (tiendo.core.locks.write_best_effort)."""
     if not raw or len(raw) > 200:
         return None
     token = (
@@ -96,5 +98,9 @@ def token_authenticate(*, raw: str) -> Any | None:
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        # Best effort: while a long write holds the database, the read goes on without it.
+        write_best_effort(
+            lambda: ApiToken.objects.filter(pk=token.pk).update(last_used_at=now),
+            what=f"last use of API token {token.prefix}",
+        )
     return token.user

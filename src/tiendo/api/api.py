@@ -38,6 +38,7 @@ from ninja.security import HttpBearer
 
 from tiendo.accounts.tokens import token_authenticate
 from tiendo.core.api import error_body
+from tiendo.core.http import busy_json_response, database_busy
 from tiendo.core.numbers import format_number
 from tiendo.evaluation.api import router as evaluation_router
 from tiendo.indicators.api import router as indicators_router
@@ -193,6 +194,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 @api.exception_handler(Exception)
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if database_busy(exc):  # a lock held too long: 503 + Retry-After, not a fault (issue 13)
+        return busy_json_response(request, exc)
     logger.exception("API error")
     return _error(request, 500, "server_error", "Lỗi máy chủ; đã ghi nhật ký để kiểm tra.")
 

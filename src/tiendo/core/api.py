@@ -14,6 +14,8 @@ from ninja import Schema
 from ninja.pagination import PageNumberPagination
 from pydantic import Field
 
+from .text import EXCEL_CELL_MAX
+
 # --- Field types ---------------------------------------------------------------------------------
 
 MAX_ID = 2_147_483_647
@@ -21,7 +23,9 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Version = Annotated[int, Field(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=1945, le=2100)]
 Code = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9._\-]+$")]
-Text = Annotated[str, Field(max_length=5000, pattern=r"^[^\x00]*$")]
+# Free text: the schema only bounds it by what an Excel cell holds; each field's own limit is the
+# service's (the same on the page), stated in its error (issue 13, item 5).
+Text = Annotated[str, Field(max_length=EXCEL_CELL_MAX, pattern=r"^[^\x00]*$")]
 
 # --- The error shape: {"error": {"code", "message", "details": [{"field", "message"}]}} ---------
 

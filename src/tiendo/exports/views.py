@@ -22,10 +22,12 @@ from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
 from tiendo.core.http import content_disposition
+from tiendo.core.spreadsheet import csv_row
 from tiendo.core.text import slug
 from tiendo.indicators.models import Indicator
 from tiendo.indicators.selectors import OPEN_SERIES_FIELDS, open_series
 from tiendo.plans.models import Plan
+from tiendo.plans.selectors import plan_visible_get
 from tiendo.reporting.models import Submission
 
 from .docx_render import report_docx
@@ -33,17 +35,25 @@ from .pdf_render import PdfUnavailable, report_pdf
 from .report import SECTION_LABELS, program_section_key, report_build, report_draft_get
 from .selectors import OPEN_DATA_FIELDS, open_figures
 from .services import DRAFT_FIELDS, DraftStale, report_draft_save
-from .workbook import WorkbookInvalid, entry_workbook_apply, entry_workbook_xlsx, plan_targets_xlsx
+from .workbook import (
+    WorkbookInvalid,
+    entry_workbook_apply,
+    entry_workbook_xlsx,
+    plan_targets_xlsx,
+    workbook_size_check,
+)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _plan(code: str) -> Plan:
-    plan = Plan.objects.select_related("issuing_unit").filter(code=code).first()
-    if plan is None:
-        raise Http404(_("Không có chương trình hành động này."))
-    return plan
+def _plan(request: HttpRequest, code: str) -> Plan:
+    """The plan if the user may see it; a draft is 404 for everyone but the office, exactly as
+    a code that does not exist (plan_visible_get)."""
+    try:
+        return plan_visible_get(code=code, user=request.user)
+    except Plan.DoesNotExist as exc:
+        raise Http404(_("Không có chương trình hành động này.")) from exc
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -77,7 +87,7 @@ def entry_workbook_filename(*, submission: Submission) -> tuple[str, str]:
 def report_page(request: HttpRequest, code: str) -> HttpResponse:
     """The report draft: header fields and sections the office edits before export."""
     perms.require_read_all(request.user)
-    plan = _plan(code)
+    plan = _plan(request, code)
     as_of = _as_of(request, plan)
     errors: list[str] = []
     if request.method == "POST":
@@ -144,7 +154,7 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     perms.require_read_all(request.user)
-    plan = _plan(code)
+    plan = _plan(request, code)
     as_of = _as_of(request, plan)
     if fmt not in ("docx", "pdf"):
         raise Http404(_("Định dạng không hỗ trợ."))
@@ -160,7 +170,7 @@ def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 
 @login_required
 def plan_targets_download(request: HttpRequest, code: str) -> HttpResponse:
-    plan = _plan(code)
+    plan = _plan(request, code)
     as_of = _as_of(request, plan)
     data = plan_targets_xlsx(plan=plan, as_of_year=as_of)
     return _download(data, XLSX, f"chi-tieu-{plan.code}-{as_of}.xlsx")
@@ -190,10 +200,9 @@ def entry_upload(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     if upload is None:
         errors = ["Chưa chọn tệp Excel để tải lên."]
-    elif (upload.size or 0) > 10 * 1024 * 1024:
-        errors = ["Tệp quá lớn (tối đa 10 MB)."]
     else:
         try:
+            workbook_size_check(size=upload.size or 0)  # before reading it
             result = entry_workbook_apply(
                 actor=request.user, submission=submission, data=upload.read()
             )
@@ -219,7 +228,7 @@ def _csv_body(fields: list[str], rows: list[dict[str, Any]]) -> str:
     buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)  # text never read as a formula
     return buffer.getvalue()
 
 
@@ -270,7 +279,7 @@ def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if fmt not in ("csv", "json"):
         raise Http404(_("Định dạng không hỗ trợ."))
-    plan = _plan(code)
+    plan = _plan(request, code)
     rows = list(open_figures(plan=plan))
     if fmt == "json":
         body = json.dumps(

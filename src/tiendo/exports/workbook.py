@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -30,7 +30,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tiendo.accounts.permissions import require_unit_editor, require_unit_reader
+from tiendo.core.archives import ArchiveRefused, megabytes, zip_check
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
+from tiendo.core.spreadsheet import xlsx_cell, xlsx_put
 from tiendo.evaluation import engine
 from tiendo.evaluation.charts import status_colours
 from tiendo.evaluation.selectors import figures_accepted
@@ -97,7 +99,7 @@ def _save(workbook: Workbook) -> bytes:
 def _header(ws: Worksheet, row: int, columns: list[tuple[str, str, int]]) -> None:
     for letter, title, width in columns:
         cell = ws[f"{letter}{row}"]
-        cell.value = title
+        xlsx_put(cell, title)
         cell.font = _BOLD
         cell.fill = _HEAD_FILL
         cell.border = _BOX
@@ -156,7 +158,9 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Chỉ tiêu"
-    ws["A1"] = f"Kết quả thực hiện các chỉ tiêu — {plan.number} — tính đến năm {as_of_year}"
+    xlsx_put(
+        ws["A1"], f"Kết quả thực hiện các chỉ tiêu — {plan.number} — tính đến năm {as_of_year}"
+    )
     ws["A1"].font = _TITLE
     columns: list[tuple[str, str, int]] = []
     titles = [
@@ -196,7 +200,7 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
             e.explanation,
         ]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = xlsx_cell(ws, row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
             if isinstance(value, Decimal):
@@ -235,7 +239,7 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
             ],
             start=1,
         ):
-            all_figs.cell(row=row, column=col, value=value)
+            xlsx_cell(all_figs, row, col, value)
     all_figs.freeze_panes = "A2"
     _print_setup(all_figs, header_row=1)
     return _save(wb)
@@ -300,15 +304,15 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
         f"Hạn nộp: {rnd.deadline:%d/%m/%Y}.",
     ]
     for row, text in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=text).alignment = _WRAP
+        xlsx_cell(guide, row, 1, text).alignment = _WRAP
     guide["A1"].font = _TITLE
 
     ws = wb.create_sheet(FIGURES_SHEET)
-    ws["A1"] = f"Số liệu chỉ tiêu — {submission.unit}"
+    xlsx_put(ws["A1"], f"Số liệu chỉ tiêu — {submission.unit}")
     ws["A1"].font = _TITLE
-    ws["A2"] = f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})"
-    ws["A3"] = f"Chương trình hành động: {rnd.plan.number}"
-    ws["A4"] = "Chỉ nhập vào các ô màu vàng."
+    xlsx_put(ws["A2"], f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})")
+    xlsx_put(ws["A3"], f"Chương trình hành động: {rnd.plan.number}")
+    xlsx_put(ws["A4"], "Chỉ nhập vào các ô màu vàng.")
     _header(ws, HEADER_ROW, FIGURE_COLUMNS)
     dv_number = DataValidation(
         type="decimal",
@@ -349,7 +353,7 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
             item.correction_reason,
         ]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = xlsx_cell(ws, row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
         for letter in FIGURE_INPUT:
@@ -367,10 +371,10 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
     ws.protection.password = SHEET_PASSWORD
 
     wt = wb.create_sheet(TASKS_SHEET)
-    wt["A1"] = f"Tiến độ nhiệm vụ, giải pháp — {submission.unit}"
+    xlsx_put(wt["A1"], f"Tiến độ nhiệm vụ, giải pháp — {submission.unit}")
     wt["A1"].font = _TITLE
-    wt["A2"] = f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})"
-    wt["A4"] = "Chỉ nhập vào các ô màu vàng."
+    xlsx_put(wt["A2"], f"Đợt báo cáo: {rnd.period_label()} (hạn nộp {rnd.deadline:%d/%m/%Y})")
+    xlsx_put(wt["A4"], "Chỉ nhập vào các ô màu vàng.")
     _header(wt, HEADER_ROW, TASK_COLUMNS)
     dv_status = _list_validation(list(TASK_STATUS_LABELS.values()), "Tình trạng")
     dv_pct = DataValidation(
@@ -396,7 +400,7 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
             titem.narrative,
         ]
         for col, value in enumerate(values, start=1):
-            cell = wt.cell(row=row, column=col, value=value)
+            cell = xlsx_cell(wt, row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
         for letter in TASK_INPUT:
@@ -423,8 +427,8 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
         ],
         start=1,
     ):
-        meta.cell(row=row, column=1, value=key)
-        meta.cell(row=row, column=2, value=value)
+        xlsx_cell(meta, row, 1, key)
+        xlsx_cell(meta, row, 2, value)
     meta.protection.sheet = True
     meta.protection.password = SHEET_PASSWORD
     meta.sheet_state = "veryHidden"
@@ -518,13 +522,45 @@ def _meta(wb: Any) -> dict[str, str]:
     }
 
 
+NOT_A_WORKBOOK = "Tệp không phải sổ Excel (.xlsx) đọc được."
+
+
+def workbook_size_check(*, size: int) -> None:
+    """Refuse a workbook larger than TIENDO_IMPORT_MAX_BYTES; callers check before reading it."""
+    limit = settings.TIENDO_IMPORT_MAX_BYTES
+    if size > limit:
+        raise WorkbookInvalid(
+            [
+                CellError(
+                    "",
+                    None,
+                    None,
+                    f"Tệp quá lớn ({megabytes(size)} MB; tối đa {megabytes(limit)} MB). Hãy dùng"
+                    " đúng sổ Excel tải về từ trang báo cáo, không chèn thêm hình ảnh, rồi tải"
+                    " lên lại.",
+                )
+            ]
+        )
+
+
 def _load(data: bytes) -> Any:
+    """The workbook, opened only after its size and its zip parts were checked (a small .xlsx
+    may unpack to gigabytes)."""
+    workbook_size_check(size=len(data))
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WorkbookInvalid([CellError("", None, None, NOT_A_WORKBOOK)])
+    try:
+        zip_check(
+            data,
+            max_bytes=settings.TIENDO_ZIP_MAX_BYTES,
+            max_members=settings.TIENDO_ZIP_MAX_MEMBERS,
+        )
+    except ArchiveRefused as exc:
+        raise WorkbookInvalid([CellError("", None, None, exc.message_vi)]) from exc
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise WorkbookInvalid(
-            [CellError("", None, None, "Tệp không phải sổ Excel (.xlsx) đọc được.")]
-        ) from exc
+        raise WorkbookInvalid([CellError("", None, None, NOT_A_WORKBOOK)]) from exc
 
 
 def _code_at(ws: Worksheet, row: int) -> str:
@@ -748,9 +784,12 @@ def _service_errors(
     return result
 
 
-@transaction.atomic
 def entry_workbook_apply(*, actor: Any, submission: Submission, data: bytes) -> WorkbookApplied:
-    """Validate the uploaded workbook whole; when valid, save the unit's draft submission."""
+    """Validate the uploaded workbook whole; when valid, save the unit's draft submission.
+
+    The workbook is opened and checked outside any transaction; only `submission_save` writes,
+    in its own short transaction, and its version check refuses a workbook made from a draft
+    that changed meanwhile (issue 13: no lock-ups while a large file is read)."""
     require_unit_editor(actor, submission.unit_id)
     submission = Submission.objects.select_related("round__plan", "unit").get(pk=submission.pk)
     if submission.state not in EDITABLE_STATES:

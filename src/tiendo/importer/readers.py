@@ -18,9 +18,15 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any
 
+from tiendo.core.archives import ArchiveRefused, zip_check
+
 __all__ = ["DocumentRefused", "detect_legacy_encoding", "read_document"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# A .docx is opened only when its parts unpack to at most this much, in at most this many parts
+# (the callers pass the settings TIENDO_ZIP_MAX_BYTES / TIENDO_ZIP_MAX_MEMBERS).
+ZIP_MAX_BYTES = 50 * 1024 * 1024
+ZIP_MAX_MEMBERS = 2000
 SUPPORTED = "tệp .docx, .pdf (có lớp chữ), .txt hoặc .md"
 
 
@@ -71,15 +77,22 @@ def _unknown(suffix: str) -> str:
     return f"Không đọc được định dạng tệp “{shown}”. Hãy tải lên {SUPPORTED}."
 
 
-def read_document(*, data: bytes, filename: str) -> str:
-    """The text of an uploaded plan document, NFC-normalised; raises DocumentRefused."""
+def read_document(
+    *,
+    data: bytes,
+    filename: str,
+    zip_max_bytes: int = ZIP_MAX_BYTES,
+    zip_max_members: int = ZIP_MAX_MEMBERS,
+) -> str:
+    """The text of an uploaded plan document, NFC-normalised; raises DocumentRefused. A .docx
+    is checked (`tiendo.core.archives.zip_check`) before it is opened."""
     if not data or not data.strip():
         raise DocumentRefused(MSG_EMPTY)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in TEXT_SUFFIXES:
         text = _read_text(data)
     elif suffix == ".docx":
-        text = _read_docx(data)
+        text = _read_docx(data, max_bytes=zip_max_bytes, max_members=zip_max_members)
     elif suffix == ".pdf":
         text = _read_pdf(data)
     elif suffix == ".doc":
@@ -179,9 +192,13 @@ def _legacy(text: str, minimum: int) -> str | None:
 # --- Word (.docx) ----------------------------------------------------------------------------------
 
 
-def _read_docx(data: bytes) -> str:
+def _read_docx(data: bytes, *, max_bytes: int, max_members: int) -> str:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentRefused(MSG_DOC if data.startswith(b"\xd0\xcf\x11\xe0") else MSG_BAD_DOCX)
+    try:
+        zip_check(data, max_bytes=max_bytes, max_members=max_members)
+    except ArchiveRefused as exc:
+        raise DocumentRefused(exc.message_vi) from exc
     try:
         import docx
         from docx.oxml.ns import qn

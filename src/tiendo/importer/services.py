@@ -21,19 +21,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, actor_user, audit_record
+from tiendo.core.archives import megabytes
 from tiendo.core.text import slug
 from tiendo.indicators.models import Figure, Indicator
 from tiendo.indicators.services import indicator_match, indicator_resolve, name_key
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
 from tiendo.plans.selectors import plan_document_build
-from tiendo.plans.services import plan_load
+from tiendo.plans.services import plan_document_check, plan_load, plan_load_checked
 
 from .models import ImportedDocument
 from .parser import PlanNotRecognised, parse_plan_text
@@ -106,10 +108,27 @@ def _propose_indicators(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return proposals
 
 
+def import_size_check(*, size: int) -> None:
+    """Refuse a file larger than TIENDO_IMPORT_MAX_BYTES; callers check before reading it."""
+    limit = settings.TIENDO_IMPORT_MAX_BYTES
+    if size > limit:
+        raise ImportRefused(
+            f"Tệp quá lớn ({megabytes(size)} MB; tối đa {megabytes(limit)} MB). Văn bản chương trình hành "
+            "động thường chỉ vài MB: hãy bỏ hình ảnh hoặc lưu lại dưới dạng .docx rồi tải lên lại."
+        )
+
+
 def document_propose(*, data: bytes, filename: str, code: str | None = None) -> ImportProposal:
-    """Read and parse a file into a proposed plan document (with `unparsed`), saving nothing."""
+    """Read and parse a file into a proposed plan document (with `unparsed`), saving nothing.
+    The file's size and, for a .docx, its unpacked size are checked before it is opened."""
+    import_size_check(size=len(data))
     try:
-        text = read_document(data=data, filename=filename)
+        text = read_document(
+            data=data,
+            filename=filename,
+            zip_max_bytes=settings.TIENDO_ZIP_MAX_BYTES,
+            zip_max_members=settings.TIENDO_ZIP_MAX_MEMBERS,
+        )
         result = parse_plan_text(text=text, code=code)
     except DocumentRefused as exc:
         raise ImportRefused(exc.message_vi) from exc
@@ -149,7 +168,6 @@ def _loadable(document: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-@transaction.atomic
 def plan_import(
     *,
     data: bytes,
@@ -159,61 +177,74 @@ def plan_import(
     check_permission: bool = True,
 ) -> ImportedDocument:
     """Save a document as a draft plan. A plan of that code that is not a draft is never
-    touched: choose another code. Refused whole (ImportRefused) when anything is wrong."""
+    touched: choose another code. Refused whole (ImportRefused) when anything is wrong.
+
+    Reading, parsing and validating the document (seconds for a long one) happen before any
+    transaction; only the writes run in one short transaction at the end, so that sign-ins and
+    saves of other people do not wait for a long upload (issue 13)."""
     if check_permission:
         require_monitor(actor)
     proposal = document_propose(data=data, filename=filename, code=code)
-    before = set(Indicator.objects.values_list("code", flat=True))
-    existing = Plan.objects.filter(code=proposal.document["code"]).first()
-    if existing is not None and existing.status != PlanStatus.DRAFT:
-        raise ImportRefused(
-            f"Đã có chương trình “{existing.code}” đang thực hiện hoặc đã kết thúc; nhập văn bản "
-            "không được ghi đè lên nó. Hãy chọn một mã khác cho dự thảo."
-        )
     try:
-        result = plan_load(
-            document=_loadable(proposal.document),
-            actor=actor,
-            reason=f"Nhập từ văn bản {filename}",
-            record_revision=False,
-        )
+        checked = plan_document_check(document=_loadable(proposal.document))
     except PlanDocumentError as exc:
-        raise ImportRefused(
-            f"Không lưu được dự thảo: {exc.message} (tại {exc.path}). Hãy sửa văn bản hoặc nhập "
-            "bằng tệp JSON."
-        ) from exc
-    held = dict(
-        result.plan.targets.filter(indicator_ref__isnull=False).values_list(
-            "code", "indicator_ref__code"
+        raise _refused_document(exc) from exc
+    with transaction.atomic():
+        before = set(Indicator.objects.values_list("code", flat=True))
+        existing = Plan.objects.filter(code=proposal.document["code"]).first()
+        if existing is not None and existing.status != PlanStatus.DRAFT:
+            raise ImportRefused(
+                f"Đã có chương trình “{existing.code}” đang thực hiện hoặc đã kết thúc; nhập văn "
+                "bản không được ghi đè lên nó. Hãy chọn một mã khác cho dự thảo."
+            )
+        try:
+            result = plan_load_checked(
+                checked=checked,
+                actor=actor,
+                reason=f"Nhập từ văn bản {filename}",
+                record_revision=False,
+            )
+        except PlanDocumentError as exc:
+            raise _refused_document(exc) from exc
+        held = dict(
+            result.plan.targets.filter(indicator_ref__isnull=False).values_list(
+                "code", "indicator_ref__code"
+            )
         )
-    )
-    created = sorted(
-        {
-            held[code]
-            for code, proposed in proposal.indicators.items()
-            if proposed["code"] is None and code in held
+        created = sorted(
+            {
+                held[code]
+                for code, proposed in proposal.indicators.items()
+                if proposed["code"] is None and code in held
+            }
+            - before
+        )
+        for code, proposed in proposal.indicators.items():
+            if proposed["code"] is None and code in held:
+                proposed["code"] = held[code]
+        stored = {
+            **proposal.document,
+            "indicators": proposal.indicators,
+            "created_indicators": created,
+            "reviewed": [],
         }
-        - before
-    )
-    for code, proposed in proposal.indicators.items():
-        if proposed["code"] is None and code in held:
-            proposed["code"] = held[code]
-    _follows_propose(plan=result.plan, actor=actor, filename=filename)
-    stored = {
-        **proposal.document,
-        "indicators": proposal.indicators,
-        "created_indicators": created,
-        "reviewed": [],
-    }
-    return ImportedDocument.objects.create(
-        plan=result.plan,
-        filename=filename[:255],
-        text=proposal.text,
-        proposal=stored,
-        unparsed=proposal.document.get("unparsed", []),
-        warnings=proposal.warnings,
-        uploaded_at=timezone.now(),
-        uploaded_by=actor_user(actor),
+        _follows_propose(plan=result.plan, actor=actor, filename=filename)
+        return ImportedDocument.objects.create(
+            plan=result.plan,
+            filename=filename[:255],
+            text=proposal.text,
+            proposal=stored,
+            unparsed=proposal.document.get("unparsed", []),
+            warnings=proposal.warnings,
+            uploaded_at=timezone.now(),
+            uploaded_by=actor_user(actor),
+        )
+
+
+def _refused_document(exc: PlanDocumentError) -> ImportRefused:
+    return ImportRefused(
+        f"Không lưu được dự thảo: {exc.message} (tại {exc.path}). Hãy sửa văn bản hoặc nhập "
+        "bằng tệp JSON."
     )
 
 

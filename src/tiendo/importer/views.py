@@ -18,6 +18,7 @@ from tiendo.accounts.permissions import NotAllowed, require_monitor
 from tiendo.core.numbers import format_number
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanStatus
+from tiendo.plans.selectors import plan_visible_get
 from tiendo.plans.services import plan_publish
 
 from . import services
@@ -43,6 +44,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
+            services.import_size_check(size=upload_file.size)  # before reading it
             imported = services.plan_import(
                 data=upload_file.read(),
                 filename=upload_file.name,
@@ -59,6 +61,18 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request, "importer/upload.html", {"form": form, "error": error, "drafts": drafts_list()}
     )
+
+
+def _draft_or_404(request: HttpRequest, code: str) -> Plan:
+    """The draft if the user may see drafts (plan_visible_get): for anyone else a draft's code
+    answers 404 exactly like a code that does not exist, before anything else is looked at."""
+    try:
+        plan = plan_visible_get(code=code, user=request.user)
+    except Plan.DoesNotExist as exc:
+        raise Http404(_("Không có dự thảo này.")) from exc
+    if plan.status != PlanStatus.DRAFT:
+        raise Http404(_("Không có dự thảo này."))
+    return plan
 
 
 def _review_or_404(code: str) -> Any:
@@ -130,6 +144,7 @@ def _initial(target: Any) -> dict[str, Any]:
 
 @login_required
 def review(request: HttpRequest, code: str) -> HttpResponse:
+    _draft_or_404(request, code)
     try:
         require_monitor(request.user)
     except NotAllowed as exc:
@@ -159,6 +174,11 @@ def _attach_error(form: TargetForm, exc: PlanDocumentError) -> None:
 @login_required
 @require_POST
 def target_save(request: HttpRequest, code: str) -> HttpResponse:
+    _draft_or_404(request, code)
+    try:
+        require_monitor(request.user)  # before anything of the draft is shown back
+    except NotAllowed as exc:
+        return _forbidden(request, exc)
     review_data = _review_or_404(code)
     programs = [
         (p.program.number, f"{p.program.number}. {p.program.title}") for p in review_data.programs
@@ -216,7 +236,7 @@ def target_save(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def target_delete(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     try:
         services.draft_target_delete(plan=plan, actor=request.user, code=target_code)
     except NotAllowed as exc:
@@ -228,7 +248,7 @@ def target_delete(request: HttpRequest, code: str, target_code: str) -> HttpResp
 @login_required
 @require_POST
 def task_save(request: HttpRequest, code: str, task_code: str) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     text = request.POST.get("text", "").strip()
     try:
         if request.POST.get("delete"):
@@ -249,7 +269,7 @@ def task_save(request: HttpRequest, code: str, task_code: str) -> HttpResponse:
 @login_required
 @require_POST
 def program_save(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     title = request.POST.get("title", "").strip()
     if not title:
         messages.error(request, _("Tên chương trình không được để trống."))
@@ -265,7 +285,7 @@ def program_save(request: HttpRequest, code: str, number: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, code: str) -> HttpResponse:
-    plan = _review_or_404(code).plan
+    plan = _draft_or_404(request, code)
     try:
         require_monitor(request.user)
         plan_publish(
@@ -286,6 +306,7 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
 def target_indicator(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
     """The office chooses the indicator of a draft's target: one of the catalogue, or a new
     one."""
+    _draft_or_404(request, code)  # a draft's existence is not revealed (issue 13, item 3)
     plan = _review_or_404(code).plan
     choice = request.POST.get("indicator", "").strip()
     new_name = request.POST.get("new_name", "").strip()
@@ -329,6 +350,7 @@ def target_indicator(request: HttpRequest, code: str, target_code: str) -> HttpR
 @require_POST
 def target_confirm(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
     """The office has looked at a target the reader was unsure of and keeps it."""
+    _draft_or_404(request, code)  # a draft's existence is not revealed (issue 13, item 3)
     plan = _review_or_404(code).plan
     try:
         services.draft_target_confirm(plan=plan, actor=request.user, code=target_code)

@@ -21,15 +21,25 @@ right size and checksum, nothing extra, the same migrations as this code, an emp
 (no rows in the application tables, no uploaded files). Then it migrates, loads every table in
 one transaction (foreign keys are checked at commit), resets the id sequences and moves the
 files into MEDIA_ROOT. Every refusal raises BackupError with the reason in Vietnamese.
+
+Authenticity (issue 13, item 8): checksums alone only catch accidents — whoever edits an archive
+can recompute them. `manifest.hmac` holds an HMAC-SHA256 of `manifest.json` under the backup key,
+a random key created once in the data folder (`backup_key`, mode 0600, or the file named by
+TIENDO_BACKUP_KEY_FILE). Restore checks it before reading anything else, so an archive edited
+without the key is refused. To restore on another machine, the operator brings the key file
+along (`tiendo restore --key-file …`). The archive and the backups folder are readable by the
+service user only (0600 / 0700).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import io
 import json
 import os
+import secrets
 import shutil
 import tarfile
 import tempfile
@@ -56,6 +66,7 @@ from .selectors import migrations_applied, migrations_on_disk
 
 FORMAT = "tiendo.backup/1"
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.hmac"
 EXCLUDED_MODELS = {"sessions.session"}
 CHUNK = 2000
 
@@ -174,6 +185,38 @@ def _media_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def backup_key_path() -> Path:
+    return Path(
+        getattr(settings, "TIENDO_BACKUP_KEY_FILE", None) or (settings.DATA_HOME / "backup_key")
+    )
+
+
+def backup_key(*, path: Path | None = None, create: bool = False) -> bytes:
+    """The key that authenticates backups. Created (random, mode 0600) when `create` and missing;
+    BackupError when it is needed and missing."""
+    path = Path(path or backup_key_path())
+    if not path.exists() and create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    try:
+        key = path.read_text("ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BackupError(
+            f"Không đọc được khóa sao lưu {path}. Khi khôi phục trên máy khác, hãy mang theo tệp "
+            "khóa của máy đã sao lưu (tiendo restore --key-file <tệp khóa>)."
+        ) from exc
+    if len(key) < 32:
+        raise BackupError(f"Khóa sao lưu {path} không hợp lệ (quá ngắn).")
+    return key.encode("ascii")
+
+
+def backup_sign(manifest: bytes, *, key: bytes) -> str:
+    """The HMAC-SHA256 (hex) of a manifest under the backup key."""
+    return hmac.new(key, manifest, hashlib.sha256).hexdigest()
+
+
 def backup_default_path() -> Path:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     return Path(settings.DATA_HOME) / "backups" / f"tiendo-{stamp}.tar.gz"
@@ -182,7 +225,9 @@ def backup_default_path() -> Path:
 def backup_create(*, output: Path | None = None, using: str = "default") -> BackupResult:
     """Write one consistent archive of the database and the uploaded files (see module doc)."""
     output = Path(output or backup_default_path())
-    output.parent.mkdir(parents=True, exist_ok=True)
+    if not output.parent.exists():
+        output.parent.mkdir(parents=True, mode=0o700)
+    key = backup_key(create=True)
     connection = connections[using]
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix=".backup-", dir=output.parent) as tmp:
@@ -223,12 +268,16 @@ def backup_create(*, output: Path | None = None, using: str = "default") -> Back
             "missing_files": sorted(referenced - present),
         }
         partial = output.with_name(output.name + ".part")
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.chmod(partial, 0o600)
         with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-            info = tarfile.TarInfo(MANIFEST)
-            info.size = len(data)
-            info.mtime = int(timezone.now().timestamp())
-            archive.addfile(info, io.BytesIO(data))
+            signature = backup_sign(data, key=key).encode("ascii")
+            for member, content in ((MANIFEST, data), (SIGNATURE, signature)):
+                info = tarfile.TarInfo(member)
+                info.size = len(content)
+                info.mtime = int(timezone.now().timestamp())
+                archive.addfile(info, io.BytesIO(content))
             for name, path in members:
                 archive.add(path, arcname=name, recursive=False)
         with partial.open("rb") as handle:
@@ -252,9 +301,10 @@ def _safe_name(name: str) -> bool:
     return bool(parts) and not Path(name).is_absolute() and ".." not in parts
 
 
-def backup_extract(*, archive: Path, into: Path) -> dict[str, Any]:
+def backup_extract(*, archive: Path, into: Path, key: bytes | None = None) -> dict[str, Any]:
     """Extract and verify an archive into `into`; return its manifest. Raises BackupError when
-    the archive is unreadable, a member is missing, extra or altered, or the format is unknown."""
+    the archive is unreadable, not signed with the backup key (`key`, by default this data
+    folder's), a member is missing, extra or altered, or the format is unknown."""
     if not archive.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu {archive}.")
     try:
@@ -276,6 +326,17 @@ def backup_extract(*, archive: Path, into: Path) -> dict[str, Any]:
     manifest_path = into / MANIFEST
     if not manifest_path.is_file():
         raise BackupError("Tệp sao lưu thiếu bản kê (manifest.json); không khôi phục.")
+    signature_path = into / SIGNATURE
+    if not signature_path.is_file():
+        raise BackupError(
+            "Tệp sao lưu không có chữ ký (manifest.hmac): không rõ nguồn gốc; không khôi phục."
+        )
+    expected = backup_sign(manifest_path.read_bytes(), key=key or backup_key())
+    if not hmac.compare_digest(signature_path.read_bytes().strip(), expected.encode("ascii")):
+        raise BackupError(
+            "Chữ ký của tệp sao lưu không khớp với khóa sao lưu: tệp đã bị sửa, hoặc được tạo ở "
+            "máy khác (khi đó hãy dùng --key-file với tệp khóa của máy đó); không khôi phục."
+        )
     try:
         manifest: dict[str, Any] = json.loads(manifest_path.read_text("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
@@ -297,7 +358,9 @@ def backup_extract(*, archive: Path, into: Path) -> dict[str, Any]:
                 "hoặc hỏng); không khôi phục."
             )
     extra = sorted(
-        n for n in names if n != MANIFEST and n not in listed and not (into / n).is_dir()
+        n
+        for n in names
+        if n not in (MANIFEST, SIGNATURE) and n not in listed and not (into / n).is_dir()
     )
     if extra:
         raise BackupError(
@@ -412,12 +475,16 @@ def _value(f: models.Field[Any, Any], value: Any) -> Any:
     return f.to_python(value)
 
 
-def backup_restore(*, archive: Path, using: str = "default") -> RestoreResult:
-    """Restore an archive into an empty database and data folder (see module doc)."""
+def backup_restore(
+    *, archive: Path, using: str = "default", key_file: Path | None = None
+) -> RestoreResult:
+    """Restore an archive into an empty database and data folder (see module doc); `key_file`
+    is the backup key of the machine that made it, when it is not this one's."""
     home = Path(settings.DATA_HOME)
     with tempfile.TemporaryDirectory(prefix=".restore-", dir=home) as tmp:
         staging = Path(tmp)
-        manifest = backup_extract(archive=archive, into=staging)
+        key = backup_key(path=key_file) if key_file else None
+        manifest = backup_extract(archive=archive, into=staging, key=key)
         _migration_check(manifest)
         _target_check(using)
         call_command("migrate", interactive=False, verbosity=0, database=using)

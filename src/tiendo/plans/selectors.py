@@ -105,6 +105,14 @@ def plan_get(*, code: str) -> Plan:
     return Plan.objects.select_related("issuing_unit").get(code=code)
 
 
+def plan_of_record_get(*, code: str) -> Plan:
+    """A plan that is not a draft (a draft has no register, no work programs); raises
+    Plan.DoesNotExist for a draft as for a missing code."""
+    return (
+        Plan.objects.exclude(status=PlanStatus.DRAFT).select_related("issuing_unit").get(code=code)
+    )
+
+
 def plans_visible(*, user: Any) -> QuerySet[Plan]:
     """The plans `user` may see: every plan of record; drafts only for the office
     (`can_read_drafts`). Filter any read that names a plan through this."""

@@ -38,12 +38,12 @@ def _sources(text: str) -> dict[int, str]:
     return result
 
 
-@transaction.atomic
 def figures_load_published(
     *, plan: Plan, text: str, actor: Actor, reason: str
 ) -> PublishedLoadResult:
     """Load a CSV of figures as accepted figures of `plan`; refused whole on any bad line
-    (raises tiendo.evaluation.actuals.ActualsError naming the line)."""
+    (raises tiendo.evaluation.actuals.ActualsError naming the line). The file is read and
+    checked before the one transaction that records the figures."""
     if not reason.strip():
         raise ValueError("Cần ghi rõ căn cứ, nguồn của số liệu (lý do).")
     if plan.area_id is None:
@@ -85,9 +85,10 @@ def figures_load_published(
                     ),
                 )
             )
-    recorded = figures_record(
-        records=records, actor=actor, reason=reason.strip(), plan_code=plan.code
-    )
+    with transaction.atomic():
+        recorded = figures_record(
+            records=records, actor=actor, reason=reason.strip(), plan_code=plan.code
+        )
     return PublishedLoadResult(
         created=len(recorded.created),
         corrected=len(recorded.corrected),

@@ -38,6 +38,7 @@ from tiendo.plans.models import (
     Task,
 )
 from tiendo.plans.register import RegisterCell
+from tiendo.plans.selectors import plans_visible
 
 from .audit_log import OBJECT_TYPE_GROUPS, object_type_label, object_type_members
 from .models import (
@@ -354,11 +355,18 @@ class AuditFilters:
     date_to: dt.date | None = None
 
 
+def _audit_visible(actor: Any) -> QuerySet[AuditEntry]:
+    """The log without the entries of plans the actor may not see (drafts, for anyone but the
+    office: plans_visible)."""
+    hidden = Plan.objects.exclude(pk__in=plans_visible(user=actor).values("pk")).values("code")
+    return AuditEntry.objects.exclude(plan_code__in=hidden)
+
+
 def audit_entries(
     *, actor: Any, filters: AuditFilters, page: int = 1, per_page: int = 50
 ) -> Page[Any]:
     require_audit_reader(actor)
-    qs = AuditEntry.objects.select_related("actor").order_by("-at", "-id")
+    qs = _audit_visible(actor).select_related("actor").order_by("-at", "-id")
     if filters.object_type:
         qs = qs.filter(object_type__in=object_type_members(filters.object_type))
     if filters.actor:
@@ -385,7 +393,8 @@ def audit_filter_choices(*, actor: Any) -> dict[str, list[Any]]:
     return {
         "object_types": sorted(types.items(), key=lambda item: item[1].lower()),
         "plans": list(
-            AuditEntry.objects.exclude(plan_code="")
+            _audit_visible(actor)
+            .exclude(plan_code="")
             .order_by()
             .values_list("plan_code", flat=True)
             .distinct()

@@ -56,10 +56,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tiendo.web.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tiendo.web.middleware.BusyMiddleware",
 ]
 
 ROOT_URLCONF = "tiendo.urls"
@@ -101,7 +103,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "tiendo.accounts.backends.NormalisedModelBackend",
 ]
 # Failed logins: 5 failures for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -111,6 +113,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Behind the documented nginx, every request comes from 127.0.0.1: lockouts must key on the real
+# client, read from X-Forwarded-For — only when the operator says how many proxies to trust
+# (TIENDO_TRUSTED_PROXIES, 0 = none: the header is ignored, it could be forged).
+TIENDO_TRUSTED_PROXIES = env_int("TIENDO_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "tiendo.accounts.client_ip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -141,6 +148,13 @@ TIENDO_EVIDENCE_MAX_BYTES = env_int("TIENDO_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Imported files (plan documents, data-entry workbooks) are refused above this size before they
+# are read; an Office file (.docx, .xlsx, a zip) is opened only when its parts unpack to at most
+# TIENDO_ZIP_MAX_MB in total and it has at most TIENDO_ZIP_MAX_MEMBERS parts (issue 13).
+TIENDO_IMPORT_MAX_BYTES = env_int("TIENDO_IMPORT_MAX_MB", 20) * 1024 * 1024
+TIENDO_ZIP_MAX_BYTES = env_int("TIENDO_ZIP_MAX_MB", 50) * 1024 * 1024
+TIENDO_ZIP_MAX_MEMBERS = env_int("TIENDO_ZIP_MAX_MEMBERS", 2000)
 
 # A cache shared by the app server's worker processes (files in the data folder). It holds
 # evaluations keyed by a fingerprint of their inputs, so a stale entry is never used.

@@ -1,4 +1,11 @@
-"""Database: SQLite in the data folder (WAL), or PostgreSQL through DATABASE_URL."""
+"""Database: SQLite in the data folder (WAL), or PostgreSQL through DATABASE_URL.
+
+Waiting for a lock is bounded: a request that cannot get the database within
+`TIENDO_DB_BUSY_TIMEOUT` seconds (default 10) fails with a "database is locked" (SQLite) or
+"lock timeout" (PostgreSQL `lock_timeout`) error, which the web pages and the API answer with
+503 "Hệ thống đang bận" and a Retry-After header (`tiendo.core.http.database_busy`), never a 500.
+`TIENDO_DB_STATEMENT_TIMEOUT` (seconds, PostgreSQL, default 0 = off) bounds one statement.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +24,13 @@ def databases(home: Path) -> dict[str, dict[str, Any]]:
     url = env_str("DATABASE_URL")
     if url:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age))
+        options = config.setdefault("OPTIONS", {})
         if config["ENGINE"] == "django.db.backends.sqlite3":
-            config.setdefault("OPTIONS", {}).update(_sqlite_options())
+            options.update(_sqlite_options())
+        elif "postgresql" in config["ENGINE"]:
+            options["options"] = " ".join(
+                filter(None, [options.get("options", ""), _postgresql_timeouts()])
+            )
         return {"default": config}
     return {
         "default": {
@@ -30,12 +42,25 @@ def databases(home: Path) -> dict[str, dict[str, Any]]:
     }
 
 
+def busy_timeout_seconds() -> int:
+    """How long a statement waits for a lock held by another transaction (at least 1 s)."""
+    return max(1, env_int("TIENDO_DB_BUSY_TIMEOUT", 10))
+
+
 def _sqlite_options() -> dict[str, Any]:
+    # `timeout` is SQLite's busy handler: a writer waits this long for the write lock, then
+    # fails with "database is locked" (answered 503). Writes take the lock at BEGIN
+    # (IMMEDIATE), so a transaction never fails half-way for want of it.
     return {
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-            "PRAGMA busy_timeout=5000;"
-        ),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": busy_timeout_seconds(),
     }
+
+
+def _postgresql_timeouts() -> str:
+    parts = [f"-c lock_timeout={busy_timeout_seconds() * 1000}"]
+    statement = env_int("TIENDO_DB_STATEMENT_TIMEOUT", 0)
+    if statement > 0:
+        parts.append(f"-c statement_timeout={statement * 1000}")
+    return " ".join(parts)

@@ -31,9 +31,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def data_home() -> Path:
-    """The data folder: TIENDO_HOME, or ./var below the current directory."""
+    """The data folder: TIENDO_HOME, or ./var below the current directory.
+
+    Files the process creates from here on — the SQLite database and its journal, backups,
+    uploaded files, the cache, logs — are readable by the service user (and its group) only:
+    the process's umask becomes 027 (files 0640, folders 0750; issue 13, item 8)."""
+    os.umask(0o027)
     home = Path(os.environ.get("TIENDO_HOME", "var")).expanduser().resolve()
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True, mode=0o750)
     return home
 
 

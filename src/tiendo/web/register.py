@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.http import query_day
 from tiendo.org.models import OrgUnit
 from tiendo.plans import register as register_selectors
 from tiendo.plans import selectors as plan_selectors
-from tiendo.plans.models import ImplementingDocument, Plan, PlanStatus, Program
+from tiendo.plans.models import ImplementingDocument, Plan, Program
 from tiendo.plans.services import (
     implementing_document_delete,
     implementing_document_file_open,
@@ -32,23 +33,15 @@ from .register_forms import ImplementingDocumentForm
 
 
 def _plan(code: str) -> Plan:
-    """A plan of record (drafts have no register yet)."""
+    """A plan of record (drafts have no register or work programs)."""
     try:
-        plan = plan_selectors.plan_get(code=code)
+        return plan_selectors.plan_of_record_get(code=code)
     except Plan.DoesNotExist as exc:
         raise Http404(_("Không có chương trình hành động này.")) from exc
-    if plan.status == PlanStatus.DRAFT:
-        raise Http404(_("Không có chương trình hành động này."))
-    return plan
 
 
 def _as_of(request: HttpRequest) -> dt.date:
-    """The day the register is read on: ?as_of=YYYY-MM-DD, else today."""
-    text = request.GET.get("as_of", "")
-    try:
-        return dt.date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
-        return timezone.localdate()
+    return query_day(request)
 
 
 def _scope(user: Any) -> list[int] | None:

@@ -22,7 +22,7 @@ from tiendo.accounts.permissions import (
     can_monitor,
     require_monitor,
 )
-from tiendo.core.http import HtmxHttpRequest
+from tiendo.core.http import HtmxHttpRequest, database_busy
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.selectors import PlanStamp
 from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
@@ -37,6 +37,7 @@ from tiendo.plans.services import plan_load
 from . import dashboard
 from .forms import PlanAdjustForm
 from .indicators import indicator_view
+from .middleware import busy_page
 
 
 def _as_of(request: HttpRequest, plan: Plan | PlanStamp) -> int:
@@ -51,6 +52,15 @@ def _as_of(request: HttpRequest, plan: Plan | PlanStamp) -> int:
 
 def _years(plan: Plan) -> list[int]:
     return list(range(plan.term_from_year + 1, plan.term_to_year + 1))
+
+
+def _visible_plan(request: HttpRequest, code: str) -> Plan:
+    """The plan if the user may see it (plan_visible_get): a draft is 404 for everyone but the
+    office, exactly like a code that does not exist."""
+    try:
+        return plan_selectors.plan_visible_get(code=code, user=request.user)
+    except Plan.DoesNotExist as exc:
+        raise Http404(_("Không có chương trình hành động này.")) from exc
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -225,6 +235,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def revision_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    _visible_plan(request, code)
     try:
         revision = plan_selectors.plan_revision(plan_code=code, number=number)
     except PlanRevision.DoesNotExist as exc:
@@ -256,6 +267,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     from django.template import loader
 
+    exc = sys.exc_info()[1]
+    if database_busy(exc):  # a lock held too long, e.g. while a session was saved
+        assert exc is not None
+        return busy_page(request, exc)
     reference = uuid.uuid4().hex[:10]
     logging.getLogger("tiendo.errors").error(
         "server error ref=%s path=%s", reference, request.path, exc_info=sys.exc_info()
@@ -272,12 +287,7 @@ def plan_document_download(request: HttpRequest, code: str) -> HttpResponse:
     """The plan as a plan document (JSON), to adjust it or to move it to another system."""
     import json
 
-    try:
-        plan = plan_selectors.plan_get(code=code)
-    except Plan.DoesNotExist as exc:
-        raise Http404(_("Không có chương trình hành động này.")) from exc
-    if plan.status == "draft" and not can_monitor(request.user):
-        raise Http404(_("Không có chương trình hành động này."))
+    plan = _visible_plan(request, code)
     body = json.dumps(plan_selectors.plan_document_build(plan=plan), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{plan.code}.json"'
@@ -292,10 +302,7 @@ def plan_adjust(request: HttpRequest, code: str) -> HttpResponse:
         require_monitor(request.user)
     except NotAllowed as exc:
         return render(request, "403.html", {"exception": exc.message}, status=403)
-    try:
-        plan = plan_selectors.plan_get(code=code)
-    except Plan.DoesNotExist as exc:
-        raise Http404(_("Không có chương trình hành động này.")) from exc
+    plan = _visible_plan(request, code)
     form = PlanAdjustForm(request.POST or None, request.FILES or None)
     error = ""
     if request.method == "POST" and form.is_valid():

@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.http import query_day
 from tiendo.plans import selectors as plan_selectors
-from tiendo.plans.models import ImplementingDocument, Plan, PlanStatus, Program
+from tiendo.plans.models import ImplementingDocument, Plan, Program
 from tiendo.plans.register import implementing_documents_for_choice
 
 from . import selectors, services
@@ -27,21 +27,15 @@ from .models import ItemOutcome, WorkProgram, WorkProgramItem
 
 
 def _plan(code: str) -> Plan:
+    """A plan of record (drafts have no register or work programs)."""
     try:
-        plan = plan_selectors.plan_get(code=code)
+        return plan_selectors.plan_of_record_get(code=code)
     except Plan.DoesNotExist as exc:
         raise Http404(_("Không có chương trình hành động này.")) from exc
-    if plan.status == PlanStatus.DRAFT:
-        raise Http404(_("Không có chương trình hành động này."))
-    return plan
 
 
 def _as_of(request: HttpRequest) -> dt.date:
-    text = request.GET.get("as_of", "")
-    try:
-        return dt.date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
-        return timezone.localdate()
+    return query_day(request)
 
 
 @login_required

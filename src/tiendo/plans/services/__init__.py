@@ -26,11 +26,14 @@ from .delegations import (
 from .documents import (
     BUILTIN_PLAN_FILE,
     Actor,
+    CheckedDocument,
     PlanLoadResult,
     plan_builtin_document,
     plan_builtin_ensure,
     plan_close_mark,
+    plan_document_check,
     plan_load,
+    plan_load_checked,
     plan_publish,
     plan_revision_record,
 )
@@ -58,6 +61,7 @@ from .register import (
 __all__ = [
     "BUILTIN_PLAN_FILE",
     "Actor",
+    "CheckedDocument",
     "DelegationPreview",
     "DelegationRequest",
     "DocumentInput",
@@ -82,7 +86,9 @@ __all__ = [
     "plan_builtin_document",
     "plan_builtin_ensure",
     "plan_close_mark",
+    "plan_document_check",
     "plan_load",
+    "plan_load_checked",
     "plan_publish",
     "plan_revision_record",
     "plan_target_check",

@@ -240,7 +240,6 @@ def _units_match(units: list[dict[str, Any]]) -> bool:
     return True
 
 
-@transaction.atomic
 def plan_load(
     *,
     document: Any,
@@ -257,8 +256,75 @@ def plan_load(
     nothing. Otherwise every change is applied, audited, and recorded as a new revision whose
     snapshot is the new version of the plan (edits of a draft pass `record_revision=False`: a
     draft is not yet a plan of record; its first revision is made when it is published).
+
+    The validation runs before the transaction that writes, so that a large document does not
+    hold the database's write lock while it is checked (issue 13: no lock-ups).
     """
-    doc = document_validate(document, known_unit_keys=unit_keys_known())
+    checked = plan_document_check(document=document)
+    with transaction.atomic():
+        return plan_load_checked(
+            checked=checked,
+            actor=actor,
+            reason=reason,
+            decision_ref=decision_ref,
+            revision_date=revision_date,
+            record_revision=record_revision,
+        )
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    """A plan document validated against the units held when it was checked."""
+
+    raw: Any
+    doc: dict[str, Any]
+    unit_keys: frozenset[str]
+
+
+def plan_document_check(*, document: Any) -> CheckedDocument:
+    """Validate a plan document (raises PlanDocumentError), reading but writing nothing: run it
+    before the transaction that writes."""
+    known = frozenset(unit_keys_known())
+    return CheckedDocument(
+        raw=document, doc=document_validate(document, known_unit_keys=known), unit_keys=known
+    )
+
+
+def plan_load_checked(
+    *,
+    checked: CheckedDocument,
+    actor: Actor = None,
+    reason: str = "",
+    decision_ref: str = "",
+    revision_date: dt.date | None = None,
+    record_revision: bool = True,
+) -> PlanLoadResult:
+    """`plan_load` of a document checked by `plan_document_check`, inside the caller's
+    transaction. When the units changed since the check, the references are checked again."""
+    doc = checked.doc
+    current_keys = frozenset(unit_keys_known())
+    if current_keys != checked.unit_keys:
+        doc = document_validate(checked.raw, known_unit_keys=current_keys)
+    return _plan_write(
+        doc,
+        actor=actor,
+        reason=reason,
+        decision_ref=decision_ref,
+        revision_date=revision_date,
+        record_revision=record_revision,
+    )
+
+
+def _plan_write(
+    doc: dict[str, Any],
+    *,
+    actor: Actor,
+    reason: str,
+    decision_ref: str,
+    revision_date: dt.date | None,
+    record_revision: bool,
+) -> PlanLoadResult:
+    """The writes of `plan_load`, for a validated document (inside its transaction)."""
     if doc["follows"] is not None and not Plan.objects.filter(code=doc["follows"]).exists():
         raise PlanDocumentError("$.follows", f"không có chương trình “{doc['follows']}”")
     if doc["follows"] == doc["code"]:

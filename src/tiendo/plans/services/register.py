@@ -9,7 +9,6 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import IO, Any
 
 from django.conf import settings
@@ -24,8 +23,8 @@ from tiendo.accounts.permissions import NotAllowed, can_edit_unit, can_monitor, 
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import Actor, actor_user, audit_record, diff_fields
 from tiendo.core.files import EXTENSIONS, file_kind_detect
-from tiendo.core.numbers import format_number
 from tiendo.core.text import normalize_space
+from tiendo.core.uploads import upload_size_check
 from tiendo.org.models import OrgUnit, OrgUnitKind
 
 from ..models import (
@@ -123,22 +122,7 @@ def _max_bytes() -> int:
 def register_file_validate(*, upload: UploadedFile) -> str:
     """The kind ("pdf" or "docx") of an uploaded document file; ValidationError when it is
     empty, too big, not a PDF or DOCX by its content, or not what its name says."""
-    name = os.path.basename(upload.name or "")
-    size = int(upload.size or 0)
-    limit = _max_bytes()
-    if size <= 0:
-        raise ValidationError({"file": _("Tệp “%(n)s” rỗng.") % {"n": name}})
-    if size > limit:
-        raise ValidationError(
-            {
-                "file": _("Tệp “%(n)s” quá lớn (%(s)s MB); chỉ nhận tệp tới %(l)s MB.")
-                % {
-                    "n": name,
-                    "s": format_number(Decimal(size) / (1024 * 1024), 1),
-                    "l": format_number(Decimal(limit) / (1024 * 1024)),
-                }
-            }
-        )
+    name = upload_size_check(upload=upload, limit=_max_bytes())
     kind = file_kind_detect(upload.file)  # type: ignore[arg-type]
     if kind not in REGISTER_FILE_KINDS:
         raise ValidationError(

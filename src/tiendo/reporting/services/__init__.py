@@ -29,7 +29,7 @@ from .evidence import (
     evidence_validate,
     evidences_add,
 )
-from .inputs import FigureInput, TaskInput, figure_value_parse
+from .inputs import TEXT_LIMITS, FigureInput, TaskInput, figure_value_parse
 from .notifications import notification_mark_read
 from .rounds import round_close, round_open
 from .submissions import (
@@ -44,6 +44,7 @@ from .submissions import (
 from .urging import reminders_due_send, units_needing_urge, units_urge
 
 __all__ = [
+    "TEXT_LIMITS",
     "Actor",
     "EvidenceUpload",
     "FigureInput",

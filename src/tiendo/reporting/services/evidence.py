@@ -7,7 +7,6 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +19,8 @@ from tiendo.accounts.permissions import NotAllowed, require_unit_editor, require
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record, audit_record_many, audit_row
 from tiendo.core.db import rows_update
-from tiendo.core.numbers import format_number
+from tiendo.core.text import filename_shorten, slug
+from tiendo.core.uploads import upload_size_check
 
 from ..evidence import EXTENSIONS, evidence_kind_detect
 from ..models import EDITABLE_STATES, Evidence, Submission
@@ -34,22 +34,7 @@ def evidence_max_bytes() -> int:
 def evidence_validate(*, upload: UploadedFile) -> str:
     """The kind of an uploaded file; ValidationError when it is too big, empty, of a kind not
     accepted, or not what its name says."""
-    name = os.path.basename(upload.name or "")
-    size = int(upload.size or 0)
-    limit = evidence_max_bytes()
-    if size <= 0:
-        raise ValidationError({"file": _("Tệp “%(n)s” rỗng.") % {"n": name}})
-    if size > limit:
-        raise ValidationError(
-            {
-                "file": _("Tệp “%(n)s” quá lớn (%(s)s MB); chỉ nhận tệp tới %(l)s MB.")
-                % {
-                    "n": name,
-                    "s": format_number(Decimal(size) / (1024 * 1024), 1),
-                    "l": format_number(Decimal(limit) / (1024 * 1024)),
-                }
-            }
-        )
+    name = upload_size_check(upload=upload, limit=evidence_max_bytes())
     kind = evidence_kind_detect(upload.file)  # type: ignore[arg-type]
     if kind is None:
         raise ValidationError(
@@ -84,6 +69,18 @@ class EvidenceUpload:
     at: dt.datetime | None = None
 
 
+EVIDENCE_NAME_MAX = 200  # characters of an evidence file's name, its extension kept
+
+
+def _stored_name(name: str) -> str:
+    """The name on disk: ASCII (a file system counts bytes, and Vietnamese letters take
+    several), the extension kept."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        return slug(name, max_length=80) or "tep"
+    return f"{slug(stem, max_length=80) or 'tep'}.{slug(extension)}"
+
+
 @transaction.atomic
 def evidences_add(*, uploads: Sequence[EvidenceUpload]) -> list[Evidence]:
     """Attach files to submissions that are still editable, each checked by its content
@@ -109,7 +106,8 @@ def evidences_add(*, uploads: Sequence[EvidenceUpload]) -> list[Evidence]:
         raise StaleVersion(Submission.objects.select_related("round__plan", "unit").get(pk=sent))
     evidence = []
     for item, kind in zip(uploads, kinds, strict=True):
-        name = os.path.basename(item.upload.name or "tep")[:200]
+        # A long name is shortened keeping its extension (issue 13, item 9).
+        name = filename_shorten(item.upload.name or "", max_length=EVIDENCE_NAME_MAX) or "tep"
         row = Evidence(
             submission=item.submission,
             name=name,
@@ -118,7 +116,7 @@ def evidences_add(*, uploads: Sequence[EvidenceUpload]) -> list[Evidence]:
             uploaded_at=item.at or now,
             uploaded_by=actor_user(item.actor),
         )
-        row.file.save(name, item.upload, save=False)
+        row.file.save(_stored_name(name), item.upload, save=False)
         evidence.append(row)
     Evidence.objects.bulk_create(evidence)
     audit_record_many(

@@ -11,8 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
+from tiendo.core.text import text_nfc
 from tiendo.indicators.models import FigureType, Qualifier
 from tiendo.plans.models import Target, TaskStatus
 
@@ -109,8 +111,46 @@ def _validate_figure(
     for key in ("source", "note", "correction_reason"):
         text = getattr(data, key)
         if text is not None:
-            values[key] = text.strip()
+            _text_field(values, errors, key=key, text=text, prefix=prefix, code=code)
     return values, errors
+
+
+# One limit per text field, the same on the page, in the API and in the data-entry workbook, all
+# below what an Excel cell holds (tiendo.core.text.EXCEL_CELL_MAX), so text survives a download
+# and an upload unchanged (issue 13, item 5).
+TEXT_LIMITS = {"source": 1_000, "note": 10_000, "correction_reason": 5_000, "narrative": 20_000}
+TEXT_LABELS = {
+    "source": _lazy("nguồn số liệu"),
+    "note": _lazy("ghi chú"),
+    "correction_reason": _lazy("lý do điều chỉnh"),
+    "narrative": _lazy("kết quả thực hiện"),
+}
+
+
+def _text_field(
+    values: dict[str, Any],
+    errors: dict[str, str],
+    *,
+    key: str,
+    text: str,
+    prefix: str,
+    code: str,
+) -> None:
+    """Store `text` NFC-normalised and trimmed, or record why it is refused (too long)."""
+    clean = text_nfc(text).strip()
+    limit = TEXT_LIMITS[key]
+    if len(clean) > limit:
+        errors[f"{prefix}-{key}"] = _(
+            "%(code)s: %(field)s dài %(n)s ký tự, quá giới hạn %(max)s ký tự. Hãy rút gọn"
+            " hoặc đưa phần chi tiết vào tài liệu kèm theo."
+        ) % {
+            "code": code,
+            "field": TEXT_LABELS[key],
+            "n": format_number(len(clean)),
+            "max": format_number(limit),
+        }
+        return
+    values[key] = clean
 
 
 def _validate_task(item: SubmissionTask, data: TaskInput) -> tuple[dict[str, Any], dict[str, str]]:
@@ -119,7 +159,7 @@ def _validate_task(item: SubmissionTask, data: TaskInput) -> tuple[dict[str, Any
     code = item.task.code
     values: dict[str, Any] = {}
     if data.narrative is not None:
-        values["narrative"] = data.narrative.strip()
+        _text_field(values, errors, key="narrative", text=data.narrative, prefix=prefix, code=code)
     if data.status is not None:
         if data.status not in TaskStatus.values:
             errors[f"{prefix}-status"] = _("Nhiệm vụ %(code)s: tình trạng không hợp lệ.") % {

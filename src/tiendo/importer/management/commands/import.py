@@ -6,7 +6,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tiendo.importer.services import ImportRefused, document_propose, plan_import
+from tiendo.importer.services import (
+    ImportRefused,
+    document_propose,
+    import_size_check,
+    plan_import,
+)
 
 
 class Command(BaseCommand):
@@ -26,9 +31,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         try:
+            import_size_check(size=path.stat().st_size)  # before reading it
             data = path.read_bytes()
         except FileNotFoundError:
             raise CommandError(f"Không tìm thấy tệp {path}.", returncode=2) from None
+        except ImportRefused as exc:
+            raise CommandError(f"{path.name}: {exc.message}", returncode=2) from None
         try:
             if options["json"]:
                 proposal = document_propose(data=data, filename=path.name, code=options["code"])

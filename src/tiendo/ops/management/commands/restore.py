@@ -19,10 +19,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "archive", type=Path, help="Tệp sao lưu (.tar.gz) do tiendo backup tạo."
         )
+        parser.add_argument(
+            "--key-file",
+            type=Path,
+            help="Tệp khóa sao lưu của máy đã sao lưu (mặc định: backup_key trong thư mục dữ liệu).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = backup_restore(archive=options["archive"])
+            result = backup_restore(archive=options["archive"], key_file=options["key_file"])
         except BackupError as exc:
             raise CommandError(f"Không khôi phục: {exc}", returncode=2) from None
         self.stdout.write(
