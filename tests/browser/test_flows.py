@@ -45,6 +45,11 @@ def test_report_return_resubmit_accept_then_the_dashboard_shows_it(
     reporter.get_by_label("Loại số liệu 2.3").select_option("official")
     reporter.get_by_label("Nguồn 2.3").fill("Quyết định công bố hiện trạng rừng năm 2025")
     reporter.get_by_role("button", name="Lưu và gửi báo cáo").click()
+    # the other rows are empty: the page names them and asks before sending
+    confirm = reporter.locator("#send")
+    assert "chỉ tiêu 2.2" in confirm.inner_text() and "chỉ tiêu 2.3" not in confirm.inner_text()
+    reporter.screenshot(path=str(screenshot_dir / "submission-empty-rows.png"), full_page=False)
+    reporter.get_by_role("button", name="Vẫn gửi với các dòng trống").click()
     assert "Đã gửi" in reporter.locator("#state").inner_text()
 
     # The monitor returns it with a reason.
@@ -62,6 +67,7 @@ def test_report_return_resubmit_accept_then_the_dashboard_shows_it(
         "Quyết định số 123/QĐ-UBND công bố hiện trạng rừng năm 2025"
     )
     reporter.get_by_role("button", name="Lưu và gửi báo cáo").click()
+    reporter.get_by_role("button", name="Vẫn gửi với các dòng trống").click()
     assert reporter.locator("#state").inner_text() == "Đã gửi lại"
 
     # The monitor accepts.

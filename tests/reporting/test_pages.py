@@ -36,6 +36,11 @@ def test_submission_form_saves_and_submits(client: Any, demo: dict[str, Any], rn
     response = client.post(
         url, {"version": sub.version, f"figure-{t22.pk}-value": "9.150", "action": "submit"}
     )
+    # other rows are empty: saved, not sent, and the page asks to confirm, naming them
+    assert response.status_code == 302 and response["Location"].endswith("?confirm=send#send")
+    sub.refresh_from_db()
+    assert sub.state == SubmissionState.DRAFT and sub.figures.get(target=t22).value == 9150
+    response = client.post(url, {"version": sub.version, "action": "submit-empty"})
     assert response.status_code == 302
     sub.refresh_from_db()
     assert sub.state == SubmissionState.SUBMITTED

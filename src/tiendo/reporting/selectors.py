@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -243,6 +244,9 @@ class ProgressRow:
     # Implementing documents the unit owes and has not issued past their deadline (the urging
     # page fills it in: tiendo.plans.register.documents_missing_by_unit).
     missing_documents: list[RegisterCell] = field(default_factory=list)
+    # The message the unit would receive and its recipients (the urging page fills it in:
+    # tiendo.reporting.services.urge_preview).
+    preview: Any = None
 
 
 def round_get(*, actor: Any, round_id: int) -> ReportingRound:
@@ -301,6 +305,87 @@ def round_progress(
     return rnd, rows
 
 
+@dataclass(frozen=True)
+class PanelUnit:
+    """One unit of an open round, as the dashboard's round panel shows it."""
+
+    submission: Submission
+    late: bool
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class RoundPanel:
+    """An open round at a glance: how many units sent, have not, were returned, are late; the
+    units still owing (late first, most overdue first) and those waiting for the office."""
+
+    round: ReportingRound
+    days_left: int
+    days_overdue: int
+    total: int
+    sent: int
+    accepted: int
+    waiting: int
+    returned: int
+    late: int
+    owing: list[PanelUnit]
+    to_review: list[PanelUnit]
+
+
+def round_panels(*, actor: Any, plan: Plan, today: dt.date | None = None) -> list[RoundPanel]:
+    """The open rounds of a plan for the dashboard (the office and leaders; two queries
+    whatever the number of rounds and units)."""
+    require_read_all(actor)
+    today = today or timezone.localdate()
+    rounds = list(
+        ReportingRound.objects.filter(plan=plan, status=RoundStatus.OPEN)
+        .select_related("plan")
+        .order_by("deadline", "pk")
+    )
+    if not rounds:
+        return []
+    by_round: dict[int, list[Submission]] = defaultdict(list)
+    for sub in (
+        Submission.objects.filter(round__in=rounds)
+        .select_related("unit")
+        .order_by("unit__name", "pk")
+    ):
+        by_round[sub.round_id].append(sub)
+    states = SubmissionState
+    panels = []
+    for rnd in rounds:
+        subs = by_round[rnd.pk]
+        overdue = max((today - rnd.deadline).days, 0)
+        units = [
+            PanelUnit(
+                submission=sub,
+                late=bool(overdue) and sub.state in (states.DRAFT, states.RETURNED),
+                days_overdue=overdue if sub.state in (states.DRAFT, states.RETURNED) else 0,
+            )
+            for sub in subs
+        ]
+        owing = [u for u in units if u.submission.state in (states.DRAFT, states.RETURNED)]
+        owing.sort(key=lambda u: (not u.late, u.submission.state != states.RETURNED))
+        panels.append(
+            RoundPanel(
+                round=rnd,
+                days_left=(rnd.deadline - today).days,
+                days_overdue=overdue,
+                total=len(subs),
+                sent=sum(s.state in (states.SUBMITTED, states.RESUBMITTED) for s in subs),
+                accepted=sum(s.state == states.ACCEPTED for s in subs),
+                waiting=sum(s.state == states.DRAFT for s in subs),
+                returned=sum(s.state == states.RETURNED for s in subs),
+                late=sum(u.late for u in units),
+                owing=owing,
+                to_review=[
+                    u for u in units if u.submission.state in (states.SUBMITTED, states.RESUBMITTED)
+                ],
+            )
+        )
+    return panels
+
+
 def round_reminders(*, actor: Any, reporting_round: ReportingRound) -> QuerySet[Reminder]:
     require_read_all(actor)
     return (
@@ -314,9 +399,24 @@ def plans_for_round_form() -> QuerySet[Plan]:
     return Plan.objects.order_by("-term_from_year", "code")
 
 
-def units_for_round_form() -> QuerySet[OrgUnit]:
-    """The units a round may ask: single units (groups never report), by name."""
-    return OrgUnit.objects.exclude(kind=OrgUnitKind.GROUP).order_by("name")
+# Collective bodies lead and decide; they are not units that report to the office.
+COLLECTIVE_KINDS = (
+    OrgUnitKind.GROUP,
+    OrgUnitKind.PARTY_EXECUTIVE,
+    OrgUnitKind.STANDING_COMMITTEE,
+)
+
+
+def units_for_round_form(*, on: dt.date | None = None) -> QuerySet[OrgUnit]:
+    """The units a round may ask, by name: single units in existence on `on` (today), not
+    groups nor collective bodies (Ban Chấp hành, Ban Thường vụ)."""
+    on = on or timezone.localdate()
+    return (
+        OrgUnit.objects.exclude(kind__in=COLLECTIVE_KINDS)
+        .exclude(valid_to__lt=on)
+        .exclude(valid_from__gt=on)
+        .order_by("name")
+    )
 
 
 def open_rounds() -> QuerySet[ReportingRound]:
@@ -341,6 +441,21 @@ def notification_get(*, actor: Any, notification_id: int) -> Notification:
 
 def notifications_unread_count(*, actor: Any) -> int:
     return Notification.objects.filter(user=actor, read_at__isnull=True).count()
+
+
+def user_with_unread_get(*, user_id: Any) -> Any:
+    """The signed-in user, read once per request with the number of their unread
+    notifications (`unread_notifications`), for the navigation: no query of its own.
+    DoesNotExist when there is no such user."""
+    return (
+        get_user_model()
+        ._default_manager.annotate(
+            unread_notifications=Count(
+                "notifications", filter=Q(notifications__read_at__isnull=True)
+            )
+        )
+        .get(pk=user_id)
+    )
 
 
 # --- Audit log --------------------------------------------------------------------------------

@@ -103,7 +103,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "tiendo.accounts.backends.NormalisedModelBackend",
+    # tiendo.accounts.backends.NormalisedModelBackend (user names in any case or Unicode form)
+    # reading the user with their unread notifications' count (tiendo.web.auth)
+    "tiendo.web.auth.UnreadCountBackend",
 ]
 # Failed logins: 5 failures for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = 5

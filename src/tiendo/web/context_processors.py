@@ -7,8 +7,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from tiendo.accounts import permissions as perms
 from tiendo.core.sample import sample_data_present
@@ -62,6 +63,19 @@ def current_section(*, view_name: str, keys: list[str]) -> str | None:
     return next((key for key in keys if _claims(key, view_name)), None)
 
 
+def _notifications_label(user: Any) -> Any:
+    """“Thông báo” with the number unread, read with the user (tiendo.web.auth): no query."""
+    unread = getattr(user, "unread_notifications", 0) or 0
+    if not unread:
+        return _("Thông báo")
+    return format_html(
+        '{} <span class="count">{}<span class="sr-only"> {}</span></span>',
+        _("Thông báo"),
+        unread,
+        ngettext("thông báo chưa đọc", "thông báo chưa đọc", unread),
+    )
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
     sample = sample_data_present()  # a file's existence, no query
     user = getattr(request, "user", None)
@@ -88,7 +102,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(NavItem(_("Nhật ký"), reverse("reporting:audit_list"), "audit"))
     if role == perms.Role.ADMINISTRATOR:
         items.append(NavItem(_("Người dùng"), reverse("accounts:user_list"), "users"))
-    items.append(NavItem(_("Thông báo"), reverse("reporting:notifications"), "notifications"))
+    items.append(
+        NavItem(_notifications_label(user), reverse("reporting:notifications"), "notifications")
+    )
     match = getattr(request, "resolver_match", None)
     current = (
         current_section(view_name=match.view_name, keys=[i.key for i in items])

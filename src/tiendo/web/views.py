@@ -17,10 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.accounts.permissions import (
     NotAllowed,
+    Role,
     can_edit_plan,
     can_manage_delegations,
     can_monitor,
+    can_read_all,
     require_monitor,
+    role_of,
 )
 from tiendo.core.http import HtmxHttpRequest, database_busy
 from tiendo.evaluation import selectors as evaluation_selectors
@@ -33,6 +36,7 @@ from tiendo.plans.coverage import plan_coverage, target_coverage
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanRevision, PlanStatus, Program, Target
 from tiendo.plans.services import plan_load
+from tiendo.reporting import selectors as reporting_selectors
 
 from . import dashboard
 from .forms import PlanAdjustForm
@@ -78,8 +82,10 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The dashboard of the plan in force today (by its term); the plans page when there is
-    none yet."""
+    """Where signing in lands: a unit's reporter on “Việc của đơn vị”, everyone else on the
+    dashboard of the plan in force today (by its term); the plans page when there is none yet."""
+    if role_of(request.user) == Role.REPORTER:
+        return redirect("reporting:workspace")
     plan = plan_selectors.plan_in_force(today=timezone.localdate())
     if plan is not None:
         return redirect("web:plan_detail", code=plan.code)
@@ -135,6 +141,12 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "can_edit": can_edit_plan(request.user),
         # the office sees what no round would collect
         "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
+        # the open rounds at a glance, for the office and leaders (web/_round_panel.html)
+        "round_panels": (
+            reporting_selectors.round_panels(actor=request.user, plan=plan)
+            if can_read_all(request.user)
+            else []
+        ),
     }
     return render(request, "web/plan_detail.html", context)
 

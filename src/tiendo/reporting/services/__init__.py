@@ -7,8 +7,10 @@ audit log.
 - `submissions`: save, submit, return;
 - `acceptance`: accept (accepted figures through `figures_record`, task statuses);
 - `evidence`: files attached to a submission;
-- `notifications`: in-app notifications to a unit's reporters;
-- `urging`: digests to units that are late, reminders before and after a deadline.
+- `notifications`: in-app notifications to a unit's reporters, and to the office of a report
+  sent;
+- `urging`: digests to units that are late (previewed before sending), reminders before and
+  after a deadline.
 
 The steps of a submission come in two forms: for one submission (`submission_save`, ...), as
 the pages and the API use them, and for many at once (`submissions_save`, ...: a fixed number
@@ -29,8 +31,16 @@ from .evidence import (
     evidence_validate,
     evidences_add,
 )
-from .inputs import TEXT_LIMITS, FigureInput, TaskInput, figure_value_parse
-from .notifications import notification_mark_read
+from .inputs import (
+    FIGURE_DECIMALS,
+    FIGURE_FIELDS,
+    TASK_FIELDS,
+    TEXT_LIMITS,
+    FigureInput,
+    TaskInput,
+    figure_value_parse,
+)
+from .notifications import notification_mark_read, office_notify_sent
 from .rounds import round_close, round_open
 from .submissions import (
     SubmissionDraft,
@@ -41,9 +51,18 @@ from .submissions import (
     submissions_save,
     submissions_submit,
 )
-from .urging import reminders_due_send, units_needing_urge, units_urge
+from .urging import (
+    UrgeCandidate,
+    reminders_due_send,
+    units_needing_urge,
+    units_urge,
+    urge_preview,
+)
 
 __all__ = [
+    "FIGURE_DECIMALS",
+    "FIGURE_FIELDS",
+    "TASK_FIELDS",
     "TEXT_LIMITS",
     "Actor",
     "EvidenceUpload",
@@ -52,6 +71,7 @@ __all__ = [
     "SubmissionDraft",
     "SubmissionStep",
     "TaskInput",
+    "UrgeCandidate",
     "evidence_add",
     "evidence_delete",
     "evidence_max_bytes",
@@ -60,6 +80,7 @@ __all__ = [
     "evidences_add",
     "figure_value_parse",
     "notification_mark_read",
+    "office_notify_sent",
     "reminders_due_send",
     "round_close",
     "round_open",
@@ -73,4 +94,5 @@ __all__ = [
     "submissions_submit",
     "units_needing_urge",
     "units_urge",
+    "urge_preview",
 ]

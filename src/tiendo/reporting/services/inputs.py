@@ -43,6 +43,10 @@ class TaskInput:
     narrative: str | None = None
 
 
+# Decimal places of a stored figure (SubmissionFigure.value and Figure.value).
+FIGURE_DECIMALS = 6
+
+
 def _is_percent(target: Target) -> bool:
     return target.unit.strip().startswith("%")
 
@@ -71,6 +75,16 @@ def figure_value_parse(*, target: Target, text: str) -> Decimal | None:
         )
     if abs(value) >= Decimal(10) ** 14:
         raise ValidationError(_("Chỉ tiêu %(code)s: số quá lớn.") % {"code": target.code})
+    if value.normalize().as_tuple().exponent < -FIGURE_DECIMALS:  # type: ignore[operator]
+        # Stored with 6 decimals: more would be rounded (0,0000001 → 0), so refuse it.
+        raise ValidationError(
+            _(
+                "Chỉ tiêu %(code)s: “%(text)s” có quá %(n)s chữ số thập phân; tiendo lưu số liệu "
+                "với tối đa %(n)s chữ số sau dấu phẩy và không tự làm tròn. Hãy làm tròn số rồi "
+                "nhập lại."
+            )
+            % {"code": target.code, "text": text, "n": FIGURE_DECIMALS}
+        )
     return value
 
 

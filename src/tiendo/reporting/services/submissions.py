@@ -35,17 +35,27 @@ from ..models import (
     SubmissionState,
     SubmissionTask,
 )
-from ._common import Actor, StaleVersion, SubmissionStep, _claim_many, _j, _now
+from ._common import (
+    Actor,
+    StaleVersion,
+    SubmissionStep,
+    _claim_many,
+    _j,
+    _now,
+    _submissions_reload,
+)
 from .inputs import FigureInput, TaskInput, _validate_figure, _validate_task
-from .notifications import Notice, _notify_units
+from .notifications import Notice, _notify_units, office_notify_sent
 
 
 @dataclass(frozen=True, kw_only=True)
 class SubmissionDraft(SubmissionStep):
-    """What a reporter saves: figures keyed by target id, task reports keyed by task id."""
+    """What a reporter saves: figures keyed by target id, task reports keyed by task id; with
+    `submit`, the saved report is also sent to the office in the same step."""
 
     figures: Mapping[int, FigureInput] = field(default_factory=dict)
     tasks: Mapping[int, TaskInput] = field(default_factory=dict)
+    submit: bool = False
 
 
 Change = tuple[SubmissionFigure | SubmissionTask, str, dict[str, Any]]
@@ -120,11 +130,27 @@ def _task_items(submission_ids: Sequence[int]) -> Any:
     )
 
 
+def _unchanged(changes: Sequence[Change]) -> bool:
+    return all(getattr(item, k) == v for item, _code, values in changes for k, v in values.items())
+
+
+def _sent_state(before: str) -> SubmissionState:
+    return (
+        SubmissionState.SUBMITTED
+        if before == SubmissionState.DRAFT
+        else SubmissionState.RESUBMITTED
+    )
+
+
 @transaction.atomic
 def submissions_save(*, drafts: Sequence[SubmissionDraft]) -> list[Submission]:
     """Save drafts. Checks every value of every draft first; on an error raises ValidationError
     for the first draft that has one (a dict keyed "figure-<target id>-<field>" /
-    "task-<task id>-<field>") and changes nothing. One audit entry per submission."""
+    "task-<task id>-<field>") and changes nothing. One audit entry per submission saved. A
+    draft that differs in nothing from what is saved (and is not sent) makes no new version
+    and no audit entry. A draft with `submit` is saved and sent in one step: one new version,
+    not one for the save and one for the sending; when it cannot be sent (a correction without
+    its reason), nothing is saved."""
     for draft in drafts:
         require_unit_editor(draft.actor, draft.submission.unit_id)
     ids = [d.submission.pk for d in drafts]
@@ -138,6 +164,30 @@ def submissions_save(*, drafts: Sequence[SubmissionDraft]) -> list[Submission]:
         _draft_changes(d, figure_items[d.submission.pk], task_items[d.submission.pk])
         for d in drafts
     ]
+    idle = {
+        d.submission.pk
+        for d, changes in zip(drafts, planned, strict=True)
+        if not d.submit and _unchanged(changes)
+    }
+    kept: dict[int, Submission] = {}
+    if idle:
+        # Nothing typed differs from what is saved: no new version, no audit entry.
+        for draft, sub in zip(
+            [d for d in drafts if d.submission.pk in idle],
+            _submissions_reload([d.submission for d in drafts if d.submission.pk in idle]),
+            strict=True,
+        ):
+            if sub.version != draft.version or sub.state not in EDITABLE_STATES:
+                raise StaleVersion(sub)
+            kept[sub.pk] = sub
+        drafts_all = drafts
+        pairs = [
+            (d, c) for d, c in zip(drafts, planned, strict=True) if d.submission.pk not in idle
+        ]
+        drafts = [d for d, _c in pairs]
+        planned = [c for _d, c in pairs]
+    else:
+        drafts_all = drafts
     current = _claim_many([(d, EDITABLE_STATES, {}) for d in drafts])
     changed: dict[Any, tuple[list[Any], set[str]]] = {
         SubmissionFigure: ([], set()),
@@ -165,8 +215,36 @@ def submissions_save(*, drafts: Sequence[SubmissionDraft]) -> list[Submission]:
         names = sorted(fields)
         rows = [[getattr(item, name) for name in names] + [item.pk] for item in items]
         rows_update(model, fields=names, rows=rows)
+    sending = [(d, sub) for d, sub in zip(drafts, current, strict=True) if d.submit]
+    if sending:
+        errors = _correction_errors([sub for _d, sub in sending])
+        for _d, sub in sending:
+            if errors.get(sub.pk):
+                raise ValidationError(errors[sub.pk])  # the whole step is undone
+        now = _now()
+        state_rows = []
+        for draft, sub in sending:
+            before = sub.state
+            sub.state, sub.submitted_at = _sent_state(before), draft.at or now
+            state_rows.append([sub.state, sub.submitted_at, sub.pk])
+            audits.append(
+                audit_row(
+                    actor=draft.actor,
+                    action=AuditAction.STATE,
+                    obj=sub,
+                    changes={"state": {"before": before, "after": sub.state.value}},
+                    plan_code=sub.round.plan.code,
+                    at=draft.at,
+                )
+            )
+        rows_update(Submission, fields=("state", "submitted_at"), rows=state_rows)
     audit_record_many(rows=audits)
-    return current
+    if sending:
+        office_notify_sent(
+            submissions=[sub for _d, sub in sending], at=[d.at for d, _sub in sending]
+        )
+    saved = {sub.pk: sub for sub in current}
+    return [kept.get(d.submission.pk) or saved[d.submission.pk] for d in drafts_all]
 
 
 @transaction.atomic
@@ -177,12 +255,15 @@ def submission_save(
     version: int | None,
     figures: Mapping[int, FigureInput] | None = None,
     tasks: Mapping[int, TaskInput] | None = None,
+    submit: bool = False,
 ) -> Submission:
     """Save the draft: figures keyed by target id, task reports keyed by task id. Validates
     everything first; on any error raises ValidationError (a dict keyed "figure-<target id>-
     <field>" / "task-<task id>-<field>") and changes nothing. `version` is the version the
     caller read (StaleVersion if someone wrote since); None writes over the current version,
-    the row locked first so that concurrent overwrites each see the one before."""
+    the row locked first so that concurrent overwrites each see the one before. With
+    `submit`, the saved report is also sent to the office, in the same step: one new version,
+    not one for the save and one for the sending (nothing is saved when it cannot be sent)."""
     if version is None:
         require_unit_editor(actor, submission.unit_id)
         version = (
@@ -196,6 +277,7 @@ def submission_save(
         actor=actor,
         figures=figures or {},
         tasks=tasks or {},
+        submit=submit,
     )
     return submissions_save(drafts=[draft])[0]
 
@@ -279,8 +361,9 @@ def _state_audit(
 
 @transaction.atomic
 def submissions_submit(*, steps: Sequence[SubmissionStep]) -> list[Submission]:
-    """Send reports to the office: draft → submitted, returned → resubmitted. A correction of
-    an accepted figure without its reason stops them all (ValidationError of the first)."""
+    """Send reports to the office: draft → submitted, returned → resubmitted; the office is
+    notified. A correction of an accepted figure without its reason stops them all
+    (ValidationError of the first)."""
     for step in steps:
         require_unit_editor(step.actor, step.submission.unit_id)
     errors = _correction_errors([s.submission for s in steps])
@@ -292,12 +375,7 @@ def submissions_submit(*, steps: Sequence[SubmissionStep]) -> list[Submission]:
             pk = step.submission.pk
             raise StaleVersion(Submission.objects.select_related("round__plan", "unit").get(pk=pk))
     now = _now()
-    after = {
-        s.submission.pk: SubmissionState.SUBMITTED
-        if s.submission.state == SubmissionState.DRAFT
-        else SubmissionState.RESUBMITTED
-        for s in steps
-    }
+    after = {s.submission.pk: _sent_state(s.submission.state) for s in steps}
     current = _claim_many(
         [
             (
@@ -314,6 +392,7 @@ def submissions_submit(*, steps: Sequence[SubmissionStep]) -> list[Submission]:
             for step, sub in zip(steps, current, strict=True)
         ]
     )
+    office_notify_sent(submissions=current, at=[s.at for s in steps])
     return current
 
 

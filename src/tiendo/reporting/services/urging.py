@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -110,21 +112,102 @@ def _digest_text(
     return subject, "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class UrgeCandidate:
+    """A unit of a round as the urging page shows it: why it would be urged, or why not, and
+    the message it would receive with its recipients."""
+
+    unit: OrgUnit
+    submission: Submission | None
+    subject: str
+    body: str
+    recipients: list[str]
+    skipped: str = ""
+
+
+def _urge_candidates(
+    *, reporting_round: ReportingRound, today: dt.date, with_text: bool
+) -> list[UrgeCandidate]:
+    subs = {
+        s.unit_id: s
+        for s in Submission.objects.select_related("unit")
+        .filter(round=reporting_round)
+        .annotate(items=Count("figures", distinct=True) + Count("tasks", distinct=True))
+    }
+    units = list(reporting_round.units.order_by("name"))
+    unit_ids = [u.pk for u in units]
+    overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
+    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
+    people = _unit_recipients(unit_ids)
+    found = []
+    for unit in units:
+        sub = subs.get(unit.pk)
+        waiting = sub is not None and sub.state in (
+            SubmissionState.DRAFT,
+            SubmissionState.RETURNED,
+        )
+        owes_report = waiting and bool(getattr(sub, "items", 0))
+        if not (owes_report or overdue.get(unit.pk) or missing.get(unit.pk)):
+            continue  # nothing to urge: not listed
+        recipients = [
+            f"{u.get_full_name() or u.get_username()}" + (f" <{u.email}>" if u.email else "")
+            for u in people[unit.pk]
+        ] + ([f"{unit} <{unit.email}>"] if unit.email else [])
+        skipped = ""
+        if not recipients:
+            skipped = _(
+                "Không gửi được: đơn vị chưa có tài khoản cán bộ báo cáo và chưa có địa chỉ thư "
+                "điện tử. Hãy tạo tài khoản cho đơn vị trước."
+            )
+        subject = body = ""
+        if with_text:
+            subject, body = _digest(
+                rnd=reporting_round,
+                submission=sub if owes_report else None,
+                overdue=overdue.get(unit.pk, []),
+                today=today,
+                documents=missing.get(unit.pk, []),
+            )
+            if sub is None or not owes_report:
+                with translation.override(settings.LANGUAGE_CODE):
+                    body = body.replace(_("Kính gửi ,"), _("Kính gửi %(u)s,") % {"u": unit})
+        found.append(
+            UrgeCandidate(
+                unit=unit,
+                submission=sub,
+                subject=subject,
+                body=body,
+                recipients=recipients,
+                skipped=skipped,
+            )
+        )
+    return found
+
+
+def urge_preview(
+    *, actor: Actor, reporting_round: ReportingRound, today: dt.date | None = None
+) -> list[UrgeCandidate]:
+    """The units the office may urge in a round, each with the message it would receive and
+    its recipients; a unit nobody would receive the message for is listed with the reason.
+    Units with nothing to report, no overdue task and no document owed are left out."""
+    require_monitor(actor)
+    return _urge_candidates(
+        reporting_round=reporting_round, today=today or timezone.localdate(), with_text=True
+    )
+
+
 def units_needing_urge(
     *, reporting_round: ReportingRound, today: dt.date | None = None
 ) -> list[int]:
-    """Units that have not submitted, or were returned and have not resubmitted, or have
-    overdue tasks, or owe implementing documents past their deadline."""
+    """Units that have something to report and have not sent it (or were returned), or have
+    overdue tasks, or owe implementing documents past their deadline — and someone to receive
+    the message (a reporter's account or the unit's e-mail address)."""
     today = today or timezone.localdate()
-    waiting = set(
-        Submission.objects.filter(
-            round=reporting_round, state__in=[SubmissionState.DRAFT, SubmissionState.RETURNED]
-        ).values_list("unit_id", flat=True)
+    return sorted(
+        c.unit.pk
+        for c in _urge_candidates(reporting_round=reporting_round, today=today, with_text=False)
+        if not c.skipped
     )
-    unit_ids = list(reporting_round.units.values_list("pk", flat=True))
-    overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
-    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=unit_ids, today=today)
-    return sorted(uid for uid in unit_ids if uid in waiting or overdue.get(uid) or missing.get(uid))
 
 
 @transaction.atomic
@@ -143,36 +226,21 @@ def units_urge(
         require_monitor(actor)
     today = today or timezone.localdate()
     wanted = set(int(u) for u in unit_ids)
-    needing = set(units_needing_urge(reporting_round=reporting_round, today=today))
-    chosen = sorted(wanted & needing)
-    if not chosen:
+    # the message each unit receives is the one the urging page previews
+    candidates = [
+        c
+        for c in _urge_candidates(reporting_round=reporting_round, today=today, with_text=True)
+        if c.unit.pk in wanted and not c.skipped
+    ]
+    if not candidates:
         return []
-    units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=chosen)}
-    subs = {
-        s.unit_id: s
-        for s in Submission.objects.select_related("unit").filter(
-            round=reporting_round, unit_id__in=chosen
-        )
-    }
-    overdue = overdue_tasks_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
-    missing = documents_missing_by_unit(plan=reporting_round.plan, unit_ids=chosen, today=today)
-    recipients = _unit_recipients(chosen)
+    recipients = _unit_recipients([c.unit.pk for c in candidates])
     now = _now()
     user = actor_user(actor)
     reminders: list[Reminder] = []
-    for uid in chosen:
-        unit = units[uid]
-        sub = subs.get(uid)
-        subject, body = _digest(
-            rnd=reporting_round,
-            submission=sub,
-            overdue=overdue.get(uid, []),
-            today=today,
-            documents=missing.get(uid, []),
-        )
-        if sub is None:
-            with translation.override(settings.LANGUAGE_CODE):
-                body = body.replace(_("Kính gửi ,"), _("Kính gửi %(u)s,") % {"u": unit})
+    for candidate in candidates:
+        unit, sub, uid = candidate.unit, candidate.submission, candidate.unit.pk
+        subject, body = candidate.subject, candidate.body
         emails = sorted(
             {u.email for u in recipients[uid] if u.email} | ({unit.email} if unit.email else set())
         )

@@ -83,13 +83,17 @@ def round_create(request: HttpRequest) -> HttpResponse:
             coverage = plan_coverage(plan=default_plan, on=today)
             checked = {u.pk for u in coverage.reporting_units()}
             not_asked = selectors.round_not_asked(coverage=coverage, unit_ids=checked)
+        # the year to report: this year while the plan runs, its last year once it has ended
+        year = today.year
+        if default_plan is not None:
+            year = max(min(year, default_plan.term_to_year), default_plan.term_from_year)
         data = {
             "plan": str(default_plan.pk) if default_plan else "",
             "period_kind": PeriodKind.YEAR,
-            "year": str(today.year),
+            "year": str(year),
             "number": "1",
-            "opens_on": today.isoformat(),
-            "deadline": (today + dt.timedelta(days=14)).isoformat(),
+            "opens_on": today.strftime("%d/%m/%Y"),
+            "deadline": (today + dt.timedelta(days=14)).strftime("%d/%m/%Y"),
         }
     return render(
         request,
@@ -161,9 +165,14 @@ def round_urge(request: HttpRequest, pk: int) -> HttpResponse:
     missing = documents_missing_by_unit(
         plan=rnd.plan, unit_ids=[r.submission.unit_id for r in rows], today=timezone.localdate()
     )
+    previews = {
+        c.unit.pk: c for c in services.urge_preview(actor=request.user, reporting_round=rnd)
+    }
     for row in rows:
         row.missing_documents = missing.get(row.submission.unit_id, [])
-    candidates = [r for r in rows if r.waiting or r.overdue_tasks or r.missing_documents]
+        row.preview = previews.get(row.submission.unit_id)
+    # units with nothing to report, no overdue task and no document owed are not listed
+    candidates = [r for r in rows if r.preview is not None]
     reminders = list(selectors.round_reminders(actor=request.user, reporting_round=rnd)[:50])
     return render(
         request,

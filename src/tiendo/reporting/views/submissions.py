@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -94,6 +95,7 @@ def _render_submission(
     errors: dict[str, str] | None = None,
     problem: str = "",
     status: int = 200,
+    empty_rows: list[str] | None = None,
 ) -> HttpResponse:
     figure_rows, task_rows = _rows(submission, data, errors)
     history = selectors.figure_history(
@@ -115,6 +117,7 @@ def _render_submission(
             m for k, m in (errors or {}).items() if not k.startswith(("figure-", "task-"))
         ],
         "problem": problem,
+        "empty_rows": empty_rows,
         "reason": (data or {}).get("reason", ""),
         "figure_types": FigureType.choices,
         "qualifiers": Qualifier.choices,
@@ -129,54 +132,114 @@ def _render_submission(
     return render(request, template, context, status=status)
 
 
-@login_required
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: the report (a form for the unit's reporter while it is a draft or returned; the
-    review form for the office once sent). POST: save the draft, or save and send."""
-    submission = _submission_or_404(request, pk)
-    if request.method != "POST":
-        return _render_submission(request, submission)
-    perms.require_unit_editor(request.user, submission.unit_id)
-    version = _int(request.POST.get("version"))
+def _posted_inputs(
+    request: HttpRequest, submission: Submission
+) -> tuple[dict[int, FigureInput], dict[int, TaskInput]]:
     figures = {
         row.target_id: FigureInput(
-            **{
-                k: request.POST.get(f"figure-{row.target_id}-{k}")
-                for k in (
-                    "value",
-                    "year",
-                    "figure_type",
-                    "qualifier",
-                    "source",
-                    "note",
-                    "correction_reason",
-                )
-            }
+            **{k: request.POST.get(f"figure-{row.target_id}-{k}") for k in services.FIGURE_FIELDS}
         )
         for row in submission.figures.all()
     }
     tasks = {
         row.task_id: TaskInput(
-            **{
-                k: request.POST.get(f"task-{row.task_id}-{k}")
-                for k in ("status", "percent_done", "narrative")
-            }
+            **{k: request.POST.get(f"task-{row.task_id}-{k}") for k in services.TASK_FIELDS}
         )
         for row in submission.tasks.all()
     }
+    return figures, tasks
+
+
+def _blank(text: str | None, saved: Any) -> bool:
+    """A row's field is empty: typed empty, or not sent and empty when saved."""
+    return saved in (None, "") if text is None else not text.strip()
+
+
+def _empty_rows(
+    submission: Submission,
+    figures: dict[int, FigureInput] | None = None,
+    tasks: dict[int, TaskInput] | None = None,
+) -> list[str]:
+    """What a report would send empty: targets without a value, tasks without a word (the
+    typed values when given, else the saved ones)."""
+    figures, tasks = figures or {}, tasks or {}
+    return [
+        _("chỉ tiêu %(c)s") % {"c": row.target.code}
+        for row in submission.figures.all()
+        if _blank(figures.get(row.target_id, FigureInput()).value, row.value)
+    ] + [
+        _("nhiệm vụ %(c)s") % {"c": row.task.code}
+        for row in submission.tasks.all()
+        if _blank(tasks.get(row.task_id, TaskInput()).narrative, row.narrative)
+        and _blank(tasks.get(row.task_id, TaskInput()).percent_done, row.percent_done)
+    ]
+
+
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the report (a form for the unit's reporter while it is a draft or returned; the
+    review form for the office once sent). POST, one form for every action of the unit, so
+    that nothing typed is lost: the typed values are saved as the draft first, then the
+    action runs — send (after a confirmation naming the empty rows, if any), attach a file,
+    remove a file. One action makes at most one new version."""
+    submission = _submission_or_404(request, pk)
+    if request.method != "POST":
+        confirm = request.GET.get("confirm") == "send" and submission.editable
+        return _render_submission(
+            request, submission, empty_rows=_empty_rows(submission) if confirm else None
+        )
+    perms.require_unit_editor(request.user, submission.unit_id)
+    action = request.POST.get("action", "save")
+    figures, tasks = _posted_inputs(request, submission)
+    upload = request.FILES.get("file") if action == "upload" else None
+    if action == "submit-empty":  # confirmed: send with the empty rows named before
+        action = "submit"
+    elif action == "submit" and _empty_rows(submission, figures, tasks):
+        action = "confirm"
     try:
         saved = services.submission_save(
-            actor=request.user, submission=submission, version=version, figures=figures, tasks=tasks
+            actor=request.user,
+            submission=submission,
+            version=_int(request.POST.get("version")),
+            figures=figures,
+            tasks=tasks,
+            submit=action == "submit",
         )
-        if request.POST.get("action") == "submit":
-            services.submission_submit(actor=request.user, submission=saved, version=saved.version)
+        if action == "submit":
             messages.success(request, _("Đã gửi báo cáo tới Văn phòng."))
+        elif action == "confirm":
+            messages.warning(request, _("Đã lưu nháp; báo cáo chưa được gửi."))
+            return redirect(reverse("reporting:submission", args=[pk]) + "?confirm=send#send")
+        elif action == "upload":
+            if upload is None:
+                raise ValidationError({"file": _("Hãy chọn một tệp để tải lên.")})
+            services.evidence_add(actor=request.user, submission=saved, upload=upload)
+            messages.success(request, _("Đã lưu nháp và tải lên tài liệu kèm theo."))
+        elif action.startswith("remove-"):
+            try:
+                evidence = selectors.evidence_get(
+                    actor=request.user, submission_id=pk, evidence_id=_int(action[7:])
+                )
+            except Evidence.DoesNotExist as exc:
+                raise Http404(_("Không có tài liệu này.")) from exc
+            services.evidence_delete(actor=request.user, evidence=evidence)
+            messages.success(request, _("Đã lưu nháp và xóa tài liệu kèm theo."))
         else:
             messages.success(request, _("Đã lưu nháp."))
     except ValidationError as exc:
         fresh = _submission_or_404(request, pk)
+        errors = _error_dict(exc)
+        if upload is not None and "file" not in errors:
+            errors["file"] = _(
+                "Tệp “%(n)s” chưa được tải lên vì bản nháp còn lỗi: hãy sửa lỗi rồi chọn lại tệp."
+            ) % {"n": upload.name}
+        saved_anyway = fresh.version != submission.version
         return _render_submission(
-            request, fresh, data=request.POST, errors=_error_dict(exc), status=400
+            request,
+            fresh,
+            data=None if saved_anyway else request.POST,
+            errors=errors,
+            status=400,
         )
     except StaleVersion as exc:
         fresh = _submission_or_404(request, pk)
