@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("tiendo.web.urls")),
 ]
 
+handler404 = "tiendo.web.views.page_not_found"
 handler500 = "tiendo.web.views.server_error"

@@ -7,6 +7,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
@@ -206,3 +207,18 @@ def test_up_creates_the_demo_set_once(db: Any) -> None:
     printed = Stub.stdout.getvalue()
     assert all(a.password in printed for a in result.demo_accounts)
     assert instance_setup(collect_static=False).demo_accounts == []  # only once
+
+
+def test_the_admin_names_the_sign_in_lock_in_vietnamese(client: Any, admin: Any) -> None:
+    """django-axes's section and models read in Vietnamese (its own words are English)."""
+    client.force_login(admin)
+    index = client.get("/admin/").content.decode()
+    assert "Chống dò mật khẩu" in index
+    assert "Lượt nhập sai mật khẩu" in index
+    assert "Access attempts" not in index and ">Axes<" not in index
+    AccessAttempt.objects.create(
+        username="baocao", ip_address="10.0.0.9", user_agent="Firefox", failures_since_start=3
+    )
+    page = client.get("/admin/axes/accessattempt/").content.decode()
+    assert "Địa chỉ IP" in page and "Tên đăng nhập" in page
+    assert "IP Address" not in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import logging
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -95,15 +96,19 @@ def test_docx_numbers_match_evaluation(shared_figures, tmp_path):
     # One table per program after the header, then the signature block and the appendix.
     program_tables = document.tables[1 : 1 + len(plan_eval.programs)]
     seen: dict[str, list[str]] = {}
+    by_year: dict[str, dict[str, str]] = {}
     for table in program_tables:
         header = [c.text for c in table.rows[0].cells]
         assert header[:4] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu"]
         assert header[-2:] == ["% so với mục tiêu", "Đánh giá"]
-        assert header[4:-2] == [str(y) for y in range(2020, 2026)]
+        # The years of the term that have a figure in the program, in order.
+        all_years = [str(y) for y in range(2020, 2026)]
+        assert header[4:-2] == [y for y in all_years if y in header[4:-2]]
         for row in table.rows[1:]:
             cells = [c.text for c in row.cells]
             code = cells[1].split(". ", 1)[0]
             seen[code] = cells
+            by_year[code] = dict(zip(header[4:-2], cells[4:-2], strict=True))
     assert set(seen) == set(result)
     for code, cells in seen.items():
         e = result[code]
@@ -114,9 +119,9 @@ def test_docx_numbers_match_evaluation(shared_figures, tmp_path):
 
             assert cells[-2] == format_number(Decimal(e["progress_pct"]), 1) + "%"
     # 5.6: the official 2,32 % counts in 2025; 3.1 "hơn 4,4" in 2025; 2.1 the 2024 estimate.
-    assert seen["5.6"][4 + 5] == "2,32" and seen["5.6"][-1] == "Đạt"
-    assert seen["3.1"][4 + 5] == "hơn 4,4"
-    assert seen["2.1"][4 + 4] == "2,78 (*)"
+    assert by_year["5.6"]["2025"] == "2,32" and seen["5.6"][-1] == "Đạt"
+    assert by_year["3.1"]["2025"] == "hơn 4,4"
+    assert by_year["2.1"]["2024"] == "2,78 (*)"
     # Appendix: every target with its explanation from the evaluation.
     appendix = document.tables[-1]
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in appendix.rows[1:]}
@@ -253,3 +258,83 @@ def test_query_counts_are_pinned(shared_figures, demo, client, django_assert_num
 
 REPORT_QUERIES = 10  # includes the fingerprint of the evaluation inputs
 XLSX_QUERIES = 5  # the evaluation of the report just built is reused
+
+
+def test_the_report_command_prints_no_progress_lines_of_weasyprint(
+    db, builtin_plan, capsys, caplog
+):
+    """`tiendo report --format pdf` says what it wrote, and nothing of WeasyPrint's (or
+    fontTools') INFO lines: the logging configuration keeps those libraries to warnings."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "bao-cao.pdf"
+        call_command("report", plan=builtin_plan.code, as_of=2025, format="pdf", output=out)
+        assert out.read_bytes()[:5] == b"%PDF-"
+    assert "Đã ghi" in capsys.readouterr().out
+    chatter = [
+        f"{r.levelname} {r.name} {r.getMessage()}"
+        for r in caplog.records
+        if r.name.split(".")[0] in ("weasyprint", "fontTools") and r.levelno < logging.WARNING
+    ]
+    assert not chatter, chatter[:5]
+
+
+def test_sentences_are_the_engines_and_say_the_verdict_once(shared_figures):
+    report = report_build(plan=shared_figures, as_of_year=2025, today=TODAY)
+    evaluations = {e.code: e for e in report.evaluation.evaluations}
+    limitations = report.sections["limitations"]
+    assert (
+        "- Chỉ tiêu 2.9 (Số xã đạt chuẩn nông thôn mới): " + evaluations["2.9"].explanation
+        in limitations
+    )
+    assert "không đạt. Năm" not in limitations, "the verdict is not said before its sentence"
+    text = report.text()
+    assert ": chưa có số liệu." not in text
+    no_data = evaluations["1.1"].explanation
+    assert no_data == (
+        "Chưa có số liệu năm 2025; số liệu gần nhất là năm 2023: 4.975 triệu USD (số chính thức)."
+    )
+    assert no_data in text
+
+
+def test_wide_tables_print_on_landscape_pages_with_their_header_repeated(shared_figures, tmp_path):
+    """Item 20: a program's table with many years is printed on a landscape page (Word and PDF),
+    its columns fixed (office suites keep the widths), its header row repeated on each page,
+    rows never split; years without a figure in the program are left out."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    document = Document(str(run_report(tmp_path, "--as-of", "2025", "--format", "docx")))
+    orientations = [s.orientation for s in document.sections]
+    assert orientations[0] == WD_ORIENT.PORTRAIT  # the header and the opening text
+    assert WD_ORIENT.LANDSCAPE in orientations
+    assert orientations[-1] == WD_ORIENT.LANDSCAPE  # the appendix's seven columns
+    for section in document.sections:
+        wide = section.orientation == WD_ORIENT.LANDSCAPE
+        assert (section.page_width > section.page_height) == wide
+    data_tables = [t for t in document.tables if t.rows[0].cells[0].text == "STT"]
+    assert len(data_tables) >= 8  # seven programs and the appendix
+    result = evaluate_json()
+    for table in data_tables:
+        tbl = table._tbl
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in tbl.tr_lst)
+        headers = [c.text for c in table.rows[0].cells]
+        for index, header in enumerate(headers):
+            if header.isdigit() and len(header) == 4:
+                column = [row.cells[index].text for row in table.rows[1:]]
+                assert any(column), f"an empty year column {header}"
+        assert headers.count("Chỉ tiêu") == 1
+    # The program whose figures span the most years has them all, on a landscape page.
+    program_2 = next(t for t in data_tables if t.rows[1].cells[1].text.startswith("2.1."))
+    years_2 = [c.text for c in program_2.rows[0].cells if c.text.isdigit()]
+    assert years_2 == ["2020", "2022", "2023", "2024", "2025"]
+    assert "2.1" in result
+
+    reader = PdfReader(str(run_report(tmp_path, "--as-of", "2025", "--format", "pdf")))
+    shapes = ["L" if p.mediabox.width > p.mediabox.height else "P" for p in reader.pages]
+    assert shapes[0] == "P" and "L" in shapes and shapes[-1] == "L"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "202\n0" not in text and "2020 2022 2023 2024 2025" in " ".join(text.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from openpyxl import load_workbook
@@ -47,6 +48,45 @@ def test_targets_export_matches_the_evaluation(shared_figures):
     from tiendo.indicators.models import Figure
 
     assert wb["Số liệu đã chấp nhận"].max_row == 1 + Figure.objects.count()
+
+
+def test_workbooks_print_on_a4_landscape_with_the_header_repeated(shared_figures, rnd, demo):
+    targets = load_workbook(io.BytesIO(plan_targets_xlsx(plan=shared_figures, as_of_year=2025)))
+    _, entry = entry_for(rnd, demo)
+    sheets = [
+        (targets["Chỉ tiêu"], "$3:$3"),
+        (targets["Số liệu đã chấp nhận"], "$1:$1"),
+        (entry[FIGURES_SHEET], f"${FIRST_ROW - 1}:${FIRST_ROW - 1}"),
+        (entry[TASKS_SHEET], f"${FIRST_ROW - 1}:${FIRST_ROW - 1}"),
+    ]
+    for ws, title_rows in sheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert str(ws.page_setup.paperSize) == "9", ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        assert ws.print_title_rows == title_rows, ws.title
+
+
+def test_targets_export_colours_statuses_and_hides_internal_codes(shared_figures):
+    ws = load_workbook(io.BytesIO(plan_targets_xlsx(plan=shared_figures, as_of_year=2025)))[
+        "Chỉ tiêu"
+    ]
+    header = [c.value for c in ws[3]]
+    status_col = header.index("Đánh giá") + 1
+    code_col = header.index("Mã đánh giá") + 1
+    assert ws.column_dimensions[ws.cell(row=3, column=code_col).column_letter].hidden
+    assert not ws.column_dimensions[ws.cell(row=3, column=status_col).column_letter].hidden
+    fills = {}
+    for row in range(4, ws.max_row + 1):
+        fills[ws.cell(row=row, column=status_col).value] = ws.cell(
+            row=row, column=status_col
+        ).fill.fgColor.rgb
+    # Each status its badge's colour: achieved green, not achieved red, no data grey.
+    assert fills["Đạt"].endswith("DAFBE1")
+    assert fills["Không đạt"].endswith("FFE1DE")
+    assert fills["Chưa có số liệu"].endswith("EAEEF2")
+    # Rows as high as their wrapped text: the longest explanation is not cut to one line.
+    assert max(ws.row_dimensions[r].height or 15 for r in range(4, ws.max_row + 1)) > 15
 
 
 def entry_for(rnd: Any, demo: dict[str, Any], unit: str = SNN, user: str = "baocao.snn") -> Any:
@@ -151,6 +191,10 @@ def test_upload_page(rnd, demo, client):
     client.force_login(demo["baocao.snn"])
     download = client.get(f"/bao-cao/{sub.pk}/mau-nhap-lieu.xlsx")
     assert download.status_code == 200
+    # Saved under a Vietnamese name (RFC 6266), with an ASCII name for old clients.
+    disposition = download["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="nhap-so-lieu-')
+    assert "filename*=UTF-8''" + quote("Nhập số liệu - ") in disposition
     wb = load_workbook(io.BytesIO(download.content))
     wb[FIGURES_SHEET][f"E{FIRST_ROW + 1}"] = "abc"
     bad = client.post(

@@ -141,7 +141,7 @@ def test_round_urge(client: Any, django_assert_num_queries: Any, sized: dict[str
 
 
 def test_audit_log(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
-    _check(client, django_assert_num_queries, sized["theodoi"], reverse("reporting:audit_list"), 7)
+    _check(client, django_assert_num_queries, sized["theodoi"], reverse("reporting:audit_list"), 8)
 
 
 def test_users(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:

@@ -14,9 +14,10 @@ from django.urls import reverse
 from tiendo.accounts.models import Role
 from tiendo.accounts.services import user_create
 from tiendo.org.models import OrgUnit
-from tiendo.plans.models import Program
+from tiendo.plans.models import Program, Task, TaskStatus
 from tiendo.plans.services import DocumentInput, implementing_document_record
 from tiendo.reporting.models import Reminder
+from tiendo.reporting.selectors import overdue_tasks_by_unit
 from tiendo.reporting.services import (
     reminders_due_send,
     round_open,
@@ -70,8 +71,13 @@ def test_a_unit_that_sent_its_report_is_still_urged_for_its_missing_document(
     assert mail.outbox[-1].to == ["bantochuc@langson.dcs.vn"]
     assert "Chương trình 7: hạn 31/12/2021" in mail.outbox[-1].body
 
-    # Recorded (late, but issued): nothing left to urge Ban Tổ chức for.
+    # Recorded (late, but issued), and its tasks under way (a task still "chưa triển khai"
+    # three years on is late: tiendo.plans.lateness): nothing left to urge Ban Tổ chức for.
     _register(demo, BTC, 1, 7, dt.date(2022, 2, 1))
+    late = overdue_tasks_by_unit(plan=rnd.plan, unit_ids=[_unit(BTC).pk], today=TODAY)
+    Task.objects.filter(pk__in=[t.pk for t in late[_unit(BTC).pk]]).update(
+        status=TaskStatus.IN_PROGRESS
+    )
     assert _unit(BTC).pk not in units_needing_urge(reporting_round=rnd, today=TODAY)
     assert (
         units_urge(

@@ -144,7 +144,7 @@ def test_the_office_reads_drafts(people: dict[str, Any], draft: Plan, role: str)
 def test_the_audit_log_keeps_drafts_from_the_others(people: dict[str, Any], draft: Plan) -> None:
     leader = _client(people, "lanhdao")
     page = leader.get(reverse("reporting:audit_list"))
-    entry = f", {DRAFT})"  # how an entry names its plan
+    entry = f"({DRAFT})"  # how an entry names its plan (the log in words: "… (du-thao-mat)")
     assert page.status_code == 200 and entry not in page.content.decode()
     filtered = leader.get(reverse("reporting:audit_list") + f"?plan={DRAFT}").content.decode()
     assert entry not in filtered and "Không có mục nào." in filtered

@@ -121,3 +121,52 @@ def test_plan_dashboard_is_in_english(client, django_user_model, builtin_plan):
     assert "Targets by status" in text
     assert "Tình hình thực hiện các chỉ tiêu" not in text
     assert "Evaluated as of" in text
+
+
+@pytest.mark.django_db
+def test_the_evaluation_is_worded_in_english_and_unchanged_in_vietnamese(
+    client, django_user_model, builtin_plan
+):
+    from django.utils.html import escape
+
+    from tests.web.test_plan_pages import add_figures, add_old_figures
+    from tiendo.evaluation.services import plan_evaluate
+
+    add_figures(builtin_plan)
+    add_old_figures(builtin_plan)
+    english = _english_client(client, django_user_model)
+    target = english.get(f"/plans/{builtin_plan.code}/targets/5.6/?as_of=2025").content.decode()
+    assert "By 2025, below 3%" in target
+    assert (
+        "In 2025 it stood at 2.32% (official figure), below the target of 3%: achieved." in target
+    )
+    assert 'class="badge achieved">Achieved' in target
+    assert "Target</text>" in target and "Target 3%" in target, "the chart's words"
+    for vietnamese in ("Năm 2025 đạt", "đề ra", "Mục tiêu", "Số chính thức", "Ước tính"):
+        assert vietnamese not in target.split("<main")[1].split("Accepted figures")[0], vietnamese
+    old = english.get(f"/plans/{builtin_plan.code}/targets/1.1/?as_of=2025").content.decode()
+    assert "Latest figure (2023):</strong> 4,975 million USD (official figure)." in old
+    assert "By 2023, 74.8% of the target." in old and "Projection</text>" in old
+    program = english.get(f"/plans/{builtin_plan.code}/programs/1/?as_of=2025").content.decode()
+    assert (
+        "By 2025, about 6,650 million USD" in program and "74.8% of the target by 2023" in program
+    )
+    dashboard = english.get(f"/plans/{builtin_plan.code}/?as_of=2025").content.decode()
+    assert "No figure for 2025; the latest figure, for 2023, is 4,975 million USD" in dashboard
+    assert "Program 2, 12 targets: Not achieved: 1; No data: 11" in dashboard
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    vietnamese = client.get(f"/plans/{builtin_plan.code}/targets/5.6/?as_of=2025").content.decode()
+    evaluation = plan_evaluate(plan=builtin_plan, as_of_year=2025).by_code()["5.6"]
+    assert escape(evaluation.explanation) in vietnamese, "the Vietnamese sentence, byte for byte"
+    assert escape(evaluation.target_text) in vietnamese
+
+
+def test_the_vietnamese_catalogue_of_third_party_words_is_compiled():
+    """locale/vi words django-axes's English for the Vietnamese admin: the .mo is its .po."""
+    vi = LC_MESSAGES.parent.parent / "vi" / "LC_MESSAGES"
+    po_vi = polib.pofile(str(vi / "django.po"))
+    assert po_vi.percent_translated() == 100
+    compiled = polib.mofile(po_vi.to_binary())
+    committed = polib.mofile(str(vi / "django.mo"))
+    assert _catalogue(committed) == _catalogue(compiled), "vi django.mo is out of date"

@@ -1,5 +1,6 @@
 """HTTP helpers shared by the pages and the API: request typing for views that use django-htmx,
-and the answer to a busy database.
+the Content-Disposition of a download with a Vietnamese file name, and the answer to a busy
+database.
 
 A busy database is one where another transaction holds the lock a request needs for longer than
 the request waits (SQLite's busy timeout, PostgreSQL's `lock_timeout` or `statement_timeout`;
@@ -15,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+from urllib.parse import quote
 
 from django.db import OperationalError
 from django.http import HttpRequest, JsonResponse
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from .api import error_body
+from .text import slug
 
 __all__ = [
     "BUSY_RETRY_AFTER_SECONDS",
@@ -30,6 +33,7 @@ __all__ = [
     "busy_json_response",
     "busy_log",
     "busy_message",
+    "content_disposition",
     "database_busy",
     "query_day",
 ]
@@ -48,6 +52,18 @@ class HtmxHttpRequest(HttpRequest):
     """A request that went through HtmxMiddleware: `request.htmx` is truthy for htmx requests."""
 
     htmx: HtmxDetails
+
+
+def content_disposition(*, filename: str, fallback: str | None = None, inline: bool = False) -> str:
+    """A Content-Disposition value that keeps a Vietnamese file name: an ASCII `filename` for
+    old clients (`fallback`, else the name without diacritics) and the UTF-8 `filename*`
+    (RFC 6266) that browsers save under: "Nhập số liệu - Sở NN&PTNT - Năm 2025.xlsx"."""
+    stem, dot, ext = filename.rpartition(".")
+    if fallback is None:
+        fallback = f"{slug(stem) or 'tep'}{dot}{ext}" if dot else slug(filename) or "tep"
+    ascii_name = fallback.encode("ascii", "ignore").decode().replace("\\", "").replace('"', "")
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def database_busy(exc: BaseException | None) -> bool:

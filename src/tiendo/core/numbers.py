@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 __all__ = [
     "NumberFormatError",
+    "format_amount",
+    "format_file_size",
     "format_number",
     "format_percent",
     "parse_number",
@@ -114,6 +116,32 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
 def format_percent(value: Decimal | int, places: int | None = None) -> str:
     """A percentage the Vietnamese way: 3.5 -> "3,5%"."""
     return f"{format_number(value, places)}%"
+
+
+def format_amount(value: Decimal | int, unit: str = "", places: int | None = None) -> str:
+    """A number with its unit, written one way everywhere: "6.650 triệu USD", and a percentage
+    unit glued to the number as Vietnamese writes it: "65%", "3,5%/năm" (never "65 %")."""
+    number = format_number(value, places)
+    unit = unit.strip()
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
+
+
+_SIZE_UNITS = ("KB", "MB", "GB", "TB")
+
+
+def format_file_size(size: int) -> str:
+    """A file size the Vietnamese way: 512 -> "512 byte", 1017 -> "1,0 KB", 2621440 -> "2,5 MB"
+    (1 KB = 1.024 byte; one decimal from a kilobyte on)."""
+    if size < 1000:
+        return f"{format_number(max(size, 0))} byte"
+    value = Decimal(size)
+    for unit in _SIZE_UNITS:
+        value /= 1024
+        if value < 1000 or unit == _SIZE_UNITS[-1]:
+            return f"{format_number(value, 1)} {unit}"
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def plain_decimal(value: Decimal | None) -> str | None:

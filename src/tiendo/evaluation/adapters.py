@@ -61,9 +61,10 @@ def document_target_spec(*, item: dict[str, Any], term_from_year: int | None) ->
     )
 
 
-def document_target_meaning(*, item: dict[str, Any]) -> str:
-    """What a plan-document target asks, in Vietnamese words; empty when it cannot be read."""
+def document_target_meaning(*, item: dict[str, Any], lang: str | None = "vi") -> str:
+    """What a plan-document target asks, in words of `lang` (Vietnamese unless told); empty
+    when it cannot be read."""
     try:
-        return target_meaning(document_target_spec(item=item, term_from_year=None))
+        return target_meaning(document_target_spec(item=item, term_from_year=None), lang)
     except (ValueError, KeyError, ArithmeticError):
         return ""

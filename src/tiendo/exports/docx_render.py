@@ -1,4 +1,6 @@
-"""The report as a Word file (python-docx): A4, Times New Roman, page numbers in the footer."""
+"""The report as a Word file (python-docx): A4, Times New Roman, page numbers in the footer;
+wide tables (and the appendix) on landscape pages, their header row repeated on every page,
+column widths fixed so that every office suite keeps them."""
 
 from __future__ import annotations
 
@@ -6,16 +8,17 @@ import io
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from .report import Report, Table
+from .report import LANDSCAPE_CM, PORTRAIT_CM, Report, Table
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -132,18 +135,45 @@ def _page_field(paragraph: Paragraph) -> None:
         run._r.append(element)
 
 
+def _page_layout(section: Section, *, landscape: bool) -> None:
+    """A4 with the margins of Nghị định 30/2020 (left 3 cm, right 1,5 cm, top and bottom 2 cm),
+    upright or turned for wide tables."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Cm(29.7) if landscape else Cm(21.0)
+    section.page_height = Cm(21.0) if landscape else Cm(29.7)
+    section.top_margin = Cm(2.0)
+    section.bottom_margin = Cm(2.0)
+    section.left_margin = Cm(3.0)
+    section.right_margin = Cm(1.5)
+
+
+def _turn(document: DocumentObject, *, landscape: bool) -> None:
+    """Start a new page in the other orientation (a new section; the footer carries on).
+    The paragraph that ends the previous section is 1 pt high, so that a page filled to the
+    bottom is not followed by an empty one."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _page_layout(section, landscape=landscape)
+    closing = document.paragraphs[-1]._p  # holds the previous section's properties
+    sect_pr = closing.get_or_add_pPr().find(qn("w:sectPr"))
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "20")
+    spacing.set(qn("w:lineRule"), "exact")
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    sect_pr.addprevious(spacing)  # the schema's order: spacing, rPr, then sectPr
+    sect_pr.addprevious(mark)
+
+
 def _setup(document: DocumentObject) -> None:
     style = document.styles["Normal"]
     _font(style, BODY_PT)
     style.paragraph_format.space_after = Pt(0)
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Cm(21.0)
-    section.page_height = Cm(29.7)
-    section.top_margin = Cm(2.0)
-    section.bottom_margin = Cm(2.0)
-    section.left_margin = Cm(3.0)
-    section.right_margin = Cm(1.5)
+    _page_layout(section, landscape=False)
     footer = section.footer
     paragraph = footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -179,33 +209,59 @@ def _header_block(document: DocumentObject, report: Report) -> None:
     _para(right, h.place_date, size=BODY_PT, italic=True)
 
 
-def _data_table(document: DocumentObject, data: Table) -> DocxTable:
+def _fixed_widths(table: DocxTable, widths_cm: list[float]) -> None:
+    """Column widths that every office suite keeps: a fixed layout, the grid's columns and
+    each cell's width (Word reads the cells, LibreOffice the grid)."""
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    margins = OxmlElement("w:tblCellMar")  # 1 mm left and right: more room for the words
+    for edge in ("left", "right"):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(int(Cm(0.1).twips)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=True):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+
+
+def _row_flags(row: object, *, header: bool) -> None:
+    """A row never split across pages; the header row repeated on every page."""
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    cant_split = OxmlElement("w:cantSplit")
+    tr_pr.append(cant_split)
+    if header:
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+
+
+def _data_table(document: DocumentObject, data: Table, *, page_cm: float) -> DocxTable:
     table = document.add_table(rows=1, cols=len(data.headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     head = table.rows[0].cells
     for cell, text in zip(head, data.headers, strict=True):
         _cell_text(cell, text, size=TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    # The header row repeats on every page.
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
+    _row_flags(table.rows[0], header=True)
     for row in data.rows:
-        cells = table.add_row().cells
-        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+        added = table.add_row()
+        _row_flags(added, header=False)
+        for index, (cell, text) in enumerate(zip(added.cells, row, strict=True)):
             align = (
                 WD_ALIGN_PARAGRAPH.LEFT
-                if index in (1, 2, 3) and len(text) > 12
+                if index in (1, 2, 3, *data.flexible) and len(text) > 12
                 else WD_ALIGN_PARAGRAPH.CENTER
             )
             _cell_text(cell, text, size=TABLE_PT, align=align)
     if data.widths_cm:
-        total = sum(data.widths_cm)
-        scale = min(1.0, 16.5 / total)
-        for row in table.rows:
-            for cell, width in zip(row.cells, data.widths_cm, strict=True):
-                cell.width = Cm(width * scale)
+        _fixed_widths(table, data.widths_on(page_cm))
     return table
 
 
@@ -218,7 +274,11 @@ def report_docx(*, report: Report) -> bytes:
     _para(document, report.title, size=15, bold=True)
     _para(document, report.subtitle, size=BODY_PT, bold=True)
     _para(document, "-----", size=BODY_PT, space_after=6)
+    landscape = False
     for block in report.blocks:
+        if block.landscape != landscape:
+            landscape = block.landscape
+            _turn(document, landscape=landscape)
         if block.kind == "heading":
             _para(
                 document,
@@ -230,7 +290,7 @@ def report_docx(*, report: Report) -> bytes:
                 space_after=3,
             )
         elif block.kind == "table" and block.table is not None:
-            _data_table(document, block.table)
+            _data_table(document, block.table, page_cm=LANDSCAPE_CM if landscape else PORTRAIT_CM)
             if block.table.note:
                 _para(
                     document,
@@ -248,6 +308,8 @@ def report_docx(*, report: Report) -> bytes:
                 first_indent=1.0,
                 space_after=3,
             )
+    if landscape:
+        _turn(document, landscape=False)
     _para(document, "")
     sign = document.add_table(rows=1, cols=2)
     _no_borders(sign)
@@ -268,11 +330,18 @@ def report_docx(*, report: Report) -> bytes:
         _para(right, "")
     _para(right, report.signer_name, bold=True)
 
-    page_break = _para(document, "")
-    page_break.add_run().add_break(WD_BREAK.PAGE)
+    if report.appendix.landscape:
+        _turn(document, landscape=True)
+    else:
+        page_break = _para(document, "")
+        page_break.add_run().add_break(WD_BREAK.PAGE)
     _para(document, report.appendix_title, bold=True)
     _para(document, report.appendix_subtitle, bold=True, space_after=6)
-    _data_table(document, report.appendix)
+    _data_table(
+        document,
+        report.appendix,
+        page_cm=LANDSCAPE_CM if report.appendix.landscape else PORTRAIT_CM,
+    )
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -25,6 +25,7 @@ from tiendo.evaluation import engine
 from tiendo.evaluation.selectors import figures_accepted
 from tiendo.evaluation.services import PlanEvaluation, plan_evaluate
 from tiendo.org.models import OrgUnit, OrgUnitKind
+from tiendo.plans.lateness import LATE_REASONS, task_lateness
 from tiendo.plans.models import Plan, Target, Task, TaskStatus
 
 from .models import ReportDraft
@@ -63,20 +64,44 @@ def program_section_key(number: int) -> str:
 
 @dataclass
 class Table:
+    """A table of the report. `widths_cm` are the least widths of the columns; the columns in
+    `flexible` share the width left on the page. A table too wide for a portrait page is
+    `landscape`: it is printed on landscape pages (with the text of its section)."""
+
     headers: list[str]
     rows: list[list[str]]
     widths_cm: list[float] = field(default_factory=list)
     note: str = ""
+    flexible: tuple[int, ...] = ()
+    landscape: bool = False
+
+    def widths_on(self, page_cm: float) -> list[float]:
+        """The columns' widths on a page `page_cm` wide: the least widths, the rest of the
+        page shared by the flexible columns (scaled down only if they cannot fit at all)."""
+        total = sum(self.widths_cm)
+        if total > page_cm or not self.flexible:
+            scale = page_cm / total if total else 1.0
+            return [w * scale for w in self.widths_cm]
+        extra = (page_cm - total) / len(self.flexible)
+        return [w + (extra if i in self.flexible else 0) for i, w in enumerate(self.widths_cm)]
+
+
+# The width a table has on an A4 page with the margins of Nghị định 30/2020 (left 3 cm, right
+# 1,5 cm): portrait and landscape.
+PORTRAIT_CM = 16.5
+LANDSCAPE_CM = 25.2
 
 
 @dataclass
 class Block:
-    """A heading (level 1 or 2), a paragraph, or a table."""
+    """A heading (level 1 or 2), a paragraph, or a table; `landscape` for the blocks printed on
+    landscape pages (a program whose table is too wide for a portrait page)."""
 
     kind: str
     text: str = ""
     level: int = 0
     table: Table | None = None
+    landscape: bool = False
 
 
 @dataclass
@@ -254,16 +279,8 @@ def _task_counts_text(tasks: Iterable[Task], *, whole: bool = False) -> str:
     )
 
 
-def _late(task: Task, as_of: dt.date) -> bool:
-    if task.status == TaskStatus.DONE:
-        return False
-    return task.status == TaskStatus.DELAYED or (
-        task.due_date is not None and task.due_date < as_of
-    )
-
-
 def _limitations_text(
-    evaluation: PlanEvaluation, targets: dict[str, Target], late: list[Task]
+    evaluation: PlanEvaluation, targets: dict[str, Target], late: list[tuple[Task, str]]
 ) -> str:
     paragraphs: list[str] = []
     weak = [
@@ -273,11 +290,8 @@ def _limitations_text(
     ]
     if weak:
         lines = [f"Có {len(weak)} chỉ tiêu không đạt hoặc khó đạt:"]
-        for e in weak:
-            lines.append(
-                f"- Chỉ tiêu {e.code} ({targets[e.code].indicator}): "
-                f"{engine.STATUS_LABELS[e.status].lower()}. {e.explanation}"
-            )
+        for e in weak:  # the sentence ends in the verdict ("…: không đạt."): not said twice
+            lines.append(f"- Chỉ tiêu {e.code} ({targets[e.code].indicator}): {e.explanation}")
         paragraphs.append("\n".join(lines))
     else:
         paragraphs.append("Không có chỉ tiêu nào không đạt hoặc khó đạt.")
@@ -288,9 +302,11 @@ def _limitations_text(
         )
     if late:
         lines = [f"Có {len(late)} nhiệm vụ chậm tiến độ hoặc quá hạn chưa hoàn thành:"]
-        for task in late:
-            due = f" (hạn {_date_short(task.due_date)})" if task.due_date else ""
-            lines.append(f"- Nhiệm vụ {task.code}{due}: {_shorten(task.text)}")
+        for task, reason in late:
+            why = [LATE_REASONS[reason]]
+            if task.due_date:
+                why.append(f"hạn {_date_short(task.due_date)}")
+            lines.append(f"- Nhiệm vụ {task.code} ({', '.join(why)}): {_shorten(task.text)}")
         paragraphs.append("\n".join(lines))
     else:
         paragraphs.append("Không có nhiệm vụ chậm tiến độ.")
@@ -307,7 +323,11 @@ def sections_generate(
 ) -> dict[str, str]:
     """The generated text of every editable section (what an empty draft section becomes)."""
     targets = {t.code: t for t in plan.targets.all()}
-    late = [t for t in tasks if _late(t, as_of)]
+    late = [
+        (task, reason)
+        for task in tasks
+        if (reason := task_lateness(task=task, plan=plan, on=as_of)) is not None
+    ]
     issued = f" ngày {_date_short(plan.issue_date)}" if plan.issue_date else ""
     body = f" của {plan.issuing_body}" if plan.issuing_body else ""
     sections = {
@@ -361,12 +381,15 @@ def _program_table(
     chosen: dict[str, dict[int, engine.Figure]],
     years: list[int],
 ) -> Table:
+    """The targets of a program with the figure of each year that has one (years without a
+    figure for any of its targets are left out) and the evaluation."""
+    shown = [y for y in years if any(y in chosen.get(e.code, {}) for e in program_evals)]
     headers = [
         "STT",
         "Chỉ tiêu",
         "Đơn vị tính",
         "Mục tiêu",
-        *[str(y) for y in years],
+        *[str(y) for y in shown],
         "% so với mục tiêu",
         "Đánh giá",
     ]
@@ -380,16 +403,22 @@ def _program_table(
                 f"{e.code}. {target.indicator}",
                 target.unit,
                 e.target_text,
-                *[figure_cell(by_year.get(y)) for y in years],
+                *[figure_cell(by_year.get(y)) for y in shown],
                 progress_cell(e.progress_pct),
                 engine.STATUS_LABELS[e.status],
             ]
         )
-    year_width = 1.5
-    widths = [0.9, 4.2, 1.6, 3.0, *[year_width] * len(years), 1.6, 1.8]
+    widths = [1.1, 4.0, 1.9, 3.2, *[1.45] * len(shown), 1.6, 1.8]
     has_estimate = any(ESTIMATE_MARK in cell for row in rows for cell in row)
     note = f"{ESTIMATE_MARK} Số ước thực hiện." if has_estimate else ""
-    return Table(headers=headers, rows=rows, widths_cm=widths, note=note)
+    return Table(
+        headers=headers,
+        rows=rows,
+        widths_cm=widths,
+        note=note,
+        flexible=(1, 3),
+        landscape=sum(widths) > PORTRAIT_CM,
+    )
 
 
 def _appendix(evaluation: PlanEvaluation, targets: dict[str, Target]) -> Table:
@@ -419,7 +448,9 @@ def _appendix(evaluation: PlanEvaluation, targets: dict[str, Target]) -> Table:
     return Table(
         headers=["STT", "Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Đánh giá", "Căn cứ đánh giá"],
         rows=rows,
-        widths_cm=[0.9, 1.0, 3.6, 3.0, 2.4, 1.7, 4.4],
+        widths_cm=[1.1, 1.1, 4.2, 3.6, 2.6, 1.9, 6.0],
+        flexible=(2, 6),
+        landscape=True,  # long sentences in seven columns: landscape pages read well
     )
 
 
@@ -487,19 +518,24 @@ def report_build(
     blocks.append(Block("heading", "1. Đánh giá chung", level=2))
     paragraphs(sections["overall"])
     blocks.append(Block("heading", "2. Kết quả thực hiện các chương trình", level=2))
-    for program in evaluation.programs:
+    tables = [
+        _program_table(program.evaluations, targets, chosen, years)
+        for program in evaluation.programs
+    ]
+    # The programs from the first to the last wide table are printed on landscape pages, with
+    # their text: the reader turns the page once, not at every program.
+    wide = [index for index, table in enumerate(tables) if table.landscape]
+    for index, (program, table) in enumerate(zip(evaluation.programs, tables, strict=True)):
+        first = len(blocks)
         blocks.append(
             Block(
                 "heading", f"2.{program.number}. Chương trình {program.number}: {program.title}", 3
             )
         )
         paragraphs(sections[program_section_key(program.number)])
-        blocks.append(
-            Block(
-                "table",
-                table=_program_table(program.evaluations, targets, chosen, years),
-            )
-        )
+        blocks.append(Block("table", table=table))
+        for block in blocks[first:]:
+            block.landscape = bool(wide) and wide[0] <= index <= wide[-1]
     blocks.append(Block("heading", "3. Thực hiện nhiệm vụ, giải pháp", level=2))
     paragraphs(sections["tasks"])
     blocks.append(Block("heading", "II. HẠN CHẾ, NGUYÊN NHÂN", level=1))

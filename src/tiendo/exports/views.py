@@ -16,11 +16,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.http import content_disposition
 from tiendo.core.spreadsheet import csv_row
+from tiendo.core.text import slug
 from tiendo.indicators.models import Indicator
 from tiendo.indicators.selectors import OPEN_SERIES_FIELDS, open_series
 from tiendo.plans.models import Plan
@@ -50,7 +53,7 @@ def _plan(request: HttpRequest, code: str) -> Plan:
     try:
         return plan_visible_get(code=code, user=request.user)
     except Plan.DoesNotExist as exc:
-        raise Http404("Không có chương trình hành động này.") from exc
+        raise Http404(_("Không có chương trình hành động này.")) from exc
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -62,10 +65,22 @@ def _as_of(request: HttpRequest, plan: Plan) -> int:
     return year if plan.term_from_year <= year <= plan.term_to_year + 1 else default
 
 
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+def _download(
+    data: bytes, content_type: str, filename: str, *, fallback: str | None = None
+) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename=filename, fallback=fallback)
     return response
+
+
+def entry_workbook_filename(*, submission: Submission) -> tuple[str, str]:
+    """The data-entry workbook's name, in Vietnamese and as its ASCII fallback:
+    "Nhập số liệu - Sở NN&PTNT - Năm 2025.xlsx", "nhap-so-lieu-so-nn-ptnt-nam-2025.xlsx"."""
+    unit = (submission.unit.short_name or submission.unit.name).replace("/", "-")
+    with translation.override("vi"):  # the file is Vietnamese whatever the interface language
+        period = submission.round.period_label()
+    name = f"Nhập số liệu - {unit} - {period}.xlsx"
+    return name, f"nhap-so-lieu-{slug(unit, max_length=40)}-{slug(period)}.xlsx"
 
 
 @login_required
@@ -142,7 +157,7 @@ def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     plan = _plan(request, code)
     as_of = _as_of(request, plan)
     if fmt not in ("docx", "pdf"):
-        raise Http404("Định dạng không hỗ trợ.")
+        raise Http404(_("Định dạng không hỗ trợ."))
     report = report_build(plan=plan, as_of_year=as_of)
     name = f"bao-cao-{plan.code}-{as_of}.{fmt}"
     if fmt == "docx":
@@ -164,7 +179,7 @@ def plan_targets_download(request: HttpRequest, code: str) -> HttpResponse:
 def _submission(pk: int) -> Submission:
     submission = Submission.objects.select_related("round__plan", "unit").filter(pk=pk).first()
     if submission is None:
-        raise Http404("Không có báo cáo này.")
+        raise Http404(_("Không có báo cáo này."))
     return submission
 
 
@@ -172,9 +187,8 @@ def _submission(pk: int) -> Submission:
 def entry_download(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(pk)
     data = entry_workbook_xlsx(actor=request.user, submission=submission)
-    rnd = submission.round
-    name = f"nhap-lieu-{submission.unit.code}-{rnd.year}-{rnd.period_kind}{rnd.number}.xlsx"
-    return _download(data, XLSX, name)
+    name, fallback = entry_workbook_filename(submission=submission)
+    return _download(data, XLSX, name, fallback=fallback)
 
 
 @login_required
@@ -264,7 +278,7 @@ def open_data(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     ):
         return redirect_to_login(request.get_full_path())
     if fmt not in ("csv", "json"):
-        raise Http404("Định dạng không hỗ trợ.")
+        raise Http404(_("Định dạng không hỗ trợ."))
     plan = _plan(request, code)
     rows = list(open_figures(plan=plan))
     if fmt == "json":

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -33,6 +34,7 @@ from tiendo.core.archives import ArchiveRefused, megabytes, zip_check
 from tiendo.core.numbers import NumberFormatError, format_number, parse_number
 from tiendo.core.spreadsheet import xlsx_cell, xlsx_put
 from tiendo.evaluation import engine
+from tiendo.evaluation.charts import status_colours
 from tiendo.evaluation.selectors import figures_accepted
 from tiendo.evaluation.services import plan_evaluate
 from tiendo.indicators.models import FigureType, Qualifier
@@ -103,6 +105,44 @@ def _header(ws: Worksheet, row: int, columns: list[tuple[str, str, int]]) -> Non
         cell.border = _BOX
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[letter].width = width
+    ws.row_dimensions[row].height = 32  # two lines of a wrapped title
+
+
+def _print_setup(ws: Worksheet, *, header_row: int) -> None:
+    """Printed on A4 landscape, fitted to the page's width (as many pages down as needed), the
+    header row repeated on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+def _fit_height(ws: Worksheet, row: int) -> None:
+    """A row as high as its longest wrapped text (office suites do not grow rows written by a
+    program, and a printed row must not hide its words)."""
+    lines = 1
+    for cell in ws[row]:
+        if cell.value is None:
+            continue
+        width = ws.column_dimensions[cell.column_letter].width or 10
+        per_line = max(1, int(width * 1.1) - 1)
+        text_lines = sum(
+            max(1, math.ceil(len(part) / per_line)) for part in str(cell.value).split("\n")
+        )
+        lines = max(lines, text_lines)
+    ws.row_dimensions[row].height = 15 * lines
+
+
+def _status_cell(cell: Any, status: str) -> None:
+    """A status in the colours of its badge on the pages."""
+    fill, ink = status_colours(status)
+    cell.fill = PatternFill("solid", fgColor=fill.lstrip("#").upper())
+    cell.font = Font(bold=True, color=ink.lstrip("#").upper())
 
 
 # --- Export of a plan's targets ----------------------------------------------------------------
@@ -124,17 +164,17 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
     ws["A1"].font = _TITLE
     columns: list[tuple[str, str, int]] = []
     titles = [
-        ("STT", 6),
-        ("Mã", 8),
-        ("Chương trình", 10),
-        ("Chỉ tiêu", 50),
-        ("Đơn vị tính", 14),
-        ("Mục tiêu", 36),
-        *[(str(y), 12) for y in years],
-        ("% so với mục tiêu", 12),
-        ("Đánh giá", 16),
+        ("STT", 5),
+        ("Mã", 6),
+        ("Chương trình", 8),
+        ("Chỉ tiêu", 36),
+        ("Đơn vị tính", 10),
+        ("Mục tiêu", 28),
+        *[(str(y), 9) for y in years],
+        ("% so với mục tiêu", 10),
+        ("Đánh giá", 13),
         ("Mã đánh giá", 16),
-        ("Căn cứ đánh giá", 70),
+        ("Căn cứ đánh giá", 55),
     ]
     for index, (title, width) in enumerate(titles, start=1):
         columns.append((get_column_letter(index), title, width))
@@ -165,7 +205,12 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
             cell.alignment = _WRAP
             if isinstance(value, Decimal):
                 cell.number_format = "#,##0.######"
+        _status_cell(ws.cell(row=row, column=len(values) - 2), str(e.status))
+        _fit_height(ws, row)
+    # The status's code is for a program reading the file, not for the reader: hidden.
+    ws.column_dimensions[get_column_letter(len(titles) - 1)].hidden = True
     ws.freeze_panes = "E4"
+    _print_setup(ws, header_row=3)
 
     all_figs = wb.create_sheet("Số liệu đã chấp nhận")
     fig_columns = [
@@ -195,6 +240,8 @@ def plan_targets_xlsx(*, plan: Plan, as_of_year: int) -> bytes:
             start=1,
         ):
             xlsx_cell(all_figs, row, col, value)
+    all_figs.freeze_panes = "A2"
+    _print_setup(all_figs, header_row=1)
     return _save(wb)
 
 
@@ -317,7 +364,9 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
         (dv_percent if _is_percent(target) else dv_number).add(f"E{row}")
         dv_type.add(f"F{row}")
         dv_qual.add(f"G{row}")
+        _fit_height(ws, row)
     ws.freeze_panes = f"C{FIRST_ROW}"
+    _print_setup(ws, header_row=HEADER_ROW)
     ws.protection.sheet = True
     ws.protection.password = SHEET_PASSWORD
 
@@ -360,7 +409,9 @@ def entry_workbook_xlsx(*, actor: Any, submission: Submission) -> bytes:
             cell.fill = _INPUT_FILL
         dv_status.add(f"D{row}")
         dv_pct.add(f"E{row}")
+        _fit_height(wt, row)
     wt.freeze_panes = f"C{FIRST_ROW}"
+    _print_setup(wt, header_row=HEADER_ROW)
     wt.protection.sheet = True
     wt.protection.password = SHEET_PASSWORD
 

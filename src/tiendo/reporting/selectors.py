@@ -29,6 +29,7 @@ from tiendo.indicators.models import Figure
 from tiendo.indicators.selectors import series_figures
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.plans.coverage import ItemCoverage, PlanCoverage, plan_coverage
+from tiendo.plans.lateness import task_lateness
 from tiendo.plans.models import (
     Assignment,
     AssignmentRole,
@@ -36,11 +37,11 @@ from tiendo.plans.models import (
     PlanStatus,
     Target,
     Task,
-    TaskStatus,
 )
 from tiendo.plans.register import RegisterCell
 from tiendo.plans.selectors import plans_visible
 
+from .audit_log import OBJECT_TYPE_GROUPS, object_type_label, object_type_members
 from .models import (
     Evidence,
     Notification,
@@ -82,8 +83,9 @@ def round_not_asked(*, coverage: PlanCoverage, unit_ids: set[int]) -> list[ItemC
 def overdue_tasks_by_unit(
     *, plan: Plan, unit_ids: Sequence[int], today: dt.date | None = None
 ) -> dict[int, list[Task]]:
-    """Tasks a unit leads that are past their due date (the task's, or the assignment's) and
-    not done. Two queries."""
+    """Tasks a unit leads that are late (`tiendo.plans.lateness`: marked delayed, past their
+    deadline — the assignment's, or the task's — or not started past their time to start).
+    Two queries."""
     today = today or timezone.localdate()
     items = assigned_items_for_units(plan=plan, unit_ids=unit_ids)
     deadlines: dict[tuple[int, int], dt.date] = {}
@@ -100,8 +102,8 @@ def overdue_tasks_by_unit(
     for uid, (_targets, tasks) in items.items():
         late = []
         for task in tasks:
-            due = deadlines.get((uid, task.pk)) or task.due_date
-            if due is not None and due < today and task.status != TaskStatus.DONE:
+            deadline = deadlines.get((uid, task.pk))
+            if task_lateness(task=task, plan=plan, on=today, deadline=deadline) is not None:
                 late.append(task)
         result[uid] = late
     return result
@@ -481,7 +483,7 @@ def audit_entries(
     require_audit_reader(actor)
     qs = _audit_visible(actor).select_related("actor").order_by("-at", "-id")
     if filters.object_type:
-        qs = qs.filter(object_type=filters.object_type)
+        qs = qs.filter(object_type__in=object_type_members(filters.object_type))
     if filters.actor:
         qs = qs.filter(actor_label__iexact=filters.actor)
     if filters.plan:
@@ -493,12 +495,18 @@ def audit_entries(
     return Paginator(qs, per_page).get_page(page)
 
 
-def audit_filter_choices(*, actor: Any) -> dict[str, list[str]]:
+def audit_filter_choices(*, actor: Any) -> dict[str, list[Any]]:
+    """The choices of the filter bar: object types as (value, name), sorted by name, an old
+    name of a type merged into the type; the plans' codes."""
     require_audit_reader(actor)
+    types: dict[str, str] = {}
+    for object_type in (
+        AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
+    ):
+        value = next((k for k, v in OBJECT_TYPE_GROUPS.items() if object_type in v), object_type)
+        types[value] = object_type_label(value)
     return {
-        "object_types": list(
-            AuditEntry.objects.order_by().values_list("object_type", flat=True).distinct()
-        ),
+        "object_types": sorted(types.items(), key=lambda item: item[1].lower()),
         "plans": list(
             _audit_visible(actor)
             .exclude(plan_code="")

@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
-    "axes",
+    "tiendo.accounts.axes_app.LoginGuardConfig",  # django-axes, named in Vietnamese
     "tiendo.core",
     "tiendo.audit",
     "tiendo.accounts",

@@ -1,7 +1,8 @@
 """Logging: plain lines for application messages; one JSON line per request (`tiendo.request`)
 and per slow query (`tiendo.slow_query`), written to standard error (journald keeps them).
 
-- `TIENDO_LOG_LEVEL` (INFO): level of the application log.
+- `TIENDO_LOG_LEVEL` (INFO): level of the application log (WeasyPrint and fontTools log only
+  their warnings: their progress lines are noise on the console of `tiendo report`).
 - `TIENDO_REQUEST_LOG` (true): one JSON line per request (method, path, status, duration, user).
 - `TIENDO_SLOW_QUERY_MS` (0 = off): log every SQL query slower than this many milliseconds, and
   count the queries of each request in its request line.
@@ -33,6 +34,10 @@ def logging_config() -> dict[str, Any]:
         "root": {"handlers": ["console"], "level": env_str("TIENDO_LOG_LEVEL", "INFO")},
         "loggers": {
             "django.db.backends": {"level": "INFO"},
+            # Libraries that narrate their work at INFO (WeasyPrint's "Step 5 - Creating
+            # layout - Page 12", fontTools' subsetting): only their warnings reach the console.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
             "tiendo.request": json_lines,
             "tiendo.slow_query": json_lines,
         },

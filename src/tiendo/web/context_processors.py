@@ -1,8 +1,8 @@
-"""The navigation a signed-in person sees, by role."""
+"""The navigation a signed-in person sees, by role, with the item of the current page marked."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.http import HttpRequest
@@ -20,6 +20,47 @@ class NavItem:
     label: Any
     url: str
     key: str
+    current: bool = False
+
+
+# Which pages belong to which item, by resolved URL name ("namespace:name"; "namespace:*" is
+# every page of the namespace). The first item that claims a page is marked, so a page is never
+# claimed twice; a submission belongs to the unit's work for a reporter, to the rounds for others.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "plans": ("web:*", "exports:report"),
+    "workspace": (
+        "reporting:workspace",
+        "reporting:submission",
+        "reporting:review",
+        "exports:entry_upload",
+    ),
+    "rounds": (
+        "reporting:round_list",
+        "reporting:round_create",
+        "reporting:round_detail",
+        "reporting:round_urge",
+        "reporting:submission",
+        "reporting:review",
+        "exports:entry_upload",
+    ),
+    "import": ("importer:*",),
+    "audit": ("reporting:audit_list",),
+    "users": ("accounts:user_list", "accounts:user_create", "accounts:user_disable"),
+    "notifications": ("reporting:notifications",),
+}
+
+
+def _claims(key: str, view_name: str) -> bool:
+    namespace = view_name.split(":", 1)[0]
+    return any(
+        view_name == pattern or pattern == f"{namespace}:*" for pattern in SECTIONS.get(key, ())
+    )
+
+
+def current_section(*, view_name: str, keys: list[str]) -> str | None:
+    """The key of the item a page belongs to, among the items shown (None for pages of no
+    item, such as the password change)."""
+    return next((key for key in keys if _claims(key, view_name)), None)
 
 
 def _notifications_label(user: Any) -> Any:
@@ -64,4 +105,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items.append(
         NavItem(_notifications_label(user), reverse("reporting:notifications"), "notifications")
     )
-    return {"nav_items": items, "sample_data": sample}
+    match = getattr(request, "resolver_match", None)
+    current = (
+        current_section(view_name=match.view_name, keys=[i.key for i in items])
+        if match is not None
+        else None
+    )
+    return {
+        "nav_items": [replace(i, current=True) if i.key == current else i for i in items],
+        "sample_data": sample,
+    }

@@ -6,6 +6,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("plans/", views.plan_list, name="plan_list"),
     path("chi-so/", views.indicator_list, name="indicator_list"),
     path("chi-so/<slug:code>/", views.indicator_detail, name="indicator_detail"),

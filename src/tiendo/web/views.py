@@ -6,9 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import Resolver404
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.accounts.permissions import (
     NotAllowed,
@@ -59,7 +64,7 @@ def _visible_plan(request: HttpRequest, code: str) -> Plan:
     try:
         return plan_selectors.plan_visible_get(code=code, user=request.user)
     except Plan.DoesNotExist as exc:
-        raise Http404("Không có chương trình hành động này.") from exc
+        raise Http404(_("Không có chương trình hành động này.")) from exc
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -67,6 +72,12 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on pages that do not link one (the admin): the
+    icon among the static files."""
+    return HttpResponsePermanentRedirect(static("tiendo/favicon.ico"))
 
 
 @login_required
@@ -104,7 +115,7 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     the switch to the other plans, a closed term's banner, the office's coverage line."""
     stamp = evaluation_selectors.plan_stamp(code=code)
     if stamp is None:
-        raise Http404("Không có chương trình hành động này.")
+        raise Http404(_("Không có chương trình hành động này."))
     as_of = _as_of(request, stamp)
     page = dashboard.plan_page(stamp=stamp, as_of=as_of)
     if request.htmx:
@@ -145,13 +156,15 @@ def program_detail(request: HtmxHttpRequest, code: str, number: int) -> HttpResp
     try:
         program = plan_selectors.program_detail(plan_code=code, number=number)
     except Program.DoesNotExist as exc:
-        raise Http404("Không có chương trình này.") from exc
+        raise Http404(_("Không có chương trình này.")) from exc
     plan = program.plan
     as_of = _as_of(request, plan)
     result = plan_evaluate(plan=plan, as_of_year=as_of)
     status = request.GET.get("status", "")
     unit = request.GET.get("unit", "")
-    view = dashboard.program_view(result=result, program=program, status=status, unit=unit)
+    view = dashboard.program_view(
+        result=result, program=program, status=status, unit=unit, lang=get_language()
+    )
     context = {
         "program": program,
         "plan": plan,
@@ -173,11 +186,13 @@ def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResp
     try:
         target = plan_selectors.target_detail(plan_code=code, code=target_code)
     except Target.DoesNotExist as exc:
-        raise Http404("Không có chỉ tiêu này.") from exc
+        raise Http404(_("Không có chỉ tiêu này.")) from exc
     plan = target.plan
     as_of = _as_of(request, plan)
     result = plan_evaluate(plan=plan, as_of_year=as_of)
-    (row,) = dashboard.target_rows(result=result, code=target.code, with_chart=True)
+    (row,) = dashboard.target_rows(
+        result=result, code=target.code, with_chart=True, lang=get_language()
+    )
     closure = (
         evaluation_selectors.closure_get(plan=plan) if plan.status == PlanStatus.CLOSED else None
     )
@@ -236,12 +251,23 @@ def revision_detail(request: HttpRequest, code: str, number: int) -> HttpRespons
     try:
         revision = plan_selectors.plan_revision(plan_code=code, number=number)
     except PlanRevision.DoesNotExist as exc:
-        raise Http404("Không có phiên bản này.") from exc
+        raise Http404(_("Không có phiên bản này.")) from exc
     return render(
         request,
         "web/revision_detail.html",
         {"revision": revision, "plan": revision.plan, "doc": revision.snapshot},
     )
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 404 page: what was not found when a page said so ("Không có chỉ tiêu này."), in the
+    interface language; never the name of an exception (an unknown address says nothing more)."""
+    message = ""
+    if isinstance(exception, Http404) and not isinstance(exception, Resolver404):
+        detail = exception.args[0] if exception.args else ""
+        if isinstance(detail, str | Promise) and str(detail):
+            message = gettext(str(detail))
+    return render(request, "404.html", {"message": message}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -1,4 +1,5 @@
-"""Template filters for Vietnamese numbers: {{ value|vn_number }}, {{ value|vn_percent }}."""
+"""Template filters for Vietnamese numbers: {{ value|vn_number }}, {{ value|vn_percent }},
+{{ value|vn_amount:unit }} ("65%", "6.650 triệu USD"), {{ size|vn_filesize }} ("1,0 KB")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
-from tiendo.core.numbers import format_number, format_percent
+from tiendo.core.numbers import format_amount, format_file_size, format_number, format_percent
 
 register = template.Library()
 
@@ -34,3 +35,22 @@ def vn_percent(value: object, places: int | None = None) -> str:
     if number is None:
         return "" if value is None else str(value)
     return format_percent(number, places)
+
+
+@register.filter
+def vn_amount(value: object, unit: object = "") -> str:
+    """A number with its unit: {{ 65|vn_amount:"%" }} -> "65%"; {{ 6650|vn_amount:"triệu USD" }}
+    -> "6.650 triệu USD"."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    return format_amount(number, str(unit or ""))
+
+
+@register.filter
+def vn_filesize(value: object) -> str:
+    """A size in bytes for people: "512 byte", "1,0 KB", "2,5 MB"."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    return format_file_size(int(number))

@@ -79,7 +79,7 @@ def _digest_text(
             )
     if overdue:
         lines.append("")
-        lines.append(_("Nhiệm vụ quá hạn chưa hoàn thành:"))
+        lines.append(_("Nhiệm vụ chậm tiến độ (quá hạn, hoặc chưa triển khai khi đã đến lúc):"))
         lines += [
             f"  - {t.code}: {t.text[:160]}"
             + (f" (hạn {t.due_date:%d/%m/%Y})" if t.due_date else "")

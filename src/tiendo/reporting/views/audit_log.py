@@ -10,6 +10,7 @@ from tiendo.audit.models import AuditEntry
 from tiendo.plans.models import Plan
 
 from .. import selectors
+from ..audit_log import audit_entries_shown
 from ._common import _date, _int
 
 
@@ -27,6 +28,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         actor=request.user, filters=filters, page=_int(request.GET.get("page"), 1)
     )
     choices = selectors.audit_filter_choices(actor=request.user)
+    rows = audit_entries_shown(entries=list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -34,6 +36,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         "reporting/audit_list.html",
         {
             "page": page,
+            "rows": rows,
             "filters": filters,
             "choices": choices,
             "query": query.urlencode(),
