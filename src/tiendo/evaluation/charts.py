@@ -8,6 +8,9 @@ baseline is dotted; the projection is dashed and ends in a hollow circle; each s
 has its own pattern and its count written in it. Every chart carries a <title> and a <desc>
 that say the same in words. Axes have round ticks (0, 2.000, 4.000 …); a rate (a unit in %)
 stays within 0–100%.
+
+Over 600 lines: every chart of the pages is drawn here as inline SVG (no JavaScript library on
+the intranet) with one set of scales, ticks and colours; splitting by chart would copy them.
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@
   with its sheet, row and column in Vietnamese; only when the whole file is valid does it save
   the unit's draft submission, through `tiendo.reporting.services.submission_save` (which checks
   the actor and the optimistic version).
+
+Over 600 lines for now: the data-entry workbook's writer and reader share one layout (columns,
+rows, protection, validations) and must change together; the targets workbook could move out.
 """
 
 from __future__ import annotations

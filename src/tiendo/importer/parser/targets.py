@@ -18,6 +18,9 @@ Every target says why: `Cand.reasons` (which words decided its kind, its compara
 sentence was read) and `Cand.doubts` (what was left to a default, or could be read otherwise), in
 Vietnamese; `Cand.confidence` is "high" without doubts, "medium" with a small one, "low" with
 more.
+
+Over 600 lines: one stage of the parser (a clause's quantities into targets); its rules read
+the same clause state, each tested by name in tests/importer/parser/.
 """
 
 from __future__ import annotations

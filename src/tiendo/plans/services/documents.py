@@ -1,4 +1,8 @@
-"""Writes of plans: loading a plan document (create or update, with a revision), the built-in plan."""
+"""Writes of plans: loading a plan document (create or update, with a revision), the built-in plan.
+
+Over 600 lines: loading a plan document is one transaction over the plan's whole tree (diff,
+revision, assignments of the text, indicators); its steps share the loaded state.
+"""
 
 from __future__ import annotations
 
