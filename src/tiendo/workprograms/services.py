@@ -523,7 +523,7 @@ def item_outcome_record(
     postponed or dropped (with the reason), or back to pending. ValidationError by field."""
     require_monitor(actor)
     locked = (
-        WorkProgramItem.objects.select_for_update()
+        WorkProgramItem.objects.select_for_update(of=("self",))
         .select_related("work_program__plan", "preparing_unit", "outcome_document")
         .get(pk=item.pk)
     )

@@ -743,7 +743,7 @@ def delegation_end(
     if not reason.strip():
         raise ValidationError(_("Cần ghi lý do kết thúc phân công."))
     node = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("plan", "unit", "parent__unit", "program", "target", "task")
         .get(pk=node.pk)
     )
