@@ -101,7 +101,7 @@ def test_delegate_then_report_through_the_cascade(
     not_asked = monitor.locator("#not-asked").inner_text()
     assert "Không đơn vị nào được hỏi về 60 chỉ tiêu, nhiệm vụ" in not_asked
     assert re.search(r"^1\.2 —", not_asked, re.M) and not re.search(r"^1\.1 —", not_asked, re.M)
-    monitor.get_by_label("Năm", exact=True).fill("2025")
+    monitor.get_by_label(re.compile(r"^Năm")).fill("2025")  # "Năm (nhiệm kỳ 2020–2025)"
     monitor.get_by_role("button", name="Mở đợt").click()
     assert "Không đơn vị nào được hỏi về" in monitor.get_by_role("alert").inner_text()
     monitor.get_by_label("Tôi đã xem; vẫn mở đợt").check()
