@@ -28,6 +28,14 @@ def media(settings: Any, tmp_path: Path) -> Path:
     return Path(settings.MEDIA_ROOT)
 
 
+# Fields of reporting audit entries whose values are primary keys of other rows.
+PRIMARY_KEY_FIELDS = {"submission", "figures"}
+
+
+def _without_keys(changes: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in changes.items() if k not in PRIMARY_KEY_FIELDS}
+
+
 def content() -> list[Any]:
     """The content, without primary keys."""
     parts: list[Any] = [
@@ -50,14 +58,16 @@ def content() -> list[Any]:
         sorted(
             OrgUnit.objects.values_list("code", "kind", "parent__code", "valid_from", "valid_to")
         ),
-        # plan_load's entries name related rows by primary key: their changes are left out.
+        # plan_load's entries name related rows by primary key: their changes are left out;
+        # so are the primary keys the reporting entries name (PostgreSQL does not roll back
+        # its sequences, so a second run gets other keys).
         sorted(
             (
                 str(at),
                 action,
                 kind,
                 label,
-                json.dumps(changes, sort_keys=True, default=str)
+                json.dumps(_without_keys(changes), sort_keys=True, default=str)
                 if kind.startswith("reporting.")
                 else "",
             )
