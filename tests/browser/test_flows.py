@@ -43,6 +43,10 @@ def test_report_return_resubmit_accept_then_the_dashboard_shows_it(
     reporter.get_by_label("Năm 2.3").fill("2025")
     reporter.get_by_label("Giá trị 2.3").fill("66,2")
     reporter.get_by_label("Loại số liệu 2.3").select_option("official")
+    # beside the value, live: the status it would give (66,2 % in 2025 against "over 65 %")
+    verdict = reporter.locator("tr", has=reporter.get_by_label("Giá trị 2.3")).locator(".verdict")
+    verdict.filter(has_text="Vượt").wait_for()
+    assert "66,2" in verdict.inner_text()
     reporter.get_by_label("Nguồn 2.3").fill("Quyết định công bố hiện trạng rừng năm 2025")
     reporter.get_by_role("button", name="Lưu và gửi báo cáo").click()
     # the other rows are empty: the page names them and asks before sending
@@ -53,11 +57,24 @@ def test_report_return_resubmit_accept_then_the_dashboard_shows_it(
     assert "Đã gửi" in reporter.locator("#state").inner_text()
 
     # The monitor returns it with a reason.
+    # The review page shows, for each value, the status it would give once accepted; the
+    # reason for returning is asked for in place, under "Trả lại…".
     monitor.goto(f"{base}/bao-cao/{submission.pk}/")
+    assert "Vượt" in monitor.locator("td.verdict").filter(has_text="66,2").inner_text()
+    assert not monitor.get_by_label("Lý do trả lại (bắt buộc khi trả lại)").is_visible()
+    monitor.get_by_text("Trả lại…").click()
     monitor.get_by_label("Lý do trả lại (bắt buộc khi trả lại)").fill(
         "Ghi rõ số quyết định công bố."
     )
-    monitor.get_by_role("button", name="Trả lại").click()
+    monitor.screenshot(path=str(screenshot_dir / "review.png"), full_page=True)
+    results = Axe().run(monitor)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, results.generate_report()
+    phone = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True).new_page()
+    sign_in(phone, base, "theodoi", world["passwords"]["theodoi"])
+    phone.goto(f"{base}/bao-cao/{submission.pk}/#review")
+    phone.screenshot(path=str(screenshot_dir / "review-phone.png"), full_page=True)
+    monitor.get_by_role("button", name="Trả lại cho đơn vị với lý do này").click()
     assert monitor.locator("#state").inner_text() == "Bị trả lại"
 
     # The reporter sees the reason, corrects and resubmits.
@@ -136,6 +153,7 @@ def test_dashboard_on_a_phone(
         ("lanhdao", f"/plans/{PLAN}/programs/2/"),
         ("lanhdao", f"/plans/{PLAN}/targets/5.6/"),
         ("baocao.snn", "/viec/"),
+        ("theodoi", f"/plans/{PLAN}/"),  # the office's dashboard: the round panel
         ("theodoi", "/dot-bao-cao/"),
         (None, "/login/"),
     ],

@@ -94,7 +94,6 @@ class Client:
 
 
 def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
-    began = time.monotonic()
     home, log = tmp_path / "data", tmp_path / "server.log"
     tiendo(home, "init")
     tokens_file = tmp_path / "tokens.json"
@@ -252,4 +251,3 @@ def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
         )
     }
     assert audited == {sid for sid, s in state.items() if s == "accepted"}
-    assert time.monotonic() - began < 90

@@ -3,7 +3,6 @@ consistent with what the services write, and the same data for the same seed."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,15 @@ def media(settings: Any, tmp_path: Path) -> Path:
     return Path(settings.MEDIA_ROOT)
 
 
-def digest() -> str:
+# Fields of reporting audit entries whose values are primary keys of other rows.
+PRIMARY_KEY_FIELDS = {"submission", "figures"}
+
+
+def _without_keys(changes: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in changes.items() if k not in PRIMARY_KEY_FIELDS}
+
+
+def content() -> list[Any]:
     """The content, without primary keys."""
     parts: list[Any] = [
         sorted(
@@ -51,14 +58,16 @@ def digest() -> str:
         sorted(
             OrgUnit.objects.values_list("code", "kind", "parent__code", "valid_from", "valid_to")
         ),
-        # plan_load's entries name related rows by primary key: their changes are left out.
+        # plan_load's entries name related rows by primary key: their changes are left out;
+        # so are the primary keys the reporting entries name (PostgreSQL does not roll back
+        # its sequences, so a second run gets other keys).
         sorted(
             (
                 str(at),
                 action,
                 kind,
                 label,
-                json.dumps(changes, sort_keys=True, default=str)
+                json.dumps(_without_keys(changes), sort_keys=True, default=str)
                 if kind.startswith("reporting.")
                 else "",
             )
@@ -68,7 +77,7 @@ def digest() -> str:
             ).values_list("at", "action", "object_type", "actor_label", "changes")
         ),
     ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+    return parts
 
 
 def test_same_seed_same_data_other_seed_other_data(media: Path) -> None:
@@ -77,9 +86,11 @@ def test_same_seed_same_data_other_seed_other_data(media: Path) -> None:
         with transaction.atomic():
             point = transaction.savepoint()
             demo_generate(provinces=1, seed=seed)
-            found.append(digest())
+            found.append(content())
             transaction.savepoint_rollback(point)
-    assert found[0] == found[1]
+    for first, again in zip(found[0], found[1], strict=True):
+        assert [row for row in first if row not in again] == []
+        assert first == again
     assert found[0] != found[2]
 
 

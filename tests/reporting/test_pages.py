@@ -93,6 +93,41 @@ def test_review_page_returns_with_reason(client: Any, demo: dict[str, Any], rnd:
     assert sub.state == SubmissionState.RETURNED
 
 
+def test_review_page_shows_what_each_value_would_make_of_its_target(
+    client: Any, demo: dict[str, Any], rnd: Any
+) -> None:
+    sub = sub_of(rnd, SNN)
+    t22 = sub.figures.get(target__code="2.2").target
+    t23 = sub.figures.get(target__code="2.3").target
+    sub = submission_save(
+        actor=demo["baocao.snn"],
+        submission=sub,
+        version=sub.version,
+        figures={t23.pk: FigureInput(value="60", figure_type="official")},
+        submit=True,
+    )
+    client.force_login(demo["theodoi"])
+    page = client.get(reverse("reporting:submission", args=[sub.pk])).content.decode()
+    assert "Đánh giá theo số này" in page
+    row23 = page[page.index(f"{t23.code}. {t23.indicator}") :]
+    row23 = row23[: row23.index("</tr>")]
+    # the target as it is asked, and the verdict 60 % in 2024 would give: below the 65 %
+    # asked for 2025, with no baseline to draw a path from
+    assert "Yêu cầu" in row23 and "65" in row23 and "Khó đạt" in row23
+    row22 = page[page.index(f"{t22.code}. {t22.indicator}") :]
+    row22 = row22[: row22.index("</tr>")]
+    assert "Với số này" not in row22  # no value, no verdict
+    # Accepting and returning look different; the reason is asked for in place, under
+    # "Trả lại…", which opens again with the message when the reason was left empty.
+    assert '<button class="btn accept"' in page and "<summary" in page
+    assert '<details class="return-box">' in page
+    refused = client.post(
+        reverse("reporting:review", args=[sub.pk]),
+        {"version": sub.version, "action": "return", "reason": ""},
+    ).content.decode()
+    assert '<details class="return-box" open>' in refused and 'aria-invalid="true"' in refused
+
+
 def test_open_round_page(client: Any, demo: dict[str, Any]) -> None:
     client.force_login(demo["theodoi"])
     url = reverse("reporting:round_create")

@@ -12,16 +12,18 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
 from tiendo.core.numbers import format_number
-from tiendo.indicators.models import FigureType, Qualifier
+from tiendo.evaluation.verdicts import Verdict, figure_verdict, target_requirement
+from tiendo.indicators.models import Figure, FigureType, Qualifier
 from tiendo.plans.models import TaskStatus
 
 from .. import selectors, services
-from ..models import Evidence, Submission
+from ..models import Evidence, Submission, SubmissionFigure
 from ..services import FigureInput, StaleVersion, TaskInput
 from ._common import _error_dict, _int
 
@@ -35,6 +37,39 @@ def _submission_or_404(request: HttpRequest, pk: int) -> Submission:
 
 def _figure_value_text(value: Any) -> str:
     return "" if value is None else format_number(value)
+
+
+def _verdict(
+    submission: Submission,
+    item: SubmissionFigure,
+    history: list[Figure],
+    values: dict[str, Any] | None = None,
+) -> Verdict | None:
+    """The status the row's value would give its target (the typed value when `values` is
+    given, else the saved one); None while there is no value to judge."""
+    if values is None:
+        value, year = item.value, item.year
+        figure_type, qualifier = item.figure_type, item.qualifier
+    else:
+        try:
+            value = services.figure_value_parse(target=item.target, text=values.get("value", ""))
+            year = int(str(values.get("year", "")).strip())
+        except (ValidationError, ValueError):
+            return None
+        figure_type, qualifier = values.get("figure_type", ""), values.get("qualifier", "")
+    if value is None:
+        return None
+    return figure_verdict(
+        target=item.target,
+        term_from_year=submission.round.plan.term_from_year,
+        accepted=history,
+        year=year,
+        value=value,
+        figure_type=figure_type,
+        qualifier=qualifier,
+        lang=get_language(),
+        replaces_id=item.figure_id,
+    )
 
 
 def _rows(
@@ -101,16 +136,21 @@ def _render_submission(
     history = selectors.figure_history(
         targets=[r["item"].target for r in figure_rows], area_id=submission.round.plan.area_id
     )
-    for row in figure_rows:
-        row["history"] = history.get(row["item"].target_id, [])
     user = request.user
+    can_edit = submission.editable and perms.can_edit_unit(user, submission.unit_id)
+    lang = get_language()
+    for row in figure_rows:
+        item = row["item"]
+        row["history"] = history.get(item.target_id, [])
+        row["meaning"] = target_requirement(target=item.target, lang=lang)
+        row["verdict"] = _verdict(submission, item, row["history"], row["v"] if can_edit else None)
     context = {
         "submission": submission,
         "round": submission.round,
         "figure_rows": figure_rows,
         "task_rows": task_rows,
         "evidence": list(submission.evidence.all()),
-        "can_edit": submission.editable and perms.can_edit_unit(user, submission.unit_id),
+        "can_edit": can_edit,
         "can_review": submission.reviewable and perms.can_monitor(user),
         "errors": errors or {},
         "other_errors": [
@@ -327,8 +367,27 @@ def figure_check(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
         raise Http404(_("Chỉ tiêu này không thuộc báo cáo."))
     key = f"figure-{target_id}-value"
     message = ""
+    verdict = None
     try:
         services.figure_value_parse(target=item.target, text=request.POST.get(key, ""))
     except ValidationError as exc:
         message = " ".join(exc.messages)
-    return render(request, "reporting/_figure_check.html", {"key": key, "message": message})
+    else:
+        history = selectors.figure_history(
+            targets=[item.target], area_id=submission.round.plan.area_id
+        ).get(target_id, [])
+        typed = {
+            field: request.POST.get(f"figure-{target_id}-{field}", default)
+            for field, default in (
+                ("value", ""),
+                ("year", str(item.year)),
+                ("figure_type", item.figure_type),
+                ("qualifier", item.qualifier),
+            )
+        }
+        verdict = _verdict(submission, item, history, typed)
+    return render(
+        request,
+        "reporting/_figure_check.html",
+        {"key": key, "message": message, "verdict": verdict},
+    )
