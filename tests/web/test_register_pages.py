@@ -162,7 +162,7 @@ def test_the_office_edits_and_removes_an_entry(client: Any, people: dict[str, An
     client.force_login(people["theodoi"])
     edit = _url(people, "web:register_edit", doc.pk)
     page = client.get(edit).content.decode()
-    assert 'value="2399/KH-UBND"' in page and 'value="2021-11-26"' in page
+    assert 'value="2399/KH-UBND"' in page and 'value="26/11/2021"' in page
     response = client.post(
         edit,
         {

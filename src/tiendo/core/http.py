@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from .api import error_body
+from .dates import date_parse
 from .text import slug
 
 __all__ = [
@@ -105,9 +106,6 @@ def busy_json_response(request: HttpRequest, exc: BaseException | None = None) -
 
 
 def query_day(request: HttpRequest, name: str = "as_of") -> dt.date:
-    """The day a page is read on: ?as_of=YYYY-MM-DD, else (absent or not a date) today."""
-    text = request.GET.get(name, "")
-    try:
-        return dt.date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
-        return timezone.localdate()
+    """The day a page is read on: ?as_of=30/06/2025 (or 2025-06-30), else (absent or not a
+    date) today."""
+    return date_parse(request.GET.get(name, "")) or timezone.localdate()

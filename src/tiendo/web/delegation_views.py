@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.dates import date_parse
 from tiendo.core.http import HtmxHttpRequest
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import units_not_ended
@@ -44,12 +45,7 @@ def _plan(code: str) -> Plan:
 
 
 def _day(value: str | None) -> dt.date | None:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime((value or "").strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+    return date_parse(value)
 
 
 def _messages(exc: ValidationError) -> list[str]:

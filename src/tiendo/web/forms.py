@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.core.dates import DayField
 from tiendo.org.models import OrgUnit
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import AssignmentRole, ImplementingDocument
@@ -16,9 +17,7 @@ from tiendo.plans.models import AssignmentRole, ImplementingDocument
 class PlanAdjustForm(forms.Form):
     file = forms.FileField(label=_("Tài liệu chương trình đã điều chỉnh (.json)"))
     decision_ref = forms.CharField(label=_("Văn bản quyết định (số, ngày)"), max_length=200)
-    date = forms.DateField(
-        label=_("Ngày của văn bản"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = DayField(label=_("Ngày của văn bản"))
     reason = forms.CharField(
         label=_("Nội dung, lý do điều chỉnh"), widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -36,16 +35,8 @@ class PlanAdjustForm(forms.Form):
             ) from exc
 
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
 def _date_field(label: Any, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    return DayField(label=label, required=required)
 
 
 class _BasisMixin(forms.Form):

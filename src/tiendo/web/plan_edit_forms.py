@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.core.dates import DayField
 from tiendo.importer.forms import NumberField
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Comparator, TargetKind, TaskStatus
@@ -113,12 +114,7 @@ class TaskEditForm(forms.Form):
     code = _code_field()
     program = forms.TypedChoiceField(label=_("Thuộc chương trình"), coerce=int)
     text = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 5}))
-    due_date = forms.DateField(
-        label=_("Thời hạn (nếu có)"),
-        required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    due_date = DayField(label=_("Thời hạn (nếu có)"), required=False)
     status = forms.ChoiceField(label=_("Tình trạng"), choices=TaskStatus.choices)
 
     def __init__(
@@ -192,11 +188,7 @@ class DecisionForm(forms.Form):
         max_length=200,
         help_text=_("Ví dụ: Kết luận số 120-KL/TU ngày 30/6/2023 của Ban Thường vụ Tỉnh ủy."),
     )
-    date = forms.DateField(
-        label=_("Ngày của văn bản"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    date = DayField(label=_("Ngày của văn bản"))
     reason = forms.CharField(
         label=_("Nội dung, lý do điều chỉnh"),
         widget=forms.Textarea(attrs={"rows": 2}),

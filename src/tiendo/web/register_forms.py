@@ -7,13 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.core.dates import DayField
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.plans.models import DocumentKind, Plan, Program, Target, Task
 from tiendo.plans.services import DocumentInput
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -27,12 +24,7 @@ class ImplementingDocumentForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Loại văn bản"), choices=DocumentKind.choices)
     number = forms.CharField(label=_("Số, ký hiệu"), max_length=64, required=False)
-    date = forms.DateField(
-        label=_("Ngày ban hành"),
-        required=False,
-        widget=DateInput(format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-    )
+    date = DayField(label=_("Ngày ban hành"), required=False)
     issuing_body = forms.CharField(
         label=_("Cơ quan ban hành (như ghi trên văn bản)"),
         max_length=300,

@@ -7,6 +7,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
+from tiendo.core.dates import date_parse
+
 
 def _int(value: str | None, default: int = 0) -> int:
     try:
@@ -16,14 +18,7 @@ def _int(value: str | None, default: int = 0) -> int:
 
 
 def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+    return date_parse(value)
 
 
 def _error_dict(exc: ValidationError) -> dict[str, str]:
