@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tiendo.accounts.services import user_create
 from tiendo.org.models import OrgUnit, OrgUnitKind
-from tiendo.plans.models import Target, Task
+from tiendo.plans.models import Plan, PlanStatus, Program, Target, Task
 from tiendo.plans.services import DelegationRequest, delegations_create, target_assign
 from tiendo.reporting.services import round_open, submission_submit, units_urge
 
@@ -56,6 +56,31 @@ def sized(request: Any, demo: dict[str, Any]) -> dict[str, Any]:
             ],
         )
     if extra:
+        # other plans in force, in which Ban Tổ chức holds nothing (a province's other
+        # programs, or other provinces' on a shared server): its pages do not read them
+        for n in range(3):
+            other = Plan.objects.create(
+                code=f"ctr-khac-{n}",
+                title=f"Chương trình khác {n}",
+                area=plan.area,
+                term_from_year=plan.term_from_year,
+                term_to_year=plan.term_to_year,
+                status=PlanStatus.ACTIVE,
+            )
+            target_assign(
+                actor=monitor,
+                plan=other,
+                unit=OrgUnit.objects.get(code="don-vi-0"),
+                target=Target.objects.create(
+                    plan=other,
+                    program=Program.objects.create(plan=other, number=1, title="Chương trình 1"),
+                    code="1.1",
+                    position=1,
+                    kind="qualitative",
+                    indicator="Chỉ tiêu khác",
+                    to_year=plan.term_to_year,
+                ),
+            )
         btc = OrgUnit.objects.get(code=BTC)
         for target in Target.objects.filter(plan=plan, program__number=6)[:8]:
             target_assign(actor=monitor, plan=plan, unit=btc, target=target)

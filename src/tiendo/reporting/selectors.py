@@ -542,9 +542,16 @@ class UnitWork:
 
 def unit_work(*, unit_id: int, on: dt.date | None = None) -> list[UnitWork]:
     """For each plan in force in which the unit reports something or handed something on.
-    A fixed number of queries per plan."""
+    A fixed number of queries per plan the unit holds an assignment in (a unit reports or hands
+    on only what it holds; a successor holds its predecessor's work as assignments of its own),
+    whatever the number of other plans."""
     result = []
-    for plan in Plan.objects.filter(status=PlanStatus.ACTIVE).order_by("code"):
+    plans = (
+        Plan.objects.filter(status=PlanStatus.ACTIVE, assignments__unit_id=unit_id)
+        .distinct()
+        .order_by("code")
+    )
+    for plan in plans:
         coverage = plan_coverage(plan=plan, on=on)
         reports = [i for i in coverage.items if i.reporter is not None and i.reporter.pk == unit_id]
         handed_on = [
