@@ -41,7 +41,12 @@ class AuditEntry(models.Model):
         verbose_name = _("mục nhật ký")
         verbose_name_plural = _("nhật ký thay đổi")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            # A plan's pages read the latest entry about it of some kinds (its stamp, on every
+            # page): found in this index rather than by walking the log backwards.
+            models.Index(fields=["plan_code", "object_type", "id"], name="audit_plan_kind_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_label} {self.get_action_display()} {self.object_label}"

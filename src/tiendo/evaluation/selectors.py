@@ -149,7 +149,10 @@ def _labels(app_labels: tuple[str, ...]) -> list[str]:
 @functools.cache
 def _stamp_sql() -> tuple[str, list[str]]:
     """One plain SQL statement (built once per process; Django's query compiler costs more
-    than the query): scalar subqueries each reading one index."""
+    than the query): scalar subqueries each reading one index. `MAX(x.id + 0)` where the rows
+    are found by the plan: without the `+ 0` a database may walk the whole table backwards by
+    primary key until a row of this plan turns up (PostgreSQL did, for the audit log: 25 ms
+    for the first of 34 provinces), instead of reading the plan's few rows by its index."""
     plan = Plan._meta.db_table
     target = Target._meta.db_table
     figure = FigureRow._meta.db_table
@@ -164,7 +167,7 @@ def _stamp_sql() -> tuple[str, list[str]]:
     sql = f"""
         SELECT p.id, p.code, p.status, p.term_from_year, p.term_to_year, p.area_id,
           (SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id),
-          (SELECT MAX(t.id) FROM {target} t WHERE t.plan_id = p.id),
+          (SELECT MAX(t.id + 0) FROM {target} t WHERE t.plan_id = p.id),
           (SELECT COUNT(*) FROM {figure} f WHERE f.area_id = p.area_id AND f.indicator_id IN
              (SELECT t.indicator_ref_id FROM {target} t WHERE t.plan_id = p.id)),
           (SELECT MAX(f.id) FROM {figure} f WHERE f.area_id = p.area_id AND f.indicator_id IN
@@ -174,11 +177,11 @@ def _stamp_sql() -> tuple[str, list[str]]:
           (SELECT MAX(a.id) FROM {assessment} a WHERE a.target_id IN
              (SELECT t.id FROM {target} t WHERE t.plan_id = p.id)),
           (SELECT COUNT(*) FROM {assignment} n WHERE n.plan_id = p.id),
-          (SELECT MAX(n.id) FROM {assignment} n WHERE n.plan_id = p.id),
+          (SELECT MAX(n.id + 0) FROM {assignment} n WHERE n.plan_id = p.id),
           (SELECT MAX(r.id) FROM {revision} r WHERE r.plan_id = p.id),
           (SELECT COUNT(*) FROM {document} d WHERE d.plan_id = p.id),
           (SELECT MAX(d.id) FROM {document} d WHERE d.plan_id = p.id),
-          (SELECT MAX(e.id) FROM {audit} e WHERE e.plan_code = p.code
+          (SELECT MAX(e.id + 0) FROM {audit} e WHERE e.plan_code = p.code
              AND e.object_type IN ({in_plan_types})),
           (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN ({in_org_types}))
         FROM {plan} p
