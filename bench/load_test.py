@@ -48,10 +48,12 @@ def main() -> None:
     from django.db import connection
 
     from tiendo.ops.demo import PROVINCES, demo_plan_code, province_slug
+    from tiendo.plans.models import Target
     from tiendo.reporting.models import Submission
 
     plans = [demo_plan_code(i) for i in range(args.provinces)]
     leaders = [f"{province_slug(PROVINCES[i])}.lanhdao" for i in range(args.provinces)]
+    qualitative = set(Target.objects.filter(kind="qualitative").values_list("plan__code", "code"))
     # The open round's editable reports, and a token for each unit's reporter.
     editable = list(
         Submission.objects.filter(round__status="open", state__in=["draft", "returned"])
@@ -135,9 +137,11 @@ def main() -> None:
                 continue
             detail = json.loads(payload)
             think(rng)
+            # a value for each target measured by a figure (qualitative ones are assessed)
             figures = [
                 {"target": f["target"], "value": round(rng.uniform(1, 90), 2), "source": "tải"}
                 for f in detail["figures"]
+                if (sub.round.plan.code, f["target"]) not in qualitative
             ]
             status, payload = timed(
                 "API save report",

@@ -4,6 +4,7 @@ save makes one version; a value that cannot be stored exactly is refused, never 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from django.urls import reverse
 from tiendo.reporting.models import SubmissionState
 from tiendo.reporting.services import FigureInput, submission_save
 
-from .conftest import PDF_BYTES, SNN, sub_of
+from .conftest import BTC, PDF_BYTES, SNN, sub_of
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +222,49 @@ def test_after_acceptance_the_old_return_reason_is_history(
     page = _page(client, sub)
     assert "<dt>Lý do trả lại</dt>" not in page
     assert "Lần trả lại trước" in page and "Thiếu 7.3" in page
+
+
+def test_a_number_for_a_qualitative_target_is_refused_not_a_server_error(
+    client: Any, demo: dict[str, Any]
+) -> None:
+    """A qualitative target (6.6: border security) is judged by assessment; a number typed for
+    it has no indicator to become a figure of. It is refused with the reason, on the page and in
+    the API, instead of failing when the report is sent (a 500 found by the load test)."""
+    import datetime as dt
+
+    from tiendo.accounts.tokens import token_create
+    from tiendo.org.models import OrgUnit
+    from tiendo.plans.models import Target
+    from tiendo.plans.services import target_assign
+    from tiendo.reporting.services import round_open
+
+    plan = demo["plan"]
+    t66 = Target.objects.get(plan=plan, code="6.6")
+    target_assign(actor=demo["theodoi"], plan=plan, unit=OrgUnit.objects.get(code=BTC), target=t66)
+    rnd = round_open(
+        actor=demo["theodoi"],
+        plan=plan,
+        period_kind="year",
+        year=2024,
+        opens_on=dt.date(2024, 12, 1),
+        deadline=dt.date(2024, 12, 20),
+        uncovered_ok=True,
+    )
+    sub = sub_of(rnd, BTC)
+    client.force_login(demo["baocao.btc"])
+    page = client.post(
+        reverse("reporting:submission", args=[sub.pk]),
+        {"version": sub.version, f"figure-{t66.pk}-value": "1", "action": "save"},
+    )
+    assert page.status_code == 400
+    assert "được đánh giá bằng nhận xét" in page.content.decode()
+    assert sub.figures.get(target=t66).value is None
+    token = token_create(actor=None, user=demo["baocao.btc"], check_actor=False)[1]
+    api = client.put(
+        f"/api/v1/submissions/{sub.pk}",
+        data={"version": sub.version, "figures": [{"target": "6.6", "value": "1"}]},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert api.status_code == 422, api.content  # the API's answer to invalid data
+    assert "được đánh giá bằng nhận xét" in json.dumps(api.json(), ensure_ascii=False)

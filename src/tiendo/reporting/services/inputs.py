@@ -56,6 +56,16 @@ def figure_value_parse(*, target: Target, text: str) -> Decimal | None:
     text = (text or "").strip()
     if not text:
         return None
+    if target.indicator_ref_id is None:
+        # A qualitative target is judged by the office's assessment, not by a figure: a number
+        # typed for it would have no indicator to become a figure of.
+        raise ValidationError(
+            _(
+                "Chỉ tiêu %(code)s được đánh giá bằng nhận xét, không bằng số liệu: hãy để trống "
+                "ô giá trị và ghi kết quả vào phần ghi chú."
+            )
+            % {"code": target.code}
+        )
     try:
         value = parse_number(text)
     except NumberFormatError as exc:
