@@ -283,9 +283,14 @@ def submission_save(
 
 
 def _figure_items_many(submissions: Sequence[Submission]) -> dict[int, list[SubmissionFigure]]:
-    """The reported figures (with a value) of each submission, in the order of the plan."""
+    """The reported figures (with a value) of each submission, in the order of the plan, of
+    the targets measured by an indicator (a value typed for a qualitative target before such
+    values were refused stays in the report but becomes no figure)."""
     result: dict[int, list[SubmissionFigure]] = {s.pk: [] for s in submissions}
-    for item in _figure_items(list(result)).filter(value__isnull=False):
+    items = _figure_items(list(result)).filter(
+        value__isnull=False, target__indicator_ref__isnull=False
+    )
+    for item in items:
         result[item.submission_id].append(item)
     return result
 
