@@ -31,6 +31,11 @@ def demo(builtin_plan: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def rnd(demo: dict[str, Any]) -> Any:
+    return round_2024(demo)
+
+
+def round_2024(demo: dict[str, Any]) -> Any:
+    """The office opens the yearly round of 2024 for the units then reporting."""
     from tiendo.reporting.services import round_open
 
     return round_open(

@@ -14,7 +14,7 @@ from django.urls import reverse
 from tiendo.reporting.models import SubmissionState
 from tiendo.reporting.services import FigureInput, submission_save
 
-from .conftest import BTC, PDF_BYTES, SNN, sub_of
+from .conftest import BTC, PDF_BYTES, SNN, round_2024, sub_of
 
 pytestmark = pytest.mark.django_db
 
@@ -230,27 +230,15 @@ def test_a_number_for_a_qualitative_target_is_refused_not_a_server_error(
     """A qualitative target (6.6: border security) is judged by assessment; a number typed for
     it has no indicator to become a figure of. It is refused with the reason, on the page and in
     the API, instead of failing when the report is sent (a 500 found by the load test)."""
-    import datetime as dt
-
     from tiendo.accounts.tokens import token_create
     from tiendo.org.models import OrgUnit
     from tiendo.plans.models import Target
     from tiendo.plans.services import target_assign
-    from tiendo.reporting.services import round_open
 
     plan = demo["plan"]
     t66 = Target.objects.get(plan=plan, code="6.6")
     target_assign(actor=demo["theodoi"], plan=plan, unit=OrgUnit.objects.get(code=BTC), target=t66)
-    rnd = round_open(
-        actor=demo["theodoi"],
-        plan=plan,
-        period_kind="year",
-        year=2024,
-        opens_on=dt.date(2024, 12, 1),
-        deadline=dt.date(2024, 12, 20),
-        uncovered_ok=True,
-    )
-    sub = sub_of(rnd, BTC)
+    sub = sub_of(round_2024(demo), BTC)
     client.force_login(demo["baocao.btc"])
     page = client.post(
         reverse("reporting:submission", args=[sub.pk]),

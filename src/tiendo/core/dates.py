@@ -38,7 +38,6 @@ class DayInput(forms.TextInput):
             "size": "12",
         }
         super().__init__(attrs={**base, **(attrs or {})})
-        self.format = DISPLAY_FORMAT
 
     def format_value(self, value: object) -> str | None:
         if isinstance(value, dt.date):

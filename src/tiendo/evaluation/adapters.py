@@ -30,9 +30,10 @@ def target_spec(*, target: Target, term_from_year: int | None) -> TargetSpec:
     )
 
 
-def target_meaning_text(*, target: Target) -> str:
-    """The target's meaning in Vietnamese words."""
-    return target_meaning(target_spec(target=target, term_from_year=None))
+def target_meaning_text(*, target: Target, lang: str | None = "vi") -> str:
+    """What the target asks, in words of `lang` (Vietnamese unless told): "Đến năm 2025 đạt
+    trên 66%" / "By 2025, above 66%"."""
+    return target_meaning(target_spec(target=target, term_from_year=None), lang)
 
 
 def _decimal(value: str | None) -> Decimal | None:

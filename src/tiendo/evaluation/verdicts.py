@@ -27,7 +27,6 @@ class Verdict:
     status: str
     label: str
     sentence: str
-    meaning: str
 
 
 def figure_verdict(
@@ -78,13 +77,4 @@ def figure_verdict(
         status=str(result.status),
         label=str(status_text(result.status)),
         sentence=engine.evaluation_sentence(result, lang),
-        meaning=engine.target_meaning(spec, lang),
     )
-
-
-def target_requirement(*, target: Target, lang: str) -> str:
-    """What the target asks, in words of `lang` ("Đến năm 2025 đạt trên 66%")."""
-    try:
-        return engine.target_meaning(target_spec(target=target, term_from_year=None), lang)
-    except (TypeError, ValueError, ArithmeticError):
-        return ""

@@ -4,7 +4,6 @@ group into its member units. Views are thin: selectors read, services write and 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -16,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.accounts import permissions as perms
-from tiendo.core.dates import date_parse
-from tiendo.core.http import HtmxHttpRequest
+from tiendo.core.http import HtmxHttpRequest, query_day
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import units_not_ended
 from tiendo.plans import selectors as plan_selectors
@@ -44,10 +42,6 @@ def _plan(code: str) -> Plan:
     return plan
 
 
-def _day(value: str | None) -> dt.date | None:
-    return date_parse(value)
-
-
 def _messages(exc: ValidationError) -> list[str]:
     return [str(m) for m in exc.messages]
 
@@ -57,7 +51,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     """Per program, every target and task with its chain of responsibility and who reports it;
     the reasons for the uncovered; the delegations in force; the groups to resolve."""
     plan = _plan(code)
-    on = _day(request.GET.get("on")) or timezone.localdate()
+    on = query_day(request, "on")
     result = plan_coverage(plan=plan, on=on)
     show = request.GET.get("show", "")
     programs = result.programs

@@ -1,13 +1,9 @@
-"""What the reporting pages share: reading numbers and dates from a form or a query, and a
+"""What the reporting pages share: reading numbers from a form or a query, and a
 ValidationError as a dict of messages keyed by field."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
-
-from tiendo.core.dates import date_parse
 
 
 def _int(value: str | None, default: int = 0) -> int:
@@ -15,10 +11,6 @@ def _int(value: str | None, default: int = 0) -> int:
         return int(value or "")
     except ValueError:
         return default
-
-
-def _date(value: str | None) -> dt.date | None:
-    return date_parse(value)
 
 
 def _error_dict(exc: ValidationError) -> dict[str, str]:

@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tiendo.audit.models import AuditEntry
+from tiendo.core.dates import date_parse
 from tiendo.plans.models import Plan
 
 from .. import selectors
 from ..audit_log import audit_entries_shown
-from ._common import _date, _int
+from ._common import _int
 
 
 @login_required
@@ -21,8 +22,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         object_type=request.GET.get("object_type", ""),
         actor=request.GET.get("actor", "").strip(),
         plan=request.GET.get("plan", ""),
-        date_from=_date(request.GET.get("from")),
-        date_to=_date(request.GET.get("to")),
+        date_from=date_parse(request.GET.get("from")),
+        date_to=date_parse(request.GET.get("to")),
     )
     page = selectors.audit_entries(
         actor=request.user, filters=filters, page=_int(request.GET.get("page"), 1)

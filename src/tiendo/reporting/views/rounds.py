@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.accounts import permissions as perms
+from tiendo.core.dates import date_parse
 from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.register import documents_missing_by_unit
 
 from .. import selectors, services
 from ..models import PeriodKind, ReportingRound
-from ._common import _date, _error_dict, _int
+from ._common import _error_dict, _int
 
 
 @login_required
@@ -41,7 +42,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
     data: Any = request.POST if request.method == "POST" else {}
     if request.method == "POST":
         plan = next((p for p in plans if str(p.pk) == data.get("plan")), None)
-        opens_on, deadline = _date(data.get("opens_on")), _date(data.get("deadline"))
+        opens_on, deadline = date_parse(data.get("opens_on")), date_parse(data.get("deadline"))
         year = _int(data.get("year"))
         chosen_ids = {_int(u) for u in request.POST.getlist("units")}
         if plan is None:

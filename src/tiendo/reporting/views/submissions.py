@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 
 from tiendo.accounts import permissions as perms
 from tiendo.core.numbers import format_number
-from tiendo.evaluation.verdicts import Verdict, figure_verdict, target_requirement
+from tiendo.evaluation.adapters import target_meaning_text
+from tiendo.evaluation.verdicts import Verdict, figure_verdict
 from tiendo.indicators.models import Figure, FigureType, Qualifier
 from tiendo.plans.models import TaskStatus
 
@@ -142,7 +143,7 @@ def _render_submission(
     for row in figure_rows:
         item = row["item"]
         row["history"] = history.get(item.target_id, [])
-        row["meaning"] = target_requirement(target=item.target, lang=lang)
+        row["meaning"] = target_meaning_text(target=item.target, lang=lang)
         row["verdict"] = _verdict(submission, item, row["history"], row["v"] if can_edit else None)
     context = {
         "submission": submission,

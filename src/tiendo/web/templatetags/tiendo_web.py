@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from tiendo.evaluation import engine
-from tiendo.evaluation.adapters import document_target_meaning, target_spec
+from tiendo.evaluation.adapters import document_target_meaning, target_meaning_text
 from tiendo.evaluation.charts import status_swatch_svg
 from tiendo.evaluation.labels import status_text
 from tiendo.plans.models import Target
@@ -19,7 +19,7 @@ register = template.Library()
 def meaning(target: Target) -> str:
     """What the target asks, in the interface language ("Đến năm 2025 đạt khoảng 6.650 triệu
     USD" / "By 2025, about 6,650 million USD")."""
-    return engine.target_meaning(target_spec(target=target, term_from_year=None), get_language())
+    return target_meaning_text(target=target, lang=get_language())
 
 
 @register.filter
