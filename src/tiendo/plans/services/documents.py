@@ -20,7 +20,14 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from tiendo.audit.models import AuditAction
-from tiendo.audit.services import actor_user, audit_record, diff_fields
+from tiendo.audit.services import (
+    AuditRow,
+    actor_user,
+    audit_record,
+    audit_record_many,
+    audit_row,
+    diff_fields,
+)
 from tiendo.indicators.models import Figure, Indicator
 from tiendo.indicators.services import (
     figure_unit,
@@ -79,28 +86,52 @@ def _date(value: str | None) -> dt.date | None:
 
 @dataclass
 class _Writer:
-    """Applies upserts and deletions, recording each in the audit log and the change list."""
+    """Applies upserts and deletions, recording each in the change list and an audit row; the
+    rows are written together by `flush` (one statement) at the end of the load. When the plan
+    is new (`fresh`), nothing of it can be held yet: its rows are created without a lookup."""
 
     actor: Actor
     plan_code: str
     reason: str
     changes: list[str] = field(default_factory=list)
+    audits: list[AuditRow] = field(default_factory=list)
+    fresh: bool = False
+
+    def audit(self, action: AuditAction, obj: Any, changes: dict[str, Any] | None = None) -> None:
+        self.audits.append(
+            audit_row(
+                actor=self.actor,
+                action=action,
+                obj=obj,
+                changes=changes,
+                reason=self.reason,
+                plan_code=self.plan_code,
+                at=timezone.now(),
+            )
+        )
+
+    def flush(self) -> None:
+        audit_record_many(rows=self.audits)
+        self.audits = []
 
     def upsert(
-        self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], label: str
+        self,
+        model: type[models.Model],
+        lookup: dict[str, Any],
+        values: dict[str, Any],
+        label: str,
+        *,
+        of_plan: bool = True,
     ) -> Any:
-        obj = model._default_manager.filter(**lookup).first()
+        """Create or update the row `lookup` names. `of_plan`: the row belongs to the plan
+        being loaded (not an organisational unit), so a new plan holds none yet."""
+        held = not (self.fresh and of_plan)
+        obj = model._default_manager.filter(**lookup).first() if held else None
         if obj is None:
             obj = model._default_manager.create(**lookup, **values)
             after = {k: _jsonable(v) for k, v in {**lookup, **values}.items()}
-            audit_record(
-                actor=self.actor,
-                action=AuditAction.CREATE,
-                obj=obj,
-                changes={k: {"before": None, "after": v} for k, v in after.items()},
-                reason=self.reason,
-                plan_code=self.plan_code,
-            )
+            changes = {k: {"before": None, "after": v} for k, v in after.items()}
+            self.audit(AuditAction.CREATE, obj, changes)
             self.changes.append(f"Thêm {label}")
             return obj
         before = {k: _jsonable(getattr(obj, k)) for k in values}
@@ -110,42 +141,24 @@ class _Writer:
             for key in diff:
                 setattr(obj, key, values[key])
             obj.save(update_fields=[model._meta.get_field(k).name for k in diff])
-            audit_record(
-                actor=self.actor,
-                action=AuditAction.UPDATE,
-                obj=obj,
-                changes=diff,
-                reason=self.reason,
-                plan_code=self.plan_code,
-            )
+            self.audit(AuditAction.UPDATE, obj, diff)
             self.changes.append(f"Sửa {label}: " + ", ".join(sorted(diff)))
         return obj
 
     def set_m2m(self, obj: Any, name: str, items: list[Any], label: str) -> None:
         manager = getattr(obj, name)
-        before = sorted(str(x) for x in manager.values_list("pk", flat=True))
+        before = [] if self.fresh else sorted(str(x) for x in manager.values_list("pk", flat=True))
         after = sorted(str(x.pk) for x in items)
         if before != after:
             manager.set(items)
-            audit_record(
-                actor=self.actor,
-                action=AuditAction.UPDATE,
-                obj=obj,
-                changes={name: {"before": before, "after": after}},
-                reason=self.reason,
-                plan_code=self.plan_code,
-            )
+            self.audit(AuditAction.UPDATE, obj, {name: {"before": before, "after": after}})
             self.changes.append(f"Sửa {label}: {name}")
 
     def delete_missing(self, queryset: models.QuerySet[Any], label: str) -> None:
+        if self.fresh:
+            return  # a new plan has nothing to remove
         for obj in list(queryset):
-            audit_record(
-                actor=self.actor,
-                action=AuditAction.DELETE,
-                obj=obj,
-                reason=self.reason,
-                plan_code=self.plan_code,
-            )
+            self.audit(AuditAction.DELETE, obj)
             self.changes.append(f"Xóa {label} {obj}")
             try:
                 obj.delete()
@@ -342,6 +355,7 @@ def _plan_write(
 
     writer = _Writer(actor=actor, plan_code=doc["code"], reason=reason)
     units = _apply_units(writer, doc["units"])
+    writer.fresh = existing is None
 
     def unit(key: str | None) -> OrgUnit | None:
         if key is None:
@@ -442,7 +456,10 @@ def _plan_write(
         label = f"phân công {a['unit']} ({a['role']}, {a['scope']} {a['ref'] or ''})".replace(
             " )", ")"
         )
-        if not Assignment.objects.filter(**lookup, origin=AssignmentOrigin.PLAN).exists():
+        if (
+            not writer.fresh
+            and not Assignment.objects.filter(**lookup, origin=AssignmentOrigin.PLAN).exists()
+        ):
             handed = (
                 Assignment.objects.filter(**lookup, valid_to=None)
                 .exclude(origin=AssignmentOrigin.PLAN)
@@ -466,7 +483,8 @@ def _plan_write(
     removed = Assignment.objects.filter(plan=plan, origin=AssignmentOrigin.PLAN).exclude(
         pk__in=keep_assignments
     )
-    _refuse_removing_delegated(removed, today=revision_date or timezone.localdate())
+    if not writer.fresh:
+        _refuse_removing_delegated(removed, today=revision_date or timezone.localdate())
     writer.delete_missing(removed, "phân công")
 
     writer.delete_missing(
@@ -530,6 +548,7 @@ def _plan_write(
         Program.objects.filter(plan=plan).exclude(number__in=list(programs)), "chương trình"
     )
 
+    writer.flush()
     revision = None
     if record_revision:
         revision = plan_revision_record(
@@ -640,6 +659,7 @@ def _apply_units(writer: _Writer, units: list[dict[str, Any]]) -> dict[str, OrgU
                 "valid_to": _date(u["valid_to"]),
             },
             f"đơn vị {u['key']}",
+            of_plan=False,
         )
     return held
 
