@@ -15,6 +15,7 @@ from tests.helpers import figures_of
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure
 from tiendo.org.models import OrgUnit
+from tiendo.plans.coverage import plan_coverage_inputs
 from tiendo.plans.models import Task, TaskStatus
 from tiendo.plans.selectors import plan_figures
 from tiendo.reporting.models import ReportingRound, SubmissionState
@@ -55,6 +56,46 @@ def test_round_open_creates_one_submission_per_reporting_unit(
     assert (
         AuditEntry.objects.filter(object_type="reporting.submission", action="create").count() == 3
     )
+
+
+def test_a_round_opened_with_the_coverage_given_asks_what_one_read_by_itself_asks(
+    demo: dict[str, Any], rnd: Any
+) -> None:
+    """The demo data reads who reports what once and opens its rounds with it: the round asks
+    exactly the units and items a round that reads the coverage itself asks."""
+    inputs = plan_coverage_inputs(plan=demo["plan"])
+    common = {"actor": demo["theodoi"], "plan": demo["plan"], "uncovered_ok": True}
+    with pytest.raises(ValueError, match="another plan or day"):
+        round_open(
+            **common,
+            period_kind="year",
+            year=2025,
+            opens_on=dt.date(2025, 12, 1),
+            deadline=dt.date(2025, 12, 20),
+            coverage=inputs.on(dt.date(2024, 12, 1)),
+        )
+    given = round_open(
+        **common,
+        period_kind="half",
+        number=2,
+        year=2024,
+        opens_on=dt.date(2024, 12, 1),
+        deadline=dt.date(2024, 12, 20),
+        coverage=inputs.on(dt.date(2024, 12, 1)),
+    )
+
+    def asked(r: Any) -> list[tuple[str, list[str], list[str]]]:
+        return [
+            (
+                s.unit.code,
+                sorted(s.figures.values_list("target__code", flat=True)),
+                sorted(s.tasks.values_list("task__code", flat=True)),
+            )
+            for s in r.submissions.select_related("unit").order_by("unit__code")
+        ]
+
+    assert asked(given) == asked(rnd)
+    assert len(asked(given)) == 3
 
 
 def test_a_round_is_refused_while_items_would_be_asked_of_nobody(demo: dict[str, Any]) -> None:

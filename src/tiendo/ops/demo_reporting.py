@@ -25,6 +25,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tiendo.core.numbers import format_number
 from tiendo.indicators.models import Figure, FigureType
 from tiendo.org.models import OrgUnit
+from tiendo.plans.coverage import CoverageInputs, plan_coverage_inputs
 from tiendo.plans.models import Plan, Target, TargetKind, Task, TaskStatus
 from tiendo.reporting.models import Evidence, PeriodKind, Submission, SubmissionState
 from tiendo.reporting.selectors import assigned_items_for_units
@@ -216,7 +217,13 @@ def _steps(
     return [r for r, _s in chosen], steps
 
 
-def _round_play(province: Province, spec: RoundSpec, last: bool, rng: random.Random) -> int:
+def _round_play(
+    province: Province,
+    coverage: CoverageInputs,
+    spec: RoundSpec,
+    last: bool,
+    rng: random.Random,
+) -> int:
     """Open the round, fill in, send and review its reports, close it unless it is the last.
     Returns how many submissions it has."""
     monitor = province.monitor
@@ -230,6 +237,7 @@ def _round_play(province: Province, spec: RoundSpec, last: bool, rng: random.Ran
         deadline=spec.deadline,
         units=province.units,
         at=at(spec.opens_on, 8),
+        coverage=coverage.on(spec.opens_on),
     )
     submissions = list(
         rnd.submissions.select_related("round__plan", "unit").order_by("unit__name", "unit__code")
@@ -278,10 +286,12 @@ def reporting_generate(*, province: Province, rng: random.Random) -> dict[str, i
     province.items = assigned_items_for_units(
         plan=province.plan, unit_ids=[u.pk for u in province.units]
     )
+    # who reports what is read once: the rounds change no assignment and no account
+    coverage = plan_coverage_inputs(plan=province.plan)
     rounds = schedule()
     submissions = 0
     for n, spec in enumerate(rounds):
-        submissions += _round_play(province, spec, n == len(rounds) - 1, rng)
+        submissions += _round_play(province, coverage, spec, n == len(rounds) - 1, rng)
     return {
         "rounds": len(rounds),
         "submissions": submissions,

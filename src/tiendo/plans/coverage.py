@@ -365,17 +365,47 @@ def plan_nodes(*, plan: Plan) -> list[Assignment]:
     )
 
 
-def plan_coverage(*, plan: Plan, on: dt.date | None = None) -> PlanCoverage:
-    """Who reports each target and task of the plan on `on` (default today). Five queries."""
-    return coverage_compute(
+@dataclass(frozen=True)
+class CoverageInputs:
+    """What a plan's coverage is computed from, loaded once: the coverage of any day follows
+    from it (`on`) without reading again, while the plan's assignments and reporter accounts
+    stay as they were (a run of rounds opened together, as the demo data does)."""
+
+    plan: Plan
+    programs: list[Program]
+    targets: list[Target]
+    tasks: list[Task]
+    nodes: list[Assignment]
+    reporter_units: set[int]
+
+    def on(self, day: dt.date) -> PlanCoverage:
+        return coverage_compute(
+            plan=self.plan,
+            programs=self.programs,
+            targets=self.targets,
+            tasks=self.tasks,
+            nodes=self.nodes,
+            reporter_units=self.reporter_units,
+            on=day,
+        )
+
+
+def plan_coverage_inputs(*, plan: Plan) -> CoverageInputs:
+    """The plan's programs, targets, tasks, assignments and the units with a reporter. Five
+    queries."""
+    return CoverageInputs(
         plan=plan,
         programs=list(Program.objects.filter(plan=plan).order_by("number")),
         targets=list(Target.objects.filter(plan=plan).order_by("position")),
         tasks=list(Task.objects.filter(plan=plan).order_by("position")),
         nodes=plan_nodes(plan=plan),
         reporter_units=reporter_unit_ids(),
-        on=on or timezone.localdate(),
     )
+
+
+def plan_coverage(*, plan: Plan, on: dt.date | None = None) -> PlanCoverage:
+    """Who reports each target and task of the plan on `on` (default today). Five queries."""
+    return plan_coverage_inputs(plan=plan).on(on or timezone.localdate())
 
 
 def target_coverage(*, target: Target, on: dt.date | None = None) -> ItemCoverage:

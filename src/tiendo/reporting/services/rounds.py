@@ -16,7 +16,7 @@ from tiendo.audit.services import AuditRow, actor_user, audit_record, audit_reco
 from tiendo.core.db import rows_insert
 from tiendo.org.models import OrgUnit, OrgUnitKind
 from tiendo.org.selectors import unit_is_valid_on, unit_successors_on
-from tiendo.plans.coverage import plan_coverage
+from tiendo.plans.coverage import PlanCoverage, plan_coverage
 from tiendo.plans.models import Plan, PlanStatus
 
 from ..models import (
@@ -44,6 +44,7 @@ def round_open(
     units: Sequence[OrgUnit] | None = None,
     uncovered_ok: bool = False,
     at: dt.datetime | None = None,
+    coverage: PlanCoverage | None = None,
 ) -> ReportingRound:
     """Open a round and create one submission per reporting unit with exactly the targets and
     tasks it reports on `opens_on`: those it is the deepest lead of, following the delegations
@@ -52,7 +53,9 @@ def round_open(
 
     When some targets or tasks would be asked of nobody (uncovered, or their unit not chosen),
     the round is refused with the list unless `uncovered_ok` confirms it. `at` is when it was
-    opened (now by default; the demo data gives calendar times)."""
+    opened (now by default; the demo data gives calendar times). `coverage` is the plan's
+    coverage on `opens_on` when the caller has it already (`CoverageInputs.on`: the demo data
+    computes it for its ten rounds from one read); by default it is read here."""
     require_monitor(actor)
     errors: dict[str, str] = {}
     if period_kind not in PeriodKind.values:
@@ -88,7 +91,10 @@ def round_open(
         errors["plan"] = _(
             "Chỉ mở đợt báo cáo cho chương trình đang thực hiện (không phải dự thảo hay đã kết thúc)."
         )
-    coverage = plan_coverage(plan=plan, on=opens_on)
+    if coverage is None:
+        coverage = plan_coverage(plan=plan, on=opens_on)
+    elif coverage.plan.pk != plan.pk or coverage.on != opens_on:
+        raise ValueError("coverage of another plan or day")
     reported = coverage.by_reporter()
     chosen = list(units) if units is not None else coverage.reporting_units()
     gone = [u for u in chosen if not unit_is_valid_on(unit=u, day=opens_on)]
