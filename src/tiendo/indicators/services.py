@@ -301,6 +301,7 @@ def figures_held(
         indicator_id__in={i for i, _a in series},
         area_id__in={a for _i, a in series},
         year__in={r.year for r in records},
+        figure_type__in={r.figure_type for r in records},
     ).order_by("id")
     held: dict[tuple[int, int, int, int | None, str], Figure] = {}
     for figure in figures:

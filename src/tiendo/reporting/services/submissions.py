@@ -114,11 +114,14 @@ TASK_ITEM = (
 )
 
 
+# Each submission's items in the plan's order; the callers group them by submission, so the
+# submissions' own order (by round and unit name: three more joins and a sort) is not asked for.
 def _figure_items(submission_ids: Sequence[int]) -> Any:
     return (
         SubmissionFigure.objects.select_related("target")
         .only(*FIGURE_ITEM)
         .filter(submission_id__in=list(submission_ids))
+        .order_by("submission_id", "target__position")
     )
 
 
@@ -127,6 +130,7 @@ def _task_items(submission_ids: Sequence[int]) -> Any:
         SubmissionTask.objects.select_related("task")
         .only(*TASK_ITEM)
         .filter(submission_id__in=list(submission_ids))
+        .order_by("submission_id", "task__position")
     )
 
 
