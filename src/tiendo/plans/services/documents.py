@@ -129,10 +129,7 @@ class _Writer:
         obj = model._default_manager.filter(**lookup).first() if held else None
         if obj is None:
             obj = model._default_manager.create(**lookup, **values)
-            after = {k: _jsonable(v) for k, v in {**lookup, **values}.items()}
-            changes = {k: {"before": None, "after": v} for k, v in after.items()}
-            self.audit(AuditAction.CREATE, obj, changes)
-            self.changes.append(f"Thêm {label}")
+            self._created(obj, {**lookup, **values}, label)
             return obj
         before = {k: _jsonable(getattr(obj, k)) for k in values}
         after = {k: _jsonable(v) for k, v in values.items()}
@@ -144,6 +141,25 @@ class _Writer:
             self.audit(AuditAction.UPDATE, obj, diff)
             self.changes.append(f"Sửa {label}: " + ", ".join(sorted(diff)))
         return obj
+
+    def upsert_many(
+        self, model: type[models.Model], rows: list[tuple[dict[str, Any], dict[str, Any], str]]
+    ) -> list[Any]:
+        """`upsert` of each (lookup, values, label) of the plan being loaded; a new plan's rows
+        are created together, in one statement, with the same audit rows and changes."""
+        if not self.fresh:
+            return [self.upsert(model, lookup, values, label) for lookup, values, label in rows]
+        objs = model._default_manager.bulk_create(
+            [model(**lookup, **values) for lookup, values, _label in rows]
+        )
+        for obj, (lookup, values, label) in zip(objs, rows, strict=True):
+            self._created(obj, {**lookup, **values}, label)
+        return objs
+
+    def _created(self, obj: Any, fields: dict[str, Any], label: str) -> None:
+        changes = {k: {"before": None, "after": _jsonable(v)} for k, v in fields.items()}
+        self.audit(AuditAction.CREATE, obj, changes)
+        self.changes.append(f"Thêm {label}")
 
     def set_m2m(self, obj: Any, name: str, items: list[Any], label: str) -> None:
         manager = getattr(obj, name)
@@ -393,43 +409,48 @@ def _plan_write(
         f"chương trình hành động {doc['code']}",
     )
 
-    programs = {
-        p["number"]: writer.upsert(
-            Program,
+    program_rows = [
+        (
             {"plan": plan, "number": p["number"]},
             {"title": p["title"]},
             f"chương trình {p['number']}",
         )
         for p in doc["programs"]
+    ]
+    programs = {
+        p["number"]: obj
+        for p, obj in zip(doc["programs"], writer.upsert_many(Program, program_rows), strict=True)
     }
-    targets: dict[str, Target] = {}
+    target_rows = []
     for position, t in enumerate(doc["targets"], start=1):
-        targets[t["code"]] = writer.upsert(
-            Target,
-            {"plan": plan, "code": t["code"]},
-            {
-                "program": programs[t["program"]],
-                "position": position,
-                "kind": t["kind"],
-                "comparator": t["comparator"] or "",
-                "value": _decimal(t["value"]),
-                "value_high": _decimal(t["value_high"]),
-                "tolerance_pct": _decimal(t["tolerance_pct"]),
-                "unit": t["unit"],
-                "from_year": t["from_year"],
-                "to_year": t["to_year"],
-                "indicator": t["indicator"],
-                "indicator_ref": _indicator_for(t, path=f"$.targets[{position - 1}]", actor=actor),
-                "source_text": t["source_text"],
-                "baseline_value": _decimal(t["baseline"]["value"]) if t["baseline"] else None,
-                "baseline_year": t["baseline"]["year"] if t["baseline"] else None,
-            },
-            f"chỉ tiêu {t['code']}",
+        target_rows.append(
+            (
+                {"plan": plan, "code": t["code"]},
+                {
+                    "program": programs[t["program"]],
+                    "position": position,
+                    "kind": t["kind"],
+                    "comparator": t["comparator"] or "",
+                    "value": _decimal(t["value"]),
+                    "value_high": _decimal(t["value_high"]),
+                    "tolerance_pct": _decimal(t["tolerance_pct"]),
+                    "unit": t["unit"],
+                    "from_year": t["from_year"],
+                    "to_year": t["to_year"],
+                    "indicator": t["indicator"],
+                    "indicator_ref": _indicator_for(
+                        t, path=f"$.targets[{position - 1}]", actor=actor
+                    ),
+                    "source_text": t["source_text"],
+                    "baseline_value": _decimal(t["baseline"]["value"]) if t["baseline"] else None,
+                    "baseline_year": t["baseline"]["year"] if t["baseline"] else None,
+                },
+                f"chỉ tiêu {t['code']}",
+            )
         )
-    tasks: dict[str, Task] = {}
-    for position, t in enumerate(doc["tasks"], start=1):
-        tasks[t["code"]] = writer.upsert(
-            Task,
+    targets: dict[str, Target] = {obj.code: obj for obj in writer.upsert_many(Target, target_rows)}
+    task_rows = [
+        (
             {"plan": plan, "code": t["code"]},
             {
                 "program": programs[t["program"]],
@@ -440,10 +461,13 @@ def _plan_write(
             },
             f"nhiệm vụ {t['code']}",
         )
+        for position, t in enumerate(doc["tasks"], start=1)
+    ]
+    tasks: dict[str, Task] = {obj.code: obj for obj in writer.upsert_many(Task, task_rows)}
 
     # Only what the plan text says (origin plan) is synced; delegations and successions below
     # it are never touched here.
-    keep_assignments = []
+    assignment_rows: list[tuple[dict[str, Any], dict[str, Any], str]] = []
     for a in doc["assignments"]:
         scope_fields: dict[str, Any] = {"program": None, "target": None, "task": None}
         if a["scope"] == "program":
@@ -473,13 +497,14 @@ def _plan_write(
                     f"{handed.get_origin_display().lower()}{since}; hãy kết thúc phân công đó "
                     "trước khi ghi nó vào văn bản chương trình",
                 )
-        obj = writer.upsert(
-            Assignment,
-            {**lookup, "origin": AssignmentOrigin.PLAN},
-            {"deadline": _date(a["deadline"]), "source_text": a["source_text"]},
-            label,
+        assignment_rows.append(
+            (
+                {**lookup, "origin": AssignmentOrigin.PLAN},
+                {"deadline": _date(a["deadline"]), "source_text": a["source_text"]},
+                label,
+            )
         )
-        keep_assignments.append(obj.pk)
+    keep_assignments = [obj.pk for obj in writer.upsert_many(Assignment, assignment_rows)]
     removed = Assignment.objects.filter(plan=plan, origin=AssignmentOrigin.PLAN).exclude(
         pk__in=keep_assignments
     )
