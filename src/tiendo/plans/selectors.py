@@ -543,12 +543,15 @@ def indicator_targets(*, indicator_id: int) -> list[Target]:
 
 
 def targets_alike(*, target: Target) -> list[Target]:
-    """The targets of other plans of record that measure the same indicator (the same target
-    in another term), earlier terms first (one query; none without an indicator)."""
+    """The targets of other plans of record of the same area that measure the same indicator
+    (the same target in another term; another province's plan measures another series),
+    earlier terms first (one query; none without an indicator)."""
     if target.indicator_ref_id is None:
         return []
     return list(
-        Target.objects.filter(indicator_ref_id=target.indicator_ref_id)
+        Target.objects.filter(
+            indicator_ref_id=target.indicator_ref_id, plan__area_id=target.plan.area_id
+        )
         .exclude(plan_id=target.plan_id)
         .exclude(plan__status=PlanStatus.DRAFT)
         .select_related("plan")

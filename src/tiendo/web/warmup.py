@@ -26,7 +26,8 @@ from django.utils import timezone, translation
 from tiendo.evaluation.selectors import plan_stamp
 from tiendo.plans.selectors import plans_list
 
-from .dashboard import code_digest, plan_page
+from .page_cache import code_digest
+from .plan_pages import plan_page
 
 log = logging.getLogger("tiendo.warmup")
 
