@@ -182,6 +182,13 @@ def plan_overview(*, code: str) -> Plan:
     )
 
 
+def program_numbers(*, plan_id: int) -> list[int]:
+    """The numbers of a plan's programs, in order (one query)."""
+    return list(
+        Program.objects.filter(plan_id=plan_id).order_by("number").values_list("number", flat=True)
+    )
+
+
 def program_detail(*, plan_code: str, number: int) -> Program:
     return (
         Program.objects.select_related("plan")
