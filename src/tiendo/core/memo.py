@@ -18,7 +18,8 @@ from django.core.cache import cache
 
 T = TypeVar("T")
 
-MAX_ENTRIES = 256
+# a plan needs ~10 (its evaluation, overview, dashboard and program pages): 34 provinces and more
+MAX_ENTRIES = 512
 _MISSING = object()
 _lock = threading.Lock()
 _local: OrderedDict[str, tuple[float, Any]] = OrderedDict()
