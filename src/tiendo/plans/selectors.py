@@ -213,9 +213,10 @@ def program_detail(*, plan_code: str, number: int) -> Program:
 
 
 def target_detail(*, plan_code: str, code: str) -> Target:
+    """A target of a plan of record, with its plan, program and indicator (one query; who
+    reports it is `plans.coverage.target_coverage`)."""
     return (
         Target.objects.select_related("plan", "program", "indicator_ref")
-        .prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))
         .exclude(plan__status=PlanStatus.DRAFT)
         .get(plan__code=plan_code, code=code)
     )
