@@ -48,6 +48,29 @@ def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
     )
 
 
+PLAN_SUMMARY_FIELDS = (
+    "code",
+    "number",
+    "title",
+    "issuing_body",
+    "issue_date",
+    "term_from_year",
+    "term_to_year",
+    "status",
+)
+
+
+def plans_summaries(
+    *, include_drafts: bool = False, status: str | None = None
+) -> QuerySet[Plan, dict[str, Any]]:
+    """The plans for a list (the API's): their fields and their program and target counts as
+    plain rows, the latest term first (one query; no related unit read)."""
+    plans = plans_list(include_drafts=include_drafts).order_by("-term_from_year", "code")
+    if status:
+        plans = plans.filter(status=status)
+    return plans.values(*PLAN_SUMMARY_FIELDS, "program_count", "target_count")
+
+
 def plan_in_force(*, today: dt.date, plans: list[Plan] | None = None) -> Plan | None:
     """The plan of record in force on `today`: an active plan whose term covers the year (the
     later term when two share a year, as 2025 is the last year of one term and the first of the
