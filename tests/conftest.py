@@ -33,8 +33,12 @@ def staff_client(client, django_user_model):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _empty_cache():  # type: ignore[no-untyped-def]
-    """Each test starts with an empty cache (the evaluation is cached per process)."""
+    """Each test starts with an empty cache, shared and in the process's memory (a stamp's
+    ids and counts may repeat from one test's rolled-back data to the next)."""
     from django.core.cache import cache
 
+    from tiendo.core.memo import memo_clear
+
     cache.clear()
+    memo_clear()
     yield

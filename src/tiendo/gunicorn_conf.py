@@ -12,6 +12,7 @@ with the new code while the old ones finish their requests."""
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -39,3 +40,8 @@ def post_worker_init(worker: Any) -> None:
     from tiendo.web.warmup import server_warm_up
 
     server_warm_up(alive=worker.notify)
+    # What the worker loaded and warmed (modules, templates, each plan's evaluation and pages
+    # kept in memory) stays for its life: moved out of the garbage collector's sight. At 34
+    # provinces a full collection then walks only what came after, instead of ~260 000 objects
+    # (measured: ~175 ms, during which no thread of the worker runs, to ~0 ms).
+    gc.freeze()

@@ -84,9 +84,9 @@ def test_a_second_reading_costs_one_check_more_than_the_password_page(
     leader_client.get(reverse("accounts:password_change"))
     with CaptureQueriesContext(connection) as floor:
         assert leader_client.get(reverse("accounts:password_change")).status_code == 200
-    # + the plan's stamp, + the other plans of record (the switch between terms), + the open
-    # rounds of the plan (the round panel a leader sees; none open here)
-    with django_assert_num_queries(len(floor) + 3):
+    # + the plan's stamp, + the open rounds of the plan (the round panel a leader sees; none
+    # open here)
+    with django_assert_num_queries(len(floor) + 2):
         html = page(leader_client)
     assert met(html) == "0/53" and "Các chương trình công tác trọng tâm" in html
     with django_assert_max_num_queries(len(floor) + 1):  # the htmx fragment: no layout

@@ -158,7 +158,7 @@ def grow_plan(plan, factor: int) -> None:
         (f"/plans/{PLAN}/programs/2/", 13),
         (f"/plans/{PLAN}/programs/2/?unit=so-thu&status=no_data", 13),
         # + its chain: the assignments, the reporters; + the same indicator in other plans
-        (f"/plans/{PLAN}/targets/2.2/", 14),
+        (f"/plans/{PLAN}/targets/2.2/", 13),
         ("/plans/", 4),
     ],
 )

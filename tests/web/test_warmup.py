@@ -26,14 +26,17 @@ def test_after_the_warm_up_the_first_dashboard_is_served_from_the_cache(
         client.get(reverse("accounts:password_change"))
 
     result = server_warm_up(close_connections=False)
-    assert result.plans == 1 and result.templates > 20 and not result.problems
+    assert result.plans == 1 and result.programs == 7
+    assert result.templates > 20 and not result.problems
 
-    # the plan's stamp, the other plans (the switch between terms), the open rounds' panel:
-    # no evaluation, no render of the cached parts
-    with django_assert_num_queries(len(floor) + 3):
+    # the plan's stamp, the open rounds' panel: no evaluation, no render of the cached parts
+    with django_assert_num_queries(len(floor) + 2):
         page = client.get(f"/plans/{builtin_plan.code}/").content.decode()
     assert "Tình hình thực hiện các chỉ tiêu" in page
     assert f'hx-get="/plans/{builtin_plan.code}/"' in page, "the as-of form asks this page"
+    with django_assert_num_queries(len(floor) + 1):  # a program page: the plan's stamp
+        page = client.get(f"/plans/{builtin_plan.code}/programs/3/").content.decode()
+    assert "Mục tiêu cụ thể" in page
 
 
 def test_the_warm_up_never_stops_the_server(monkeypatch, builtin_plan):

@@ -12,6 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.db import connection
 
+from tiendo.accounts.models import Profile
 from tiendo.audit.models import AuditEntry
 from tiendo.indicators.models import Figure as FigureRow
 from tiendo.indicators.selectors import series_figures
@@ -117,6 +118,11 @@ def assessment_history(*, target: Target) -> list[Assessment]:
 # may show.
 PLAN_APPS = ("plans", "evaluation")
 ORG_APPS = ("org",)
+# What a plan's target and program pages read beyond the plan itself (`PlanStamp.site`): who
+# can report (reporter accounts) and the names of users shown beside figures, and the targets of
+# other plans of record that measure the same indicator.
+ACCOUNT_TYPES = ("auth.user", "accounts.profile")
+ELSEWHERE_TYPES = ("plans.plan", "plans.program", "plans.target")
 
 
 @dataclass(frozen=True)
@@ -131,11 +137,19 @@ class PlanStamp:
     term_from_year: int
     term_to_year: int
     inputs: tuple[object, ...]
+    # beyond the plan: accounts and users, other plans' targets (not an input of the evaluation)
+    site: tuple[object, ...] = ()
 
     @property
     def version(self) -> str:
         """The fingerprint as a short token, safe in any cache key."""
         return hashlib.sha256(repr(self.inputs).encode()).hexdigest()[:24]
+
+    @property
+    def page_version(self) -> str:
+        """The fingerprint of everything a page about one of the plan's targets or programs
+        reads: the plan's inputs and the `site` part."""
+        return hashlib.sha256(repr((self.inputs, self.site)).encode()).hexdigest()[:24]
 
 
 def _labels(app_labels: tuple[str, ...]) -> list[str]:
@@ -157,6 +171,7 @@ def _stamp_sql() -> tuple[str, list[str]]:
     target = Target._meta.db_table
     figure = FigureRow._meta.db_table
     assessment = Assessment._meta.db_table
+    profile = Profile._meta.db_table
     audit = AuditEntry._meta.db_table
     assignment = Assignment._meta.db_table
     revision = PlanRevision._meta.db_table
@@ -183,10 +198,17 @@ def _stamp_sql() -> tuple[str, list[str]]:
           (SELECT MAX(d.id) FROM {document} d WHERE d.plan_id = p.id),
           (SELECT MAX(e.id + 0) FROM {audit} e WHERE e.plan_code = p.code
              AND e.object_type IN ({in_plan_types})),
-          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN ({in_org_types}))
+          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN ({in_org_types})),
+          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN (%s, %s)),
+          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN (%s, %s, %s)),
+          (SELECT MAX(t.id) FROM {target} t),
+          (SELECT COUNT(*) FROM {profile} r)
         FROM {plan} p
     """
-    return sql, [*plan_types, *org_types]
+    return sql, [*plan_types, *org_types, *ACCOUNT_TYPES, *ELSEWHERE_TYPES]
+
+
+SITE_PARTS = 4  # the last scalar subqueries of `_stamp_sql`: `PlanStamp.site`
 
 
 def plan_stamp(
@@ -217,7 +239,8 @@ def plan_stamp(
         status=status,
         term_from_year=term_from,
         term_to_year=term_to,
-        inputs=(status, term_from, term_to, *inputs),
+        inputs=(status, term_from, term_to, *inputs[:-SITE_PARTS]),
+        site=tuple(inputs[-SITE_PARTS:]),
     )
 
 

@@ -11,7 +11,6 @@ from importlib import resources
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -20,6 +19,7 @@ from django.utils import timezone
 from tiendo.accounts.permissions import require_monitor
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import actor_user, audit_record
+from tiendo.core.memo import memo_get_or_build
 from tiendo.plans.models import Plan, PlanStatus, Target
 from tiendo.plans.selectors import plan_overview
 from tiendo.plans.services import plan_close_mark
@@ -124,11 +124,13 @@ def plan_evaluate(
             stamp = plan_stamp(plan_id=plan.pk, include_drafts=True)
         inputs = stamp.inputs if stamp is not None else ("missing",)
         key = evaluation_cache_key(plan_id=plan.pk, as_of_year=as_of_year, inputs=inputs)
-        cached = cache.get(key)
-        if cached is None:
-            cached = _evaluated(plan=plan, as_of_year=as_of_year)
-            cache.set(key, cached, timeout=CACHE_SECONDS)
-        targets, specs, evaluations, figures = cached
+        targets, specs, evaluations, figures = memo_get_or_build(
+            key=key,
+            build=lambda: (_evaluated(plan=plan, as_of_year=as_of_year), True),
+            timeout=CACHE_SECONDS,
+        )
+        # shared with the worker's other requests: the lists and dicts given out are copies
+        targets, evaluations, figures = list(targets), list(evaluations), dict(figures)
     else:
         targets = targets_for_evaluation(plan=plan)
         specs = target_specs(plan=plan, targets=targets)
@@ -166,11 +168,9 @@ def plan_overview_cached(*, stamp: PlanStamp, today: dt.date | None = None) -> P
     while the plan's stamp is unchanged (and for the day: assignments start and end on dates)."""
     today = today or timezone.localdate()
     key = f"tiendo:overview:{stamp.plan_id}:{today.isoformat()}:{stamp.version}"
-    plan = cache.get(key)
-    if plan is None:
-        plan = plan_overview(code=stamp.code)
-        cache.set(key, plan, timeout=CACHE_SECONDS)
-    return plan
+    return memo_get_or_build(
+        key=key, build=lambda: (plan_overview(code=stamp.code), True), timeout=CACHE_SECONDS
+    )
 
 
 @transaction.atomic

@@ -28,10 +28,10 @@ from .register import implementing_documents_list as implementing_documents_list
 from .selectors import (
     plan_document_build,
     plan_visible_get,
+    plans_summaries,
     targets_filtered,
     tasks_filtered,
 )
-from .selectors import plans_list as plans_list_selector
 from .services import (
     DocumentInput,
     document_input_from_codes,
@@ -72,16 +72,13 @@ def _target_out(t: Target) -> dict[str, Any]:
 
 @router.get("/plans", response={200: list[s.PlanOut], **ERRORS})
 @paginate(Pagination)
-def plans_list(request: HttpRequest, status: str | None = None) -> QuerySet[Plan]:
+def plans_list(request: HttpRequest, status: str | None = None) -> QuerySet[Plan, dict[str, Any]]:
     """Các chương trình hành động (dự thảo chỉ khi Văn phòng hỏi `status=draft`)."""
     user = api_user(request)
     drafts = status == PlanStatus.DRAFT
     if drafts and not perms.can_read_drafts(user):
         raise HttpError(403, "Chỉ Văn phòng mới xem được các dự thảo.")
-    plans = plans_list_selector(include_drafts=drafts).order_by("-term_from_year", "code")
-    if status:
-        plans = plans.filter(status=status)
-    return plans
+    return plans_summaries(include_drafts=drafts, status=status)
 
 
 @router.get("/plans/{code}", response={200: dict[str, Any], **ERRORS})

@@ -48,6 +48,29 @@ def plans_list(*, include_drafts: bool = False) -> QuerySet[Plan]:
     )
 
 
+PLAN_SUMMARY_FIELDS = (
+    "code",
+    "number",
+    "title",
+    "issuing_body",
+    "issue_date",
+    "term_from_year",
+    "term_to_year",
+    "status",
+)
+
+
+def plans_summaries(
+    *, include_drafts: bool = False, status: str | None = None
+) -> QuerySet[Plan, dict[str, Any]]:
+    """The plans for a list (the API's): their fields and their program and target counts as
+    plain rows, the latest term first (one query; no related unit read)."""
+    plans = plans_list(include_drafts=include_drafts).order_by("-term_from_year", "code")
+    if status:
+        plans = plans.filter(status=status)
+    return plans.values(*PLAN_SUMMARY_FIELDS, "program_count", "target_count")
+
+
 def plan_in_force(*, today: dt.date, plans: list[Plan] | None = None) -> Plan | None:
     """The plan of record in force on `today`: an active plan whose term covers the year (the
     later term when two share a year, as 2025 is the last year of one term and the first of the
@@ -182,6 +205,13 @@ def plan_overview(*, code: str) -> Plan:
     )
 
 
+def program_numbers(*, plan_id: int) -> list[int]:
+    """The numbers of a plan's programs, in order (one query)."""
+    return list(
+        Program.objects.filter(plan_id=plan_id).order_by("number").values_list("number", flat=True)
+    )
+
+
 def program_detail(*, plan_code: str, number: int) -> Program:
     return (
         Program.objects.select_related("plan")
@@ -206,9 +236,10 @@ def program_detail(*, plan_code: str, number: int) -> Program:
 
 
 def target_detail(*, plan_code: str, code: str) -> Target:
+    """A target of a plan of record, with its plan, program and indicator (one query; who
+    reports it is `plans.coverage.target_coverage`)."""
     return (
         Target.objects.select_related("plan", "program", "indicator_ref")
-        .prefetch_related(Prefetch("assignments", queryset=_assignments_qs()))
         .exclude(plan__status=PlanStatus.DRAFT)
         .get(plan__code=plan_code, code=code)
     )
@@ -543,12 +574,15 @@ def indicator_targets(*, indicator_id: int) -> list[Target]:
 
 
 def targets_alike(*, target: Target) -> list[Target]:
-    """The targets of other plans of record that measure the same indicator (the same target
-    in another term), earlier terms first (one query; none without an indicator)."""
+    """The targets of other plans of record of the same area that measure the same indicator
+    (the same target in another term; another province's plan measures another series),
+    earlier terms first (one query; none without an indicator)."""
     if target.indicator_ref_id is None:
         return []
     return list(
-        Target.objects.filter(indicator_ref_id=target.indicator_ref_id)
+        Target.objects.filter(
+            indicator_ref_id=target.indicator_ref_id, plan__area_id=target.plan.area_id
+        )
         .exclude(plan_id=target.plan_id)
         .exclude(plan__status=PlanStatus.DRAFT)
         .select_related("plan")

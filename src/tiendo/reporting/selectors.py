@@ -332,15 +332,15 @@ class RoundPanel:
     to_review: list[PanelUnit]
 
 
-def round_panels(*, actor: Any, plan: Plan, today: dt.date | None = None) -> list[RoundPanel]:
+def round_panels(*, actor: Any, plan_id: int, today: dt.date | None = None) -> list[RoundPanel]:
     """The open rounds of a plan for the dashboard (the office and leaders; two queries
     whatever the number of rounds and units)."""
     require_read_all(actor)
     today = today or timezone.localdate()
     rounds = list(
-        ReportingRound.objects.filter(plan=plan, status=RoundStatus.OPEN)
-        .select_related("plan")
-        .order_by("deadline", "pk")
+        ReportingRound.objects.filter(plan_id=plan_id, status=RoundStatus.OPEN).order_by(
+            "deadline", "pk"
+        )
     )
     if not rounds:
         return []

@@ -4,19 +4,11 @@ words in the interface language (`lang`: "vi" or "en")."""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
-from django.core.cache import cache
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-import tiendo
 from tiendo.core.numbers import format_percent
 from tiendo.evaluation import engine
 from tiendo.evaluation.charts import BarSegment, chart_data, chart_svg, status_bar_svg
@@ -24,16 +16,11 @@ from tiendo.evaluation.engine.wording import en as words_en
 from tiendo.evaluation.engine.wording import language
 from tiendo.evaluation.engine.wording import vi as words_vi
 from tiendo.evaluation.labels import status_text
-from tiendo.evaluation.selectors import PlanStamp
 from tiendo.evaluation.services import (
-    CACHE_SECONDS,
     PlanEvaluation,
-    plan_evaluate,
-    plan_overview_cached,
 )
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Program, Target, Task
-from tiendo.plans.selectors import plan_revisions
 
 STATUS_ORDER = (
     engine.Status.EXCEEDED,
@@ -278,78 +265,3 @@ def program_view(
         rows = [r for r in rows if unit in target_units.get(r.target.code, set())]
         tasks = [t for t in tasks if any(a.unit.code == unit for a in t.assignments.all())]
     return ProgramView(rows=rows, tasks=tasks, units=units)
-
-
-# --- The plan's page, rendered once for everyone ------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanPage:
-    """The parts of a plan's page that are the same for everyone who reads it (per plan, as-of
-    year and language); the header, the navigation and what depends on the reader are not."""
-
-    title: str
-    heading: SafeString
-    dashboard: SafeString
-    overview: SafeString
-    revisions: SafeString
-
-
-PAGE_PARTS = ("heading", "dashboard", "overview", "revisions")
-
-
-@functools.cache
-def code_digest() -> str:
-    """A digest of the installed code, templates and translations: a page rendered by another
-    version of tiendo is never served from the cache."""
-    digest = hashlib.sha256()
-    root = Path(tiendo.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".html", ".mo"} and path.is_file():
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def plan_page_cache_key(*, stamp: PlanStamp, as_of: int, language: str, today: str) -> str:
-    """Letters, digits, "-" and ":" only, short: safe for every cache backend."""
-    language = "".join(c for c in language.lower() if c.isalnum() or c == "-")[:8] or "vi"
-    return (
-        f"tiendo:page:plan:{code_digest()}:{stamp.plan_id}:{as_of}:{language}:{today}:"
-        f"{stamp.version}"
-    )
-
-
-def plan_page(*, stamp: PlanStamp, as_of: int) -> PlanPage:
-    """The plan's page parts, from the cache while the plan's stamp (its overview and every
-    input of its evaluation), the day and the code are unchanged; else rendered (without the
-    request: nothing in them depends on who asks) and kept."""
-    today = timezone.localdate()
-    key = plan_page_cache_key(
-        stamp=stamp,
-        as_of=as_of,
-        language=translation.get_language() or "vi",
-        today=today.isoformat(),
-    )
-    parts = cache.get(key)
-    if parts is None:
-        plan = plan_overview_cached(stamp=stamp, today=today)
-        result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
-        context = {
-            "plan": plan,
-            "as_of": as_of,
-            "years": list(range(plan.term_from_year + 1, plan.term_to_year + 1)),
-            "programs": program_summaries(result=result),
-            "totals": plan_totals(result=result),
-            "attention": attention_first(result=result, lang=translation.get_language() or "vi"),
-            "revisions": list(plan_revisions(plan=plan)),
-        }
-        parts = {
-            "title": str(plan.number or plan.code),
-            **{
-                name: str(render_to_string(f"web/plan_detail.html#{name}", context))
-                for name in PAGE_PARTS
-            },
-        }
-        cache.set(key, parts, timeout=CACHE_SECONDS)
-    return PlanPage(title=parts["title"], **{name: mark_safe(parts[name]) for name in PAGE_PARTS})

@@ -12,7 +12,7 @@ from django.templatetags.static import static
 from django.urls import Resolver404
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.accounts.permissions import (
@@ -28,17 +28,17 @@ from tiendo.accounts.permissions import (
 from tiendo.core.http import HtmxHttpRequest, database_busy
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.selectors import PlanStamp
-from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
+from tiendo.evaluation.services import plan_overview_cached
 from tiendo.indicators import selectors as indicator_selectors
 from tiendo.indicators.models import Indicator
 from tiendo.plans import selectors as plan_selectors
-from tiendo.plans.coverage import plan_coverage, target_coverage
+from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.document import PlanDocumentError
-from tiendo.plans.models import Plan, PlanRevision, PlanStatus, Program, Target
+from tiendo.plans.models import Plan, PlanRevision
 from tiendo.plans.services import plan_load
 from tiendo.reporting import selectors as reporting_selectors
 
-from . import dashboard
+from . import plan_pages
 from .forms import PlanAdjustForm
 from .indicators import indicator_view
 from .middleware import busy_page
@@ -112,38 +112,26 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """The plan's dashboard and overview. What is the same for every reader comes from the cache
     behind the plan's stamp (one query when nothing changed); the rest depends on the reader:
-    the switch to the other plans, a closed term's banner, the office's coverage line."""
-    stamp = evaluation_selectors.plan_stamp(code=code)
-    if stamp is None:
-        raise Http404(_("Không có chương trình hành động này."))
+    the office's coverage line, the open rounds, the editing links."""
+    stamp = _stamp(code, _("Không có chương trình hành động này."))
     as_of = _as_of(request, stamp)
-    page = dashboard.plan_page(stamp=stamp, as_of=as_of)
+    page = plan_pages.plan_page(stamp=stamp, as_of=as_of)
     if request.htmx:
         return HttpResponse(page.dashboard)
-    plan = plan_overview_cached(stamp=stamp)
-    closure = None
-    changed: list[evaluation_selectors.ClosureVerdict] = []
-    if stamp.status == PlanStatus.CLOSED:
-        closure = evaluation_selectors.closure_get(plan=plan)
-        if closure is not None:
-            now = plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
-            verdicts = evaluation_selectors.closure_verdicts(
-                closure=closure, evaluations=now.evaluations
-            )
-            changed = [v for v in verdicts.values() if v.changed]
     context = {
         "page": page,
         "code": stamp.code,
-        "closure": closure,
-        "closure_changed": changed,
-        "other_plans": plan_selectors.plans_other(plan=plan),
         "can_adjust": can_monitor(request.user),
         "can_edit": can_edit_plan(request.user),
         # the office sees what no round would collect
-        "coverage": plan_coverage(plan=plan) if can_manage_delegations(request.user) else None,
+        "coverage": (
+            plan_coverage(plan=plan_overview_cached(stamp=stamp))
+            if can_manage_delegations(request.user)
+            else None
+        ),
         # the open rounds at a glance, for the office and leaders (web/_round_panel.html)
         "round_panels": (
-            reporting_selectors.round_panels(actor=request.user, plan=plan)
+            reporting_selectors.round_panels(actor=request.user, plan_id=stamp.plan_id)
             if can_read_all(request.user)
             else []
         ),
@@ -151,73 +139,44 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     return render(request, "web/plan_detail.html", context)
 
 
+def _stamp(code: str, missing: Promise | str) -> PlanStamp:
+    """The stamp of a plan of record (one query), or 404 with `missing`."""
+    stamp = evaluation_selectors.plan_stamp(code=code)
+    if stamp is None:
+        raise Http404(missing)
+    return stamp
+
+
 @login_required
 def program_detail(request: HtmxHttpRequest, code: str, number: int) -> HttpResponse:
-    try:
-        program = plan_selectors.program_detail(plan_code=code, number=number)
-    except Program.DoesNotExist as exc:
-        raise Http404(_("Không có chương trình này.")) from exc
-    plan = program.plan
-    as_of = _as_of(request, plan)
-    result = plan_evaluate(plan=plan, as_of_year=as_of)
-    status = request.GET.get("status", "")
-    unit = request.GET.get("unit", "")
-    view = dashboard.program_view(
-        result=result, program=program, status=status, unit=unit, lang=get_language()
+    """A program's targets and tasks, filtered by status and by unit (htmx swaps the results).
+    The same for every reader: from the cache behind the plan's stamp when nothing changed."""
+    missing = _("Không có chương trình này.")
+    stamp = _stamp(code, missing)
+    page = plan_pages.program_page(
+        stamp=stamp,
+        number=number,
+        as_of=_as_of(request, stamp),
+        status=request.GET.get("status", ""),
+        unit=request.GET.get("unit", ""),
     )
-    context = {
-        "program": program,
-        "plan": plan,
-        "as_of": as_of,
-        "years": _years(plan),
-        "rows": view.rows,
-        "tasks": view.tasks,
-        "statuses": dashboard.STATUS_ORDER,
-        "status": status,
-        "units": view.units,
-        "unit": unit,
-    }
-    template = "web/program_detail.html#results" if request.htmx else "web/program_detail.html"
-    return render(request, template, context)
+    if page is None:
+        raise Http404(missing)
+    if request.htmx:
+        return HttpResponse(page.results)
+    return render(request, "web/program_detail.html", {"page": page})
 
 
 @login_required
 def target_detail(request: HttpRequest, code: str, target_code: str) -> HttpResponse:
-    try:
-        target = plan_selectors.target_detail(plan_code=code, code=target_code)
-    except Target.DoesNotExist as exc:
-        raise Http404(_("Không có chỉ tiêu này.")) from exc
-    plan = target.plan
-    as_of = _as_of(request, plan)
-    result = plan_evaluate(plan=plan, as_of_year=as_of)
-    (row,) = dashboard.target_rows(
-        result=result, code=target.code, with_chart=True, lang=get_language()
-    )
-    closure = (
-        evaluation_selectors.closure_get(plan=plan) if plan.status == PlanStatus.CLOSED else None
-    )
-    at_closure = None
-    if closure is not None:
-        now = result if as_of == closure.as_of_year else None
-        now = now or plan_evaluate(plan=plan, as_of_year=closure.as_of_year)
-        verdicts = evaluation_selectors.closure_verdicts(
-            closure=closure, evaluations=[now.by_code()[target.code]]
-        )
-        at_closure = verdicts.get(target.code)
-    context = {
-        "target": target,
-        "plan": plan,
-        "as_of": as_of,
-        "years": _years(plan),
-        "row": row,
-        "closure": closure,
-        "at_closure": at_closure,
-        "alike": plan_selectors.targets_alike(target=target),
-        "figures": evaluation_selectors.figure_history(target=target),
-        "coverage": target_coverage(target=target),
-        "assessments": evaluation_selectors.assessment_history(target=target),
-    }
-    return render(request, "web/target_detail.html", context)
+    """A target's verdict, chart, figures, assessments and who reports it. The same for every
+    reader: from the cache behind the plan's stamp when nothing changed."""
+    missing = _("Không có chỉ tiêu này.")
+    stamp = _stamp(code, missing)
+    page = plan_pages.target_page(stamp=stamp, code=target_code, as_of=_as_of(request, stamp))
+    if page is None:
+        raise Http404(missing)
+    return render(request, "web/target_detail.html", {"page": page})
 
 
 @login_required

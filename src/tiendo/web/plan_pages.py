@@ -1,0 +1,206 @@
+"""A plan's dashboard, its program pages and its target pages: the parts that are the same for
+every reader, rendered once and kept behind the plan's stamp (`page_cache`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString
+
+from tiendo.evaluation import selectors as evaluation_selectors
+from tiendo.evaluation.selectors import PlanStamp
+from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
+from tiendo.plans import selectors as plan_selectors
+from tiendo.plans.coverage import target_coverage
+from tiendo.plans.models import PlanStatus, Program, Target
+
+from . import dashboard
+from .page_cache import page_cache_key, page_parts
+
+
+def _years(*, term_from_year: int, term_to_year: int) -> list[int]:
+    return list(range(term_from_year + 1, term_to_year + 1))
+
+
+# --- The plan's dashboard ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """The parts of a plan's page that are the same for everyone who reads it (per plan, as-of
+    year and language); the header, the navigation and what depends on the reader are not."""
+
+    title: SafeString
+    heading: SafeString
+    switch: SafeString  # links to the other plans of record
+    closure: SafeString  # a closed term's banner, with the verdicts that changed since
+    dashboard: SafeString
+    overview: SafeString
+    revisions: SafeString
+
+
+PLAN_PARTS = ("title", "heading", "switch", "closure", "dashboard", "overview", "revisions")
+
+
+def plan_page(*, stamp: PlanStamp, as_of: int) -> PlanPage:
+    """The plan's page parts, from the cache while the plan's stamp (its overview, every input
+    of its evaluation, the other plans of record), the day and the code are unchanged; else
+    rendered and kept."""
+    today = timezone.localdate()
+    lang = translation.get_language() or "vi"
+
+    def context() -> tuple[dict[str, object], bool]:
+        plan = plan_overview_cached(stamp=stamp, today=today)
+        result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
+        closure = (
+            evaluation_selectors.closure_get(plan=plan)
+            if plan.status == PlanStatus.CLOSED
+            else None
+        )
+        changed: list[evaluation_selectors.ClosureVerdict] = []
+        if closure is not None:
+            now = result
+            if as_of != closure.as_of_year:
+                now = plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
+            verdicts = evaluation_selectors.closure_verdicts(
+                closure=closure, evaluations=now.evaluations
+            )
+            changed = [v for v in verdicts.values() if v.changed]
+        return {
+            "plan": plan,
+            "code": plan.code,
+            "other_plans": plan_selectors.plans_other(plan=plan),
+            "closure": closure,
+            "closure_changed": changed,
+            "as_of": as_of,
+            "years": _years(term_from_year=plan.term_from_year, term_to_year=plan.term_to_year),
+            "programs": dashboard.program_summaries(result=result),
+            "totals": dashboard.plan_totals(result=result),
+            "attention": dashboard.attention_first(result=result, lang=lang),
+            "revisions": list(plan_selectors.plan_revisions(plan=plan)),
+        }, True
+
+    key = page_cache_key(page="plan", stamp=stamp, version=stamp.page_version, as_of=as_of)
+    parts = page_parts(key=key, template="web/plan_detail.html", names=PLAN_PARTS, context=context)
+    assert parts is not None  # the plan exists: its stamp was read
+    return PlanPage(**parts)
+
+
+# --- A program's page ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgramPage:
+    title: SafeString
+    body: SafeString  # the whole page below the header
+    results: SafeString  # the filters and the targets (what htmx swaps when a filter changes)
+
+
+def program_page(
+    *, stamp: PlanStamp, number: int, as_of: int, status: str = "", unit: str = ""
+) -> ProgramPage | None:
+    """A program's page filtered by status and unit, or None when the plan has no such
+    program. Kept behind the plan's stamp and what else it shows (`PlanStamp.page_version`);
+    a filter naming no status or unit of the page is answered but not kept."""
+    lang = translation.get_language() or "vi"
+
+    def context() -> tuple[dict[str, object], bool] | None:
+        try:
+            program = plan_selectors.program_detail(plan_code=stamp.code, number=number)
+        except Program.DoesNotExist:
+            return None
+        plan = program.plan
+        result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
+        view = dashboard.program_view(
+            result=result, program=program, status=status, unit=unit, lang=lang
+        )
+        known = (not status or status in dashboard.STATUS_ORDER) and (
+            not unit or any(u.code == unit for u in view.units)
+        )
+        return {
+            "program": program,
+            "plan": plan,
+            "as_of": as_of,
+            "years": _years(term_from_year=plan.term_from_year, term_to_year=plan.term_to_year),
+            "rows": view.rows,
+            "tasks": view.tasks,
+            "statuses": dashboard.STATUS_ORDER,
+            "status": status,
+            "units": view.units,
+            "unit": unit,
+        }, known
+
+    key = page_cache_key(
+        page="program",
+        stamp=stamp,
+        version=stamp.page_version,
+        as_of=as_of,
+        args=(number, status, unit),
+    )
+    parts = page_parts(
+        key=key,
+        template="web/program_detail.html",
+        names=("title", "body", "results"),
+        context=context,
+    )
+    return ProgramPage(**parts) if parts is not None else None
+
+
+# --- A target's page -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetPage:
+    title: SafeString
+    body: SafeString
+
+
+def target_page(*, stamp: PlanStamp, code: str, as_of: int) -> TargetPage | None:
+    """A target's page (its verdict and chart, figures, assessments, who reports it, the same
+    target in other terms), or None when the plan has no such target. Kept behind the plan's
+    stamp and what else it shows (`PlanStamp.page_version`)."""
+    lang = translation.get_language() or "vi"
+
+    def context() -> tuple[dict[str, object], bool] | None:
+        try:
+            target = plan_selectors.target_detail(plan_code=stamp.code, code=code)
+        except Target.DoesNotExist:
+            return None
+        plan = target.plan
+        result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
+        (row,) = dashboard.target_rows(result=result, code=target.code, with_chart=True, lang=lang)
+        closure = (
+            evaluation_selectors.closure_get(plan=plan)
+            if plan.status == PlanStatus.CLOSED
+            else None
+        )
+        at_closure = None
+        if closure is not None:
+            now = result if as_of == closure.as_of_year else None
+            now = now or plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
+            verdicts = evaluation_selectors.closure_verdicts(
+                closure=closure, evaluations=[now.by_code()[target.code]]
+            )
+            at_closure = verdicts.get(target.code)
+        return {
+            "target": target,
+            "plan": plan,
+            "as_of": as_of,
+            "years": _years(term_from_year=plan.term_from_year, term_to_year=plan.term_to_year),
+            "row": row,
+            "closure": closure,
+            "at_closure": at_closure,
+            "alike": plan_selectors.targets_alike(target=target),
+            "figures": evaluation_selectors.figure_history(target=target),
+            "coverage": target_coverage(target=target),
+            "assessments": evaluation_selectors.assessment_history(target=target),
+        }, True
+
+    key = page_cache_key(
+        page="target", stamp=stamp, version=stamp.page_version, as_of=as_of, args=(code,)
+    )
+    parts = page_parts(
+        key=key, template="web/target_detail.html", names=("title", "body"), context=context
+    )
+    return TargetPage(**parts) if parts is not None else None
