@@ -191,6 +191,39 @@ def test_removing_a_target_from_the_document_removes_it_with_an_audit_entry(db):
 
 
 @pytest.mark.django_db
+def test_a_new_plan_is_audited_row_by_row_and_loading_it_again_changes_nothing(db):
+    """A new plan's rows are written together, each with its own audit entry (what it was
+    created with) and its line in the revision's changes; the same document again is a no-op."""
+    doc = small_document()
+    doc["programs"].append({"number": 2, "title": "Xã hội"})
+    doc["tasks"].append({"code": "NV2.1", "program": 2, "text": "Chăm lo an sinh."})
+    result = plan_load(document=doc, reason="Nạp lần đầu")
+    plan = result.plan
+    assert result.created and result.revision is not None
+    assert [(p.number, p.title) for p in plan.programs.order_by("number")] == [
+        (1, "Kinh tế"),
+        (2, "Xã hội"),
+    ]
+    task = Task.objects.get(plan=plan, code="NV2.1")
+    assert (task.program.number, task.position) == (2, 2)
+    created = AuditEntry.objects.filter(plan_code="thu-nghiem", action="create")
+    programs, tasks = ["plans.program"] * 2, ["plans.task"] * 2
+    assert sorted(created.values_list("object_type", flat=True)) == sorted(
+        ["org.orgunit", "plans.plan", *programs, "plans.target", *tasks, "plans.assignment"]
+    )
+    entry = created.get(object_type="plans.task", object_id=str(task.pk))
+    assert entry.changes["code"] == {"before": None, "after": "NV2.1"}
+    assert entry.changes["program"] == {"before": None, "after": str(task.program_id)}
+    assert entry.reason == "Nạp lần đầu"
+    assert {"Thêm chương trình 2", "Thêm nhiệm vụ NV2.1", "Thêm chỉ tiêu 1.1"} <= set(
+        result.revision.changes
+    )
+    before = db_state()
+    again = plan_load(document=doc, reason="Nạp lại")
+    assert not again.changed and db_state() == before
+
+
+@pytest.mark.django_db
 def test_plan_list(builtin_plan):
     out = io.StringIO()
     call_command("plan", "list", stdout=out)
