@@ -1,6 +1,8 @@
 """Five years of reporting for a demo province (`tiendo demo generate`), played through the
 reporting services, so that the demo data follows the same rules as the pages: rounds opened
-with `round_open` and closed with `round_close`; drafts saved with `submissions_save` (the
+with `round_open` (given the plan's coverage on its day, computed from one read per province:
+`plan_coverage_inputs`; nothing the rounds do changes who reports what) and closed with
+`round_close`; drafts saved with `submissions_save` (the
 values typed as a reporter would type them, checked by the same rules), evidence attached with
 `evidences_add`, reports sent with `submissions_submit`, returned with `submissions_return` and
 accepted with `submissions_accept` (accepted figures through `figures_record`, task statuses,
