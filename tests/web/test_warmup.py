@@ -88,3 +88,27 @@ def test_a_worker_waits_for_the_one_filling_the_cache_and_is_not_taken_for_hung(
     assert rendered and done and rendered[0] >= done[0], "no page rendered before the other ended"
     assert len([b for b in beats if b < done[0]]) >= 3, "alive while waiting"
     assert result.plans == 1 and result.programs == 7 and not result.problems
+
+
+def test_a_worker_warmed_from_the_shared_cache_holds_the_evaluations_too(
+    client, builtin_plan, django_assert_num_queries
+):
+    """The second worker finds the pages in the shared cache; it still loads each plan's
+    evaluation into its own memory, so its first target page does not evaluate the plan."""
+    from tiendo.core.memo import memo_clear
+
+    user, _ = user_create(
+        actor=None, username="ld", role="leader", password="mat-khau-rat-dai-9", check_actor=False
+    )
+    client.force_login(user)
+    client.get(reverse("accounts:password_change"))
+    with CaptureQueriesContext(connection) as floor:
+        client.get(reverse("accounts:password_change"))
+    server_warm_up(close_connections=False)  # the first worker
+    memo_clear()  # another process: the shared cache filled, its own memory empty
+    server_warm_up(close_connections=False)
+    # + the plan's stamp, the target, its chain (two), its figures, its assessments, the same
+    # indicator in other plans: no query of the plan's evaluation
+    with django_assert_num_queries(len(floor) + 7):
+        page = client.get(f"/plans/{builtin_plan.code}/targets/2.2/").content.decode()
+    assert "Diện tích trồng rừng mới" in page

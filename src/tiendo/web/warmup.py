@@ -26,6 +26,7 @@ from django.urls import get_resolver
 from django.utils import timezone, translation
 
 from tiendo.evaluation.selectors import plan_stamp
+from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
 from tiendo.plans.selectors import plans_list, program_numbers
 
 from .page_cache import code_digest
@@ -101,7 +102,11 @@ def _pages_fill(
             if stamp is None:
                 continue
             # the year the page opens on (web.views._as_of without ?as_of=)
-            plan_page(stamp=stamp, as_of=min(year, stamp.term_to_year))
+            as_of = min(year, stamp.term_to_year)
+            plan_page(stamp=stamp, as_of=as_of)
+            # the evaluation in this worker's memory too (the API's, a target page's), also
+            # when another worker rendered the page
+            plan_evaluate(plan=plan_overview_cached(stamp=stamp), as_of_year=as_of, stamp=stamp)
             stamps.append(stamp)
             result.plans += 1
             if alive:
