@@ -3,6 +3,8 @@ each plan's page at a burst finds the page in the shared cache."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -48,3 +50,68 @@ def test_the_warm_up_never_stops_the_server(monkeypatch, builtin_plan):
     monkeypatch.setattr(warmup, "plan_page", broken)
     result = server_warm_up(close_connections=False)
     assert result.problems == ["cơ sở dữ liệu chưa sẵn sàng"]
+
+
+def test_a_worker_waits_for_the_one_filling_the_cache_and_is_not_taken_for_hung(
+    builtin_plan, settings, monkeypatch
+):
+    """While one worker renders the pages into the shared cache, the next waits for it (then
+    finds them there) instead of rendering them too on the same cores; it tells gunicorn it is
+    alive meanwhile."""
+    import fcntl
+    import threading
+    import time
+
+    from tiendo.web import warmup
+
+    rendered: list[float] = []
+    real_plan_page = warmup.plan_page
+
+    def plan_page(**kwargs: Any) -> Any:
+        rendered.append(time.monotonic())
+        return real_plan_page(**kwargs)
+
+    monkeypatch.setattr(warmup, "plan_page", plan_page)
+    beats: list[float] = []
+    with (settings.DATA_HOME / "warmup.lock").open("a") as other_worker:
+        fcntl.flock(other_worker, fcntl.LOCK_EX)  # another worker is filling the cache
+        done: list[float] = []
+
+        def other_worker_done() -> None:
+            done.append(time.monotonic())
+            fcntl.flock(other_worker, fcntl.LOCK_UN)
+
+        threading.Timer(1.5, other_worker_done).start()
+        result = server_warm_up(
+            budget_seconds=10, close_connections=False, alive=lambda: beats.append(time.monotonic())
+        )
+    assert rendered and done and rendered[0] >= done[0], "no page rendered before the other ended"
+    assert len([b for b in beats if b < done[0]]) >= 3, "alive while waiting"
+    assert result.plans == 1 and result.programs == 7 and not result.problems
+
+
+def test_a_worker_warmed_from_the_shared_cache_holds_the_evaluations_too(
+    client, builtin_plan, django_assert_num_queries
+):
+    """The second worker finds the pages in the shared cache; it still loads each plan's
+    evaluation into its own memory, so its first target page does not evaluate the plan."""
+    from django.core.cache import cache
+
+    from tiendo.core.memo import memo_clear
+
+    user, _ = user_create(
+        actor=None, username="ld", role="leader", password="mat-khau-rat-dai-9", check_actor=False
+    )
+    client.force_login(user)
+    client.get(reverse("accounts:password_change"))
+    with CaptureQueriesContext(connection) as floor:
+        client.get(reverse("accounts:password_change"))
+    server_warm_up(close_connections=False)  # the first worker
+    memo_clear()  # another process: the shared cache filled, its own memory empty
+    server_warm_up(close_connections=False)
+    cache.clear()  # what it holds, it holds in its own memory
+    # + the plan's stamp, the target, its chain (two), its figures, its assessments, the same
+    # indicator in other plans: no query of the plan's evaluation
+    with django_assert_num_queries(len(floor) + 7):
+        page = client.get(f"/plans/{builtin_plan.code}/targets/2.2/").content.decode()
+    assert "Diện tích trồng rừng mới" in page

@@ -46,6 +46,9 @@ class AuditEntry(models.Model):
             # A plan's pages read the latest entry about it of some kinds (its stamp, on every
             # page): found in this index rather than by walking the log backwards.
             models.Index(fields=["plan_code", "object_type", "id"], name="audit_plan_kind_idx"),
+            # ... and the latest entry of a kind about no one plan (units, accounts, targets
+            # anywhere): one probe, however many entries of other kinds came after it
+            models.Index(fields=["object_type", "id"], name="audit_kind_id_idx"),
         ]
 
     def __str__(self) -> str:

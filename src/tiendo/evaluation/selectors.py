@@ -166,7 +166,9 @@ def _stamp_sql() -> tuple[str, list[str]]:
     than the query): scalar subqueries each reading one index. `MAX(x.id + 0)` where the rows
     are found by the plan: without the `+ 0` a database may walk the whole table backwards by
     primary key until a row of this plan turns up (PostgreSQL did, for the audit log: 25 ms
-    for the first of 34 provinces), instead of reading the plan's few rows by its index."""
+    for the first of 34 provinces), instead of reading the plan's few rows by its index. The
+    same walk is why the latest entry of each other kind is read one kind at a time (`=`, not
+    `IN`): `MAX(id)` of one kind is one probe of the index (object_type, id)."""
     plan = Plan._meta.db_table
     target = Target._meta.db_table
     figure = FigureRow._meta.db_table
@@ -178,7 +180,12 @@ def _stamp_sql() -> tuple[str, list[str]]:
     document = ImplementingDocument._meta.db_table
     plan_types, org_types = _labels(PLAN_APPS), _labels(ORG_APPS)
     in_plan_types = ", ".join(["%s"] * len(plan_types))
-    in_org_types = ", ".join(["%s"] * len(org_types))
+    # the latest entry of each kind that is not about one plan: one probe each of the index
+    # (object_type, id), however long the log has grown since
+    kinds = [*org_types, *ACCOUNT_TYPES, *ELSEWHERE_TYPES]
+    latest_of_kinds = ",\n".join(
+        f"(SELECT MAX(e.id) FROM {audit} e WHERE e.object_type = %s)" for _kind in kinds
+    )
     sql = f"""
         SELECT p.id, p.code, p.status, p.term_from_year, p.term_to_year, p.area_id,
           (SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id),
@@ -198,17 +205,16 @@ def _stamp_sql() -> tuple[str, list[str]]:
           (SELECT MAX(d.id) FROM {document} d WHERE d.plan_id = p.id),
           (SELECT MAX(e.id + 0) FROM {audit} e WHERE e.plan_code = p.code
              AND e.object_type IN ({in_plan_types})),
-          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN ({in_org_types})),
-          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN (%s, %s)),
-          (SELECT MAX(e.id) FROM {audit} e WHERE e.object_type IN (%s, %s, %s)),
+          {latest_of_kinds},
           (SELECT MAX(t.id) FROM {target} t),
           (SELECT COUNT(*) FROM {profile} r)
         FROM {plan} p
     """
-    return sql, [*plan_types, *org_types, *ACCOUNT_TYPES, *ELSEWHERE_TYPES]
+    return sql, [*plan_types, *kinds]
 
 
-SITE_PARTS = 4  # the last scalar subqueries of `_stamp_sql`: `PlanStamp.site`
+# the last scalar subqueries of `_stamp_sql`: `PlanStamp.site`
+SITE_PARTS = len(ACCOUNT_TYPES) + len(ELSEWHERE_TYPES) + 2
 
 
 def plan_stamp(

@@ -5,14 +5,16 @@ per process — importing the views, compiling the templates, loading the transl
 the code for the cache keys — and every plan's first page paid for its evaluation and its
 rendering. Each gunicorn worker runs this before it accepts requests (hook `post_worker_init`,
 see `tiendo.gunicorn_conf`); the first one fills the shared cache with each plan's page and its
-program pages for this year, the next finds them there. It never stops the server from starting: anything that fails is
+program pages for this year while the others wait, then they find them there. It never stops the server from starting: anything that fails is
 logged and left to the first request."""
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,16 +26,13 @@ from django.urls import get_resolver
 from django.utils import timezone, translation
 
 from tiendo.evaluation.selectors import plan_stamp
+from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
 from tiendo.plans.selectors import plans_list, program_numbers
 
 from .page_cache import code_digest
 from .plan_pages import plan_page, program_page
 
 log = logging.getLogger("tiendo.warmup")
-
-
-class _OutOfTime(Exception):
-    pass
 
 
 @dataclass
@@ -59,6 +58,70 @@ def _templates_compile() -> int:
     return count
 
 
+@contextmanager
+def _one_worker_at_a_time(
+    *, alive: Callable[[], None] | None, wait_seconds: float
+) -> Iterator[None]:
+    """One worker fills the shared cache while the others wait (then find the pages there and
+    only read them) instead of all rendering the same pages at once on the same cores. A lock
+    file in the data folder; waits at most `wait_seconds`, calling `alive` meanwhile."""
+    path = Path(settings.DATA_HOME) / "warmup.lock"
+    with path.open("a") as handle:
+        deadline = time.monotonic() + wait_seconds
+        locked = False
+        while not locked:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                if alive:
+                    alive()
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _pages_fill(
+    *, result: WarmUp, began: float, budget_seconds: float, alive: Callable[[], None] | None
+) -> None:
+    """Each plan of record's dashboard, then each one's program pages (default language, the
+    year they open on), until `budget_seconds` after `began`."""
+    year = timezone.localdate().year
+    with translation.override(settings.LANGUAGE_CODE):
+        stamps = []
+        for plan in plans_list():
+            if time.perf_counter() - began > budget_seconds:
+                result.problems.append("hết thời gian dành cho việc chuẩn bị")
+                return
+            stamp = plan_stamp(plan_id=plan.pk)
+            if stamp is None:
+                continue
+            # the year the page opens on (web.views._as_of without ?as_of=)
+            as_of = min(year, stamp.term_to_year)
+            plan_page(stamp=stamp, as_of=as_of)
+            # the evaluation in this worker's memory too (the API's, a target page's), also
+            # when another worker rendered the page
+            plan_evaluate(plan=plan_overview_cached(stamp=stamp), as_of_year=as_of, stamp=stamp)
+            stamps.append(stamp)
+            result.plans += 1
+            if alive:
+                alive()
+        for stamp in stamps:
+            for number in program_numbers(plan_id=stamp.plan_id):
+                if time.perf_counter() - began > budget_seconds:
+                    result.problems.append("hết thời gian dành cho việc chuẩn bị")
+                    return
+                program_page(stamp=stamp, number=number, as_of=min(year, stamp.term_to_year))
+                result.programs += 1
+            if alive:
+                alive()
+
+
 def server_warm_up(
     *,
     budget_seconds: float = 30.0,
@@ -66,10 +129,11 @@ def server_warm_up(
     alive: Callable[[], None] | None = None,
 ) -> WarmUp:
     """Load what every worker needs once, and fill the shared cache with each plan of record's
-    page, then its program pages (default language, this year) — within `budget_seconds`.
-    Closes the database connection it opened (the worker's requests run on other threads, with
-    their own). `alive` is called after each step (gunicorn's `worker.notify`: a worker busy warming up is not
-    taken for a hung one)."""
+    page, then its program pages (default language, this year) — within `budget_seconds`, after
+    waiting (at most as long) for another worker filling it. Closes the database connection it
+    opened (the worker's requests run on other threads, with their own). `alive` is called
+    after each step (gunicorn's `worker.notify`: a worker busy warming up, or waiting for
+    another, is not taken for a hung one)."""
     began = time.perf_counter()
     result = WarmUp()
     try:
@@ -81,33 +145,13 @@ def server_warm_up(
             with translation.override(code):
                 translation.gettext("Chương trình hành động")
         code_digest()
-        year = timezone.localdate().year
-        with translation.override(settings.LANGUAGE_CODE):
-            stamps = []
-            for plan in plans_list():  # every dashboard first, then every program page
-                if time.perf_counter() - began > budget_seconds:
-                    result.problems.append("hết thời gian dành cho việc chuẩn bị")
-                    break
-                stamp = plan_stamp(plan_id=plan.pk)
-                if stamp is None:
-                    continue
-                # the year the page opens on (web.views._as_of without ?as_of=)
-                plan_page(stamp=stamp, as_of=min(year, stamp.term_to_year))
-                stamps.append(stamp)
-                result.plans += 1
-                if alive:
-                    alive()
-            for stamp in stamps:
-                for number in program_numbers(plan_id=stamp.plan_id):
-                    if time.perf_counter() - began > budget_seconds:
-                        result.problems.append("hết thời gian dành cho việc chuẩn bị")
-                        raise _OutOfTime
-                    program_page(stamp=stamp, number=number, as_of=min(year, stamp.term_to_year))
-                    result.programs += 1
-                if alive:
-                    alive()
-    except _OutOfTime:
-        pass
+        with _one_worker_at_a_time(alive=alive, wait_seconds=budget_seconds):
+            _pages_fill(
+                result=result,
+                began=time.perf_counter(),
+                budget_seconds=budget_seconds,
+                alive=alive,
+            )
     except Exception as exc:
         log.warning("warm-up stopped: %s", exc, exc_info=True)
         result.problems.append(str(exc))
