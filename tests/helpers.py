@@ -16,3 +16,36 @@ def figures_of(target: Any) -> Any:
     from tiendo.indicators.models import Figure
 
     return Figure.objects.filter(**series_of(target))
+
+
+def account(username: str, role: str, unit: Any = None) -> Any:
+    """A user with this role (and unit), made the way the administrator makes one."""
+    from tiendo.accounts.services import user_create
+
+    user, _password = user_create(
+        actor=None,
+        username=username,
+        role=role,
+        unit=unit,
+        password="mat-khau-rat-dai-9",
+        check_actor=False,
+    )
+    return user
+
+
+def accept(target: Any, value: str, *, year: int = 2025, reason: str = "") -> None:
+    """An official figure of `target` for `year` accepted (a correction when one is held:
+    then `reason` is its reason)."""
+    from decimal import Decimal
+
+    from tiendo.indicators.services import FigureRecord, figures_record
+
+    figures_record(
+        records=[
+            FigureRecord(
+                **series_of(target), year=year, value=Decimal(value), correction_reason=reason
+            )
+        ],
+        actor=None,
+        plan_code=target.plan.code,
+    )

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.helpers import series_of
-from tiendo.accounts.services import user_create
+from tests.helpers import accept, account
 from tiendo.evaluation.selectors import plan_stamp
 from tiendo.evaluation.services import assessment_record
-from tiendo.indicators.services import FigureRecord, figures_record
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Target
 from tiendo.plans.services import (
@@ -33,14 +30,6 @@ pytestmark = pytest.mark.django_db
 PLAN = "lang-son-2020-2025"
 URL = f"/plans/{PLAN}/?as_of=2025"
 BCSD = "ban-can-su-dang-uy-ban-nhan-dan-tinh"
-PASSWORD = "mat-khau-rat-dai-9"
-
-
-def account(username: str, role: str, unit: OrgUnit | None = None) -> Any:
-    user, _ = user_create(
-        actor=None, username=username, role=role, unit=unit, password=PASSWORD, check_actor=False
-    )
-    return user
 
 
 def page(client: Any, url: str = URL) -> str:
@@ -54,18 +43,6 @@ def met(html: str) -> str:
     match = re.search(r'<div class="stat-num">(\d+/\d+)</div>', html)
     assert match, "no totals on the page"
     return match.group(1)
-
-
-def accept(target: Target, value: str, reason: str = "") -> None:
-    figures_record(
-        records=[
-            FigureRecord(
-                **series_of(target), year=2025, value=Decimal(value), correction_reason=reason
-            )
-        ],
-        actor=None,
-        plan_code=PLAN,
-    )
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.helpers import series_of
-from tiendo.accounts.services import user_create, user_disable
+from tests.helpers import accept, account
+from tiendo.accounts.services import user_disable
 from tiendo.evaluation.services import assessment_record
 from tiendo.importer.services import draft_target_save, plan_import
-from tiendo.indicators.services import FigureRecord, figures_record
 from tiendo.org.models import OrgUnit
 from tiendo.plans.models import Target
 from tiendo.plans.services import (
@@ -41,18 +39,6 @@ TARGET = f"/plans/{PLAN}/targets/5.6/?as_of=2025"
 NEXT_PLAN = Path(__file__).resolve().parents[1] / "fixtures" / "lang-son-2025-2030-test.txt"
 
 
-def account(username: str, role: str, unit: OrgUnit | None = None) -> Any:
-    user, _ = user_create(
-        actor=None,
-        username=username,
-        role=role,
-        unit=unit,
-        password="mat-khau-9",
-        check_actor=False,
-    )
-    return user
-
-
 def page(client: Any, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200
@@ -61,18 +47,6 @@ def page(client: Any, url: str) -> str:
 
 def text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def accept(target: Target, value: str, reason: str = "") -> None:
-    figures_record(
-        records=[
-            FigureRecord(
-                **series_of(target), year=2025, value=Decimal(value), correction_reason=reason
-            )
-        ],
-        actor=None,
-        plan_code=PLAN,
-    )
 
 
 def reporter_line(html: str) -> str:

@@ -10,33 +10,35 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tiendo.accounts.services import user_create
+from tests.helpers import account
 from tiendo.web.warmup import server_warm_up
 
 pytestmark = pytest.mark.django_db
 
 
-def test_after_the_warm_up_the_first_dashboard_is_served_from_the_cache(
-    client, builtin_plan, django_assert_num_queries
-):
-    user, _ = user_create(
-        actor=None, username="ld", role="leader", password="mat-khau-rat-dai-9", check_actor=False
-    )
-    client.force_login(user)
+@pytest.fixture
+def floor(client: Any, builtin_plan: Any) -> int:
+    """A leader signed in on `client`; the queries of the cheapest signed-in page."""
+    client.force_login(account("ld", "leader"))
     client.get(reverse("accounts:password_change"))
-    with CaptureQueriesContext(connection) as floor:
+    with CaptureQueriesContext(connection) as queries:
         client.get(reverse("accounts:password_change"))
+    return len(queries)
 
+
+def test_after_the_warm_up_the_first_dashboard_is_served_from_the_cache(
+    client, builtin_plan, floor, django_assert_num_queries
+):
     result = server_warm_up(close_connections=False)
     assert result.plans == 1 and result.programs == 7
     assert result.templates > 20 and not result.problems
 
     # the plan's stamp, the open rounds' panel: no evaluation, no render of the cached parts
-    with django_assert_num_queries(len(floor) + 2):
+    with django_assert_num_queries(floor + 2):
         page = client.get(f"/plans/{builtin_plan.code}/").content.decode()
     assert "Tình hình thực hiện các chỉ tiêu" in page
     assert f'hx-get="/plans/{builtin_plan.code}/"' in page, "the as-of form asks this page"
-    with django_assert_num_queries(len(floor) + 1):  # a program page: the plan's stamp
+    with django_assert_num_queries(floor + 1):  # a program page: the plan's stamp
         page = client.get(f"/plans/{builtin_plan.code}/programs/3/").content.decode()
     assert "Mục tiêu cụ thể" in page
 
@@ -91,7 +93,7 @@ def test_a_worker_waits_for_the_one_filling_the_cache_and_is_not_taken_for_hung(
 
 
 def test_a_worker_warmed_from_the_shared_cache_holds_the_evaluations_too(
-    client, builtin_plan, django_assert_num_queries
+    client, builtin_plan, floor, django_assert_num_queries
 ):
     """The second worker finds the pages in the shared cache; it still loads each plan's
     evaluation into its own memory, so its first target page does not evaluate the plan."""
@@ -99,19 +101,12 @@ def test_a_worker_warmed_from_the_shared_cache_holds_the_evaluations_too(
 
     from tiendo.core.memo import memo_clear
 
-    user, _ = user_create(
-        actor=None, username="ld", role="leader", password="mat-khau-rat-dai-9", check_actor=False
-    )
-    client.force_login(user)
-    client.get(reverse("accounts:password_change"))
-    with CaptureQueriesContext(connection) as floor:
-        client.get(reverse("accounts:password_change"))
     server_warm_up(close_connections=False)  # the first worker
     memo_clear()  # another process: the shared cache filled, its own memory empty
     server_warm_up(close_connections=False)
     cache.clear()  # what it holds, it holds in its own memory
     # + the plan's stamp, the target, its chain (two), its figures, its assessments, the same
     # indicator in other plans: no query of the plan's evaluation
-    with django_assert_num_queries(len(floor) + 7):
+    with django_assert_num_queries(floor + 7):
         page = client.get(f"/plans/{builtin_plan.code}/targets/2.2/").content.decode()
     assert "Diện tích trồng rừng mới" in page

@@ -54,10 +54,6 @@ def _as_of(request: HttpRequest, plan: Plan | PlanStamp) -> int:
     return year if plan.term_from_year <= year <= plan.term_to_year else latest
 
 
-def _years(plan: Plan) -> list[int]:
-    return list(range(plan.term_from_year + 1, plan.term_to_year + 1))
-
-
 def _visible_plan(request: HttpRequest, code: str) -> Plan:
     """The plan if the user may see it (plan_visible_get): a draft is 404 for everyone but the
     office, exactly like a code that does not exist."""
