@@ -9,18 +9,38 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 from tiendo.evaluation import selectors as evaluation_selectors
+from tiendo.evaluation.models import PlanClosure
 from tiendo.evaluation.selectors import PlanStamp
-from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
+from tiendo.evaluation.services import PlanEvaluation, plan_evaluate, plan_overview_cached
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.coverage import target_coverage
-from tiendo.plans.models import PlanStatus, Program, Target
+from tiendo.plans.models import Plan, PlanStatus, Program, Target
 
 from . import dashboard
 from .page_cache import page_cache_key, page_parts
 
 
-def _years(*, term_from_year: int, term_to_year: int) -> list[int]:
-    return list(range(term_from_year + 1, term_to_year + 1))
+def _years(plan: Plan) -> list[int]:
+    return list(range(plan.term_from_year + 1, plan.term_to_year + 1))
+
+
+def _closure_verdicts(
+    *, result: PlanEvaluation, stamp: PlanStamp
+) -> tuple[PlanClosure | None, dict[str, evaluation_selectors.ClosureVerdict]]:
+    """A closed term's closure and each target's verdict frozen then beside the verdict on the
+    figures held now, as of the closure's year (None and nothing for a plan not closed)."""
+    plan = result.plan
+    if plan.status != PlanStatus.CLOSED:
+        return None, {}
+    closure = evaluation_selectors.closure_get(plan=plan)
+    if closure is None:
+        return None, {}
+    now = result
+    if result.as_of_year != closure.as_of_year:
+        now = plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
+    return closure, evaluation_selectors.closure_verdicts(
+        closure=closure, evaluations=now.evaluations
+    )
 
 
 # --- The plan's dashboard ------------------------------------------------------------------
@@ -53,28 +73,15 @@ def plan_page(*, stamp: PlanStamp, as_of: int) -> PlanPage:
     def context() -> tuple[dict[str, object], bool]:
         plan = plan_overview_cached(stamp=stamp, today=today)
         result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
-        closure = (
-            evaluation_selectors.closure_get(plan=plan)
-            if plan.status == PlanStatus.CLOSED
-            else None
-        )
-        changed: list[evaluation_selectors.ClosureVerdict] = []
-        if closure is not None:
-            now = result
-            if as_of != closure.as_of_year:
-                now = plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
-            verdicts = evaluation_selectors.closure_verdicts(
-                closure=closure, evaluations=now.evaluations
-            )
-            changed = [v for v in verdicts.values() if v.changed]
+        closure, verdicts = _closure_verdicts(result=result, stamp=stamp)
         return {
             "plan": plan,
             "code": plan.code,
             "other_plans": plan_selectors.plans_other(plan=plan),
             "closure": closure,
-            "closure_changed": changed,
+            "closure_changed": [v for v in verdicts.values() if v.changed],
             "as_of": as_of,
-            "years": _years(term_from_year=plan.term_from_year, term_to_year=plan.term_to_year),
+            "years": _years(plan),
             "programs": dashboard.program_summaries(result=result),
             "totals": dashboard.plan_totals(result=result),
             "attention": dashboard.attention_first(result=result, lang=lang),
@@ -122,7 +129,7 @@ def program_page(
             "program": program,
             "plan": plan,
             "as_of": as_of,
-            "years": _years(term_from_year=plan.term_from_year, term_to_year=plan.term_to_year),
+            "years": _years(plan),
             "rows": view.rows,
             "tasks": view.tasks,
             "statuses": dashboard.STATUS_ORDER,
@@ -170,27 +177,15 @@ def target_page(*, stamp: PlanStamp, code: str, as_of: int) -> TargetPage | None
         plan = target.plan
         result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
         (row,) = dashboard.target_rows(result=result, code=target.code, with_chart=True, lang=lang)
-        closure = (
-            evaluation_selectors.closure_get(plan=plan)
-            if plan.status == PlanStatus.CLOSED
-            else None
-        )
-        at_closure = None
-        if closure is not None:
-            now = result if as_of == closure.as_of_year else None
-            now = now or plan_evaluate(plan=plan, as_of_year=closure.as_of_year, stamp=stamp)
-            verdicts = evaluation_selectors.closure_verdicts(
-                closure=closure, evaluations=[now.by_code()[target.code]]
-            )
-            at_closure = verdicts.get(target.code)
+        closure, verdicts = _closure_verdicts(result=result, stamp=stamp)
         return {
             "target": target,
             "plan": plan,
             "as_of": as_of,
-            "years": _years(term_from_year=plan.term_from_year, term_to_year=plan.term_to_year),
+            "years": _years(plan),
             "row": row,
             "closure": closure,
-            "at_closure": at_closure,
+            "at_closure": verdicts.get(target.code),
             "alike": plan_selectors.targets_alike(target=target),
             "figures": evaluation_selectors.figure_history(target=target),
             "coverage": target_coverage(target=target),
