@@ -321,4 +321,4 @@ def test_query_counts_are_pinned(api_as, rnd, django_assert_num_queries):
 
 TARGETS_QUERIES = 3
 SUBMISSIONS_QUERIES = 2
-DETAIL_QUERIES = 6
+DETAIL_QUERIES = 5

@@ -121,10 +121,10 @@ def test_the_page_reads_names_in_a_constant_number_of_queries(
 
     add(2)
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         first = client.get(url).content.decode()
     add(40)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         second = client.get(url).content.decode()
     assert "Đơn vị 40-39" in second and "Đơn vị 2-1" in first
     assert f"{sub.unit.name} — {rnd.period_label()}" in second, "a submission by its name"

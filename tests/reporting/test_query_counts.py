@@ -113,7 +113,7 @@ def test_workspace(client: Any, django_assert_num_queries: Any, sized: dict[str,
         django_assert_num_queries,
         sized["baocao.btc"],
         reverse("reporting:workspace"),
-        15,
+        14,
     )
 
 
@@ -126,7 +126,7 @@ def test_submission_form(
         django_assert_num_queries,
         sized["baocao.btc"],
         reverse("reporting:submission", args=[sub.pk]),
-        8,
+        7,
     )
 
 
@@ -140,18 +140,18 @@ def test_submission_review(
         django_assert_num_queries,
         sized["theodoi"],
         reverse("reporting:submission", args=[sub.pk]),
-        8,
+        7,
     )
 
 
 def test_round_list(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
-    _check(client, django_assert_num_queries, sized["theodoi"], reverse("reporting:round_list"), 4)
+    _check(client, django_assert_num_queries, sized["theodoi"], reverse("reporting:round_list"), 3)
 
 
 def test_round_progress(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
     url = reverse("reporting:round_detail", args=[sized["round"].pk])
     # overdue tasks: what each unit reports comes from the plan's coverage (five queries)
-    _check(client, django_assert_num_queries, sized["lanhdao"], url, 12)
+    _check(client, django_assert_num_queries, sized["lanhdao"], url, 11)
 
 
 def test_round_urge(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
@@ -162,25 +162,25 @@ def test_round_urge(client: Any, django_assert_num_queries: Any, sized: dict[str
     # urge_preview: the submissions with their item counts, the units, overdue tasks, documents
     # owed, the reporters): fifteen more, the same at both sizes
     url = reverse("reporting:round_urge", args=[sized["round"].pk])
-    _check(client, django_assert_num_queries, sized["theodoi"], url, 34)
+    _check(client, django_assert_num_queries, sized["theodoi"], url, 33)
 
 
 def test_audit_log(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
-    _check(client, django_assert_num_queries, sized["theodoi"], reverse("reporting:audit_list"), 8)
+    _check(client, django_assert_num_queries, sized["theodoi"], reverse("reporting:audit_list"), 7)
 
 
 def test_users(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
-    _check(client, django_assert_num_queries, sized["admin"], reverse("accounts:user_list"), 4)
+    _check(client, django_assert_num_queries, sized["admin"], reverse("accounts:user_list"), 3)
 
 
 def test_notifications(client: Any, django_assert_num_queries: Any, sized: dict[str, Any]) -> None:
     _check(
-        # session, user, notifications, and the profile for the role-based navigation
+        # session, the user with their profile (the role-based navigation), notifications
         client,
         django_assert_num_queries,
         sized["baocao.snn"],
         reverse("reporting:notifications"),
-        4,
+        3,
     )
 
 
@@ -189,5 +189,5 @@ def test_round_create_form(
 ) -> None:
     # + the coverage of the first plan: the units asked and the items nobody would be asked for
     _check(
-        client, django_assert_num_queries, sized["theodoi"], reverse("reporting:round_create"), 10
+        client, django_assert_num_queries, sized["theodoi"], reverse("reporting:round_create"), 9
     )

@@ -85,5 +85,5 @@ def test_the_panels_queries_do_not_grow_with_rounds(
         page = client.get(url).content.decode()
     assert page.count('class="card round-panel"') == 2
     # pinned (the plan page read from its cache since the merge of main; was 23 uncached):
-    # the panel costs two queries, any rounds
-    assert len(two) == len(one) == 11
+    # the panel costs one query, any rounds
+    assert len(two) == len(one) == 9

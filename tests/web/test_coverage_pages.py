@@ -225,7 +225,7 @@ def _many_delegations(w: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "queries"),
-    [("coverage", 9), ("delegation_new", 11), ("plan_detail", 10)],
+    [("coverage", 8), ("delegation_new", 10), ("plan_detail", 9)],
 )
 def test_query_counts_do_not_grow_with_the_delegations(
     client, w, django_assert_num_queries, name, queries

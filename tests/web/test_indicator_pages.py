@@ -155,7 +155,7 @@ def _grow(plan, office) -> None:
             _record(target, year, str(60 + year - 2015), "estimate")
 
 
-@pytest.mark.parametrize(("url", "queries"), [("/chi-so/", 4), (f"/chi-so/{FOREST}/", 6)])
+@pytest.mark.parametrize(("url", "queries"), [("/chi-so/", 3), (f"/chi-so/{FOREST}/", 5)])
 def test_indicator_page_query_counts_are_pinned(
     office_client, builtin_plan, office, django_assert_num_queries, url, queries
 ):

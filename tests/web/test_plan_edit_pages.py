@@ -284,9 +284,9 @@ def test_only_the_office_edits(client, builtin_plan, url):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        (f"/plans/{PLAN}/sua/", 10),
-        (f"/plans/{PLAN}/sua/chi-tieu/1.1/", 21),
-        (f"/plans/{PLAN}/sua/dot-pha/1/", 9),
+        (f"/plans/{PLAN}/sua/", 9),
+        (f"/plans/{PLAN}/sua/chi-tieu/1.1/", 20),
+        (f"/plans/{PLAN}/sua/dot-pha/1/", 8),
     ],
 )
 def test_query_count_of_the_edit_pages_is_pinned_and_does_not_grow(

@@ -201,8 +201,8 @@ def test_the_register_page_query_count_does_not_grow_with_documents(
     for n in range(documents):
         _record(people, BCSD if n % 2 else BTC, f"{n + 1}/KH", dt.date(2021, 10, 1), [1 + n % 7])
     client.force_login(people["theodoi"])
-    # session, user, profile (navigation), plan, deadlines and their units, programs,
+    # session, user with profile (navigation), plan, deadlines and their units, programs,
     # documents with their units, programs, targets and tasks, lead assignments, units
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = client.get(_url(people) + "?as_of=2022-06-30")
     assert response.status_code == 200

@@ -179,13 +179,13 @@ def test_query_counts_do_not_grow_with_items(
         item.coordinating_units.set([unit])
     client.force_login(world["theodoi"])
     code = world["plan"].code
-    # session, user, profile, plan, the work program, its items, their programs, targets,
+    # session, user with profile, plan, the work program, its items, their programs, targets,
     # tasks and coordinating units, the years
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(_year(world) + "?as_of=2022-06-30").status_code == 200
     # the same, with the program instead of the years
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         url = reverse("workprograms:program", args=[code, 2])
         assert client.get(url).status_code == 200
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(reverse("workprograms:index", args=[code])).status_code == 200

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet, Value
 from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.errors import HttpError
@@ -112,9 +112,18 @@ def _submission_out(sub: Submission) -> dict[str, Any]:
 
 def _submission_detail(submission_id: int, user: Any) -> dict[str, Any]:
     try:
-        sub = selectors.submission_detail(actor=user, submission_id=submission_id)
+        sub = selectors.submission_detail(actor=user, submission_id=submission_id, evidence=False)
     except (Submission.DoesNotExist, perms.NotAllowed):
         raise HttpError(404, SUBMISSION_NOT_FOUND) from None
+    return _detail_out(sub)
+
+
+def _written_out(sub: Submission) -> dict[str, Any]:
+    """The report as a write left it (the service's submission, its items read once)."""
+    return _detail_out(selectors.submission_items_read(submission=sub))
+
+
+def _detail_out(sub: Submission) -> dict[str, Any]:
     data = _submission_out(sub)
     data["figures"] = [
         {
@@ -214,28 +223,38 @@ def _inputs(
     figures: list[s.FigureIn],
     tasks: list[s.TaskIn],
 ) -> tuple[dict[int, reporting.FigureInput], dict[int, reporting.TaskInput]]:
-    targets = {
-        f.target.code: f.target
-        for f in SubmissionFigure.objects.filter(submission=submission).select_related("target")
-    }
-    task_items = {
-        t.task.code: t.task
-        for t in SubmissionTask.objects.filter(submission=submission).select_related("task")
-    }
+    # the report's targets and tasks by code: their ids, in one query
+    items = (
+        SubmissionFigure.objects.filter(submission=submission)
+        .order_by()
+        .annotate(kind=Value("target", output_field=CharField()))
+        .values_list("kind", "target__code", "target_id")
+        .union(
+            SubmissionTask.objects.filter(submission=submission)
+            .order_by()
+            .annotate(kind=Value("task", output_field=CharField()))
+            .values_list("kind", "task__code", "task_id"),
+            all=True,
+        )
+    )
+    targets: dict[str, int] = {}
+    task_items: dict[str, int] = {}
+    for kind, code, pk in items:
+        (targets if kind == "target" else task_items)[code] = pk
     names: dict[str, str] = {}
     errors: dict[str, str] = {}
     figure_inputs: dict[int, reporting.FigureInput] = {}
     for index, item in enumerate(figures):
-        target = targets.get(item.target)
-        if target is None:
+        target_id = targets.get(item.target)
+        if target_id is None:
             errors[f"figures.{index}.target"] = (
                 f"Chỉ tiêu “{item.target}” không được giao cho đơn vị trong báo cáo này."
             )
             continue
         for field in ("value", "year", "figure_type", "qualifier", "source", "note"):
-            names[f"figure-{target.pk}-{field}"] = f"figures.{index}.{field}"
-        names[f"figure-{target.pk}-correction_reason"] = f"figures.{index}.correction_reason"
-        figure_inputs[target.pk] = reporting.FigureInput(
+            names[f"figure-{target_id}-{field}"] = f"figures.{index}.{field}"
+        names[f"figure-{target_id}-correction_reason"] = f"figures.{index}.correction_reason"
+        figure_inputs[target_id] = reporting.FigureInput(
             value=_number_text(item.value) if "value" in item.model_fields_set else None,
             figure_type=item.figure_type,
             qualifier=item.qualifier,
@@ -244,19 +263,19 @@ def _inputs(
             correction_reason=item.correction_reason,
         )
         if "value" in item.model_fields_set and item.value is None:
-            figure_inputs[target.pk].value = ""
+            figure_inputs[target_id].value = ""
     task_inputs: dict[int, reporting.TaskInput] = {}
     for index, titem in enumerate(tasks):
-        task = task_items.get(titem.task)
-        if task is None:
+        task_id = task_items.get(titem.task)
+        if task_id is None:
             errors[f"tasks.{index}.task"] = (
                 f"Nhiệm vụ “{titem.task}” không được giao cho đơn vị trong báo cáo này."
             )
             continue
         for field in ("status", "percent_done", "narrative"):
-            names[f"task-{task.pk}-{field}"] = f"tasks.{index}.{field}"
+            names[f"task-{task_id}-{field}"] = f"tasks.{index}.{field}"
         pct = titem.percent_done
-        task_inputs[task.pk] = reporting.TaskInput(
+        task_inputs[task_id] = reporting.TaskInput(
             status=titem.status,
             percent_done=(
                 str(pct)
@@ -287,10 +306,10 @@ def submission_update(
     submission = _submission_for_write(user, submission_id)
     perms.require_unit_editor(user, submission.unit_id)
     figures, tasks = _inputs(request, submission, payload.figures, payload.tasks)
-    reporting.submission_save(
+    saved = reporting.submission_save(
         actor=user, submission=submission, version=payload.version, figures=figures, tasks=tasks
     )
-    return _submission_detail(submission_id, user)
+    return _written_out(saved)
 
 
 @router.post(
@@ -304,8 +323,8 @@ def submission_submit(
     """Cán bộ báo cáo gửi báo cáo cho Văn phòng."""
     user = api_user(request)
     submission = _submission_for_write(user, submission_id)
-    reporting.submission_submit(actor=user, submission=submission, version=payload.version)
-    return _submission_detail(submission_id, user)
+    sent = reporting.submission_submit(actor=user, submission=submission, version=payload.version)
+    return _written_out(sent)
 
 
 @router.post(
@@ -320,8 +339,10 @@ def submission_accept(
     user = api_user(request)
     perms.require_monitor(user)
     submission = _submission_for_write(user, submission_id)
-    reporting.submission_accept(actor=user, submission=submission, version=payload.version)
-    return _submission_detail(submission_id, user)
+    accepted = reporting.submission_accept(
+        actor=user, submission=submission, version=payload.version
+    )
+    return _written_out(accepted)
 
 
 @router.post(
@@ -336,10 +357,10 @@ def submission_return(
     user = api_user(request)
     perms.require_monitor(user)
     submission = _submission_for_write(user, submission_id)
-    reporting.submission_return(
+    returned = reporting.submission_return(
         actor=user, submission=submission, version=payload.version, reason=payload.reason
     )
-    return _submission_detail(submission_id, user)
+    return _written_out(returned)
 
 
 @router.post(

@@ -11,7 +11,20 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.accounts.models import Role
@@ -116,42 +129,58 @@ def _submission_base() -> QuerySet[Submission]:
     return Submission.objects.select_related("round__plan", "unit", "updated_by", "reviewed_by")
 
 
-def _submission_with_items(
-    submission_id: int, *, targets: set[int] | None = None, tasks: set[int] | None = None
-) -> Submission:
-    figures = SubmissionFigure.objects.select_related("target", "figure").order_by(
-        "target__position"
-    )
+def _item_prefetches(
+    *, targets: set[int] | None = None, tasks: set[int] | None = None, evidence: bool = True
+) -> list[Prefetch[Any]]:
+    figures = SubmissionFigure.objects.select_related(
+        "target", *(["figure"] if evidence else [])
+    ).order_by("target__position")
     task_rows = SubmissionTask.objects.select_related("task").order_by("task__position")
-    evidence = Evidence.objects.select_related("uploaded_by").order_by("uploaded_at", "id")
     if targets is not None:
         figures = figures.filter(target_id__in=targets)
         task_rows = task_rows.filter(task_id__in=tasks or set())
-        evidence = evidence.none()
-    return (
-        _submission_base()
-        .prefetch_related(
-            Prefetch("figures", queryset=figures),
-            Prefetch("tasks", queryset=task_rows),
-            Prefetch("evidence", queryset=evidence),
-        )
-        .get(pk=submission_id)
-    )
+    prefetches = [Prefetch("figures", queryset=figures), Prefetch("tasks", queryset=task_rows)]
+    if evidence:
+        files = Evidence.objects.select_related("uploaded_by").order_by("uploaded_at", "id")
+        # the part handed on is read without the unit's evidence (no query)
+        prefetches.append(Prefetch("evidence", files if targets is None else files.none()))
+    return prefetches
 
 
-def submission_detail(*, actor: Any, submission_id: int) -> Submission:
+def _submission_with_items(
+    submission_id: int,
+    *,
+    targets: set[int] | None = None,
+    tasks: set[int] | None = None,
+    evidence: bool = True,
+) -> Submission:
+    prefetches = _item_prefetches(targets=targets, tasks=tasks, evidence=evidence)
+    return _submission_base().prefetch_related(*prefetches).get(pk=submission_id)
+
+
+def submission_items_read(*, submission: Submission) -> Submission:
+    """The submission a service has just written (with its round, plan and unit), with its
+    figures and task reports read (two queries; no evidence): what the API answers a write
+    with, without reading the submission again."""
+    prefetch_related_objects([submission], *_item_prefetches(evidence=False))
+    submission.part_only = False  # type: ignore[attr-defined]
+    return submission
+
+
+def submission_detail(*, actor: Any, submission_id: int, evidence: bool = True) -> Submission:
     """A submission with its figures (and their targets' accepted figure history), task
-    reports and evidence. The lead body above the unit reads only the part it handed on
-    (`submission.part_only` is True; no evidence). Raises Submission.DoesNotExist or
-    NotAllowed."""
-    submission = _submission_with_items(submission_id)
+    reports and evidence (not read with `evidence=False`: the API's report, which shows
+    neither the evidence nor the accepted figure beside each item). The lead body above the
+    unit reads only the part it handed on (`submission.part_only` is True; no evidence).
+    Raises Submission.DoesNotExist or NotAllowed."""
+    submission = _submission_with_items(submission_id, evidence=evidence)
     submission.part_only = False  # type: ignore[attr-defined]
     if can_read_unit(actor, submission.unit_id):
         return submission
     targets, tasks = submission_part_for(actor=actor, submission=submission)
     if not targets and not tasks:
         require_unit_reader(actor, submission.unit_id)
-    part = _submission_with_items(submission_id, targets=targets, tasks=tasks)
+    part = _submission_with_items(submission_id, targets=targets, tasks=tasks, evidence=evidence)
     part.part_only = True  # type: ignore[attr-defined]
     return part
 
@@ -333,27 +362,24 @@ class RoundPanel:
 
 
 def round_panels(*, actor: Any, plan_id: int, today: dt.date | None = None) -> list[RoundPanel]:
-    """The open rounds of a plan for the dashboard (the office and leaders; two queries
-    whatever the number of rounds and units)."""
+    """The open rounds of a plan for the dashboard (the office and leaders; one query whatever
+    the number of rounds and units: a round is opened with at least one unit, each with its
+    submission, and submissions are never deleted)."""
     require_read_all(actor)
     today = today or timezone.localdate()
-    rounds = list(
-        ReportingRound.objects.filter(plan_id=plan_id, status=RoundStatus.OPEN).order_by(
-            "deadline", "pk"
-        )
-    )
-    if not rounds:
-        return []
     by_round: dict[int, list[Submission]] = defaultdict(list)
+    rounds: dict[int, ReportingRound] = {}
     for sub in (
-        Submission.objects.filter(round__in=rounds)
-        .select_related("unit")
+        Submission.objects.filter(round__plan_id=plan_id, round__status=RoundStatus.OPEN)
+        .select_related("round", "unit")
         .order_by("unit__name", "pk")
     ):
         by_round[sub.round_id].append(sub)
+        rounds.setdefault(sub.round_id, sub.round)
+    ordered = sorted(rounds.values(), key=lambda r: (r.deadline, r.pk))
     states = SubmissionState
     panels = []
-    for rnd in rounds:
+    for rnd in ordered:
         subs = by_round[rnd.pk]
         overdue = max((today - rnd.deadline).days, 0)
         units = [
@@ -444,16 +470,21 @@ def notifications_unread_count(*, actor: Any) -> int:
 
 
 def user_with_unread_get(*, user_id: Any) -> Any:
-    """The signed-in user, read once per request with the number of their unread
-    notifications (`unread_notifications`), for the navigation: no query of its own.
-    DoesNotExist when there is no such user."""
+    """The signed-in user, read once per request with their profile (role and unit: what
+    every permission check reads) and the number of their unread notifications
+    (`unread_notifications`, for the navigation): one query. DoesNotExist when there is no
+    such user."""
+    unread = (
+        Notification.objects.filter(user_id=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         get_user_model()
-        ._default_manager.annotate(
-            unread_notifications=Count(
-                "notifications", filter=Q(notifications__read_at__isnull=True)
-            )
-        )
+        ._default_manager.select_related("profile")
+        .annotate(unread_notifications=Coalesce(Subquery(unread), 0))
         .get(pk=user_id)
     )
 
