@@ -37,9 +37,13 @@ def post_worker_init(worker: Any) -> None:
         return
     # Imported here: gunicorn reads this file before Django is set up (each worker loads the
     # application, and so Django, before this hook runs).
-    from tiendo.web.warmup import server_warm_up
+    from tiendo.web.warmup import server_threads_connect, server_warm_up
 
     server_warm_up(alive=worker.notify)
+    # the gthread worker's request threads (its executor exists before this hook runs)
+    executor = getattr(worker, "tpool", None)
+    if executor is not None:
+        server_threads_connect(executor=executor, threads=worker.cfg.threads)
     # What the worker loaded and warmed (modules, templates, each plan's evaluation and pages
     # kept in memory) stays for its life: moved out of the garbage collector's sight. At 34
     # provinces a full collection then walks only what came after, instead of ~260 000 objects

@@ -110,3 +110,56 @@ def test_a_worker_warmed_from_the_shared_cache_holds_the_evaluations_too(
     with django_assert_num_queries(floor + 7):
         page = client.get(f"/plans/{builtin_plan.code}/targets/2.2/").content.decode()
     assert "Diện tích trồng rừng mới" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_request_thread_has_its_connection_open_before_the_first_request(builtin_plan):
+    """The worker's request threads (gunicorn's executor) each open their database connection
+    during the warm-up, not at the first request of a burst."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from tiendo.web.warmup import server_threads_connect
+
+    def on_every_thread(executor: ThreadPoolExecutor, task: Any) -> list[Any]:
+        together = threading.Barrier(3)  # each task on a thread of its own
+
+        def run() -> Any:
+            together.wait(timeout=10)
+            return task()
+
+        return [f.result(timeout=20) for f in [executor.submit(run) for _n in range(3)]]
+
+    with ThreadPoolExecutor(max_workers=3) as executor:
+        assert on_every_thread(executor, lambda: connections["default"].connection) == [None] * 3
+        assert server_threads_connect(executor=executor, threads=3) == 3
+        try:
+            held = on_every_thread(executor, lambda: connections["default"].connection)
+            assert all(c is not None for c in held) and len({id(c) for c in held}) == 3
+        finally:
+            on_every_thread(executor, connections.close_all)
+
+
+def test_the_server_hook_warms_up_then_connects_the_request_threads(monkeypatch):
+    """gunicorn's hook, in each worker before its first request: the warm-up, then the
+    connections of the worker's request threads (on the executor gthread runs them on)."""
+    from types import SimpleNamespace
+
+    from tiendo import gunicorn_conf
+    from tiendo.web import warmup
+
+    done: list[tuple[str, object]] = []
+    monkeypatch.setattr(warmup, "server_warm_up", lambda **kw: done.append(("warm", kw)))
+    monkeypatch.setattr(warmup, "server_threads_connect", lambda **kw: done.append(("connect", kw)))
+    monkeypatch.setattr(gunicorn_conf.gc, "freeze", lambda: done.append(("freeze", None)))
+    executor = object()
+    worker = SimpleNamespace(notify=lambda: None, tpool=executor, cfg=SimpleNamespace(threads=3))
+    gunicorn_conf.post_worker_init(worker)
+    assert [step for step, _kw in done] == ["warm", "connect", "freeze"]
+    assert done[1][1] == {"executor": executor, "threads": 3}
+
+    done.clear()  # a worker without request threads (not gthread): only the warm-up
+    gunicorn_conf.post_worker_init(SimpleNamespace(notify=lambda: None))
+    assert [step for step, _kw in done] == ["warm", "freeze"]
