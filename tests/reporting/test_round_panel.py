@@ -14,7 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from tiendo.reporting.services import round_open, submission_return, submission_submit
+from tiendo.reporting.services import (
+    round_close,
+    round_open,
+    submission_return,
+    submission_submit,
+)
 
 from .conftest import BTC, SNN, SVH, sub_of
 
@@ -81,9 +86,38 @@ def test_the_panels_queries_do_not_grow_with_rounds(
         deadline=dt.date(2025, 12, 20),
         uncovered_ok=True,
     )
+    client.get(url)  # what the panel shows changed: rendered again, then kept
     with CaptureQueriesContext(connection) as two:
         page = client.get(url).content.decode()
     assert page.count('class="card round-panel"') == 2
     # pinned (the plan page read from its cache since the merge of main; was 23 uncached):
-    # the panel costs one query, any rounds
+    # the panel as rendered costs one query of plain values (its fingerprint), any rounds
     assert len(two) == len(one) == 9
+
+
+def test_the_panel_is_kept_as_rendered_until_what_it_shows_changes(
+    client: Any, demo: dict[str, Any], rnd: Any
+) -> None:
+    """The panel is rendered once and served again while the rounds' states are the same; a
+    report sent, returned, or a round closed shows at once."""
+    office = demo["theodoi"]
+    client.force_login(demo["lanhdao"])
+    url = reverse("web:plan_detail", args=[demo["plan"].code])
+    total = rnd.submissions.count()
+    assert f"<strong>0/{total}</strong> đơn vị đã gửi" in _panel(client.get(url).content.decode())
+    with CaptureQueriesContext(connection) as kept:
+        assert f"<strong>0/{total}</strong>" in _panel(client.get(url).content.decode())
+    # only the fingerprint: the units and their reports are not read again
+    assert not [q for q in kept if "org_orgunit" in q["sql"]]
+
+    sub = submission_submit(
+        actor=demo["baocao.btc"], submission=sub_of(rnd, BTC), version=sub_of(rnd, BTC).version
+    )
+    panel = _panel(client.get(url).content.decode())
+    assert f"<strong>1/{total}</strong> đơn vị đã gửi" in panel and "Chờ Văn phòng duyệt" in panel
+    submission_return(actor=office, submission=sub, version=sub.version, reason="Thiếu số liệu")
+    panel = _panel(client.get(url).content.decode())
+    assert f"<strong>0/{total}</strong> đơn vị đã gửi" in panel
+    assert "<strong>1</strong> bị trả lại" in panel and "Chờ Văn phòng duyệt" not in panel
+    round_close(actor=office, reporting_round=rnd)
+    assert _panel(client.get(url).content.decode()) == ""

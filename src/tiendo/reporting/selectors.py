@@ -4,6 +4,7 @@ check for the reader."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -359,6 +360,32 @@ class RoundPanel:
     late: int
     owing: list[PanelUnit]
     to_review: list[PanelUnit]
+
+
+def round_panels_version(*, actor: Any, plan_id: int) -> str | None:
+    """A fingerprint of what the open rounds' panel of a plan shows (each open round's period
+    and deadline, each of its units' submission state and sending date; the units' names are
+    in the plan's stamp), or None when the plan has no open round. One query returning plain
+    values: the panel can then be served as rendered while it is the same."""
+    require_read_all(actor)
+    rows = list(
+        Submission.objects.filter(round__plan_id=plan_id, round__status=RoundStatus.OPEN)
+        .order_by("pk")
+        .values_list(
+            "round_id",
+            "round__period_kind",
+            "round__year",
+            "round__number",
+            "round__deadline",
+            "pk",
+            "unit_id",
+            "state",
+            "submitted_at",
+        )
+    )
+    if not rows:
+        return None
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:24]
 
 
 def round_panels(*, actor: Any, plan_id: int, today: dt.date | None = None) -> list[RoundPanel]:

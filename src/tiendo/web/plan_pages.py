@@ -4,17 +4,26 @@ every reader, rendered once and kept behind the plan's stamp (`page_cache`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
+from tiendo.core.memo import memo_get_or_build
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.models import PlanClosure
 from tiendo.evaluation.selectors import PlanStamp
-from tiendo.evaluation.services import PlanEvaluation, plan_evaluate, plan_overview_cached
+from tiendo.evaluation.services import (
+    CACHE_SECONDS,
+    PlanEvaluation,
+    plan_evaluate,
+    plan_overview_cached,
+)
 from tiendo.plans import selectors as plan_selectors
 from tiendo.plans.coverage import target_coverage
 from tiendo.plans.models import Plan, PlanStatus, Program, Target
+from tiendo.reporting import selectors as reporting_selectors
 
 from . import dashboard
 from .page_cache import page_cache_key, page_parts
@@ -199,3 +208,20 @@ def target_page(*, stamp: PlanStamp, code: str, as_of: int) -> TargetPage | None
         key=key, template="web/target_detail.html", names=("title", "body"), context=context
     )
     return TargetPage(**parts) if parts is not None else None
+
+
+def round_panel(*, actor: Any, stamp: PlanStamp) -> SafeString:
+    """The open rounds of the plan at a glance, for the office and leaders
+    (`web/_round_panel.html`; empty without an open round). The same for all of them: kept
+    while the rounds' fingerprint (one query of plain values) and the plan's stamp (the units'
+    names) are the same, per language and day (days left or overdue)."""
+    version = reporting_selectors.round_panels_version(actor=actor, plan_id=stamp.plan_id)
+    if version is None:
+        return mark_safe("")
+    key = page_cache_key(page="rounds", stamp=stamp, version=f"{stamp.version}-{version}", as_of=0)
+
+    def build() -> tuple[str, bool]:
+        panels = reporting_selectors.round_panels(actor=actor, plan_id=stamp.plan_id)
+        return str(render_to_string("web/_round_panel.html", {"round_panels": panels})), True
+
+    return mark_safe(memo_get_or_build(key=key, build=build, timeout=CACHE_SECONDS))

@@ -36,7 +36,6 @@ from tiendo.plans.coverage import plan_coverage
 from tiendo.plans.document import PlanDocumentError
 from tiendo.plans.models import Plan, PlanRevision
 from tiendo.plans.services import plan_load
-from tiendo.reporting import selectors as reporting_selectors
 
 from . import plan_pages
 from .forms import PlanAdjustForm
@@ -126,10 +125,10 @@ def plan_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
             else None
         ),
         # the open rounds at a glance, for the office and leaders (web/_round_panel.html)
-        "round_panels": (
-            reporting_selectors.round_panels(actor=request.user, plan_id=stamp.plan_id)
+        "round_panel": (
+            plan_pages.round_panel(actor=request.user, stamp=stamp)
             if can_read_all(request.user)
-            else []
+            else ""
         ),
     }
     return render(request, "web/plan_detail.html", context)
