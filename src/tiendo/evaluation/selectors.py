@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db import connection
 
 from tiendo.accounts.models import Profile
 from tiendo.audit.models import AuditEntry
+from tiendo.core.prepared import row_fetch_prepared
 from tiendo.indicators.models import Figure as FigureRow
 from tiendo.indicators.selectors import series_figures
 from tiendo.plans.models import (
@@ -233,9 +233,8 @@ def plan_stamp(
     if not include_drafts:
         sql += " AND p.status <> %s"
         params.append(str(PlanStatus.DRAFT))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
+    # every page of a plan runs it: planned once per connection (tiendo.core.prepared)
+    row = row_fetch_prepared(sql, params)
     if row is None:
         return None
     pk, plan_code, status, term_from, term_to, *inputs = row

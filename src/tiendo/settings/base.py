@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .database import databases
+from .database import databases, prepared_statements
 from .email import *  # noqa: F403
 from .env import data_home, env_bool, env_int, env_list, env_str, secret_key
 
@@ -86,6 +86,7 @@ TEMPLATES = [
 ]
 
 DATABASES = databases(DATA_HOME)
+TIENDO_DB_PREPARE = prepared_statements()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [

@@ -5,6 +5,8 @@ Waiting for a lock is bounded: a request that cannot get the database within
 "lock timeout" (PostgreSQL `lock_timeout`) error, which the web pages and the API answer with
 503 "Hệ thống đang bận" and a Retry-After header (`tiendo.core.http.database_busy`), never a 500.
 `TIENDO_DB_STATEMENT_TIMEOUT` (seconds, PostgreSQL, default 0 = off) bounds one statement.
+`TIENDO_DB_PREPARE` (PostgreSQL, default true): the plan's stamp, run by every page of a plan,
+is a prepared statement (`tiendo.core.prepared`); false behind a pooler in transaction mode.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 import dj_database_url
 
-from .env import env_int, env_str
+from .env import env_bool, env_int, env_str
 
 
 def databases(home: Path) -> dict[str, dict[str, Any]]:
@@ -31,6 +33,10 @@ def databases(home: Path) -> dict[str, dict[str, Any]]:
             options["options"] = " ".join(
                 filter(None, [options.get("options", ""), _postgresql_timeouts()])
             )
+            if prepared_statements():
+                # psycopg prepares nothing when this is None (Django's default); Django's
+                # cursors never prepare whatever it is: only tiendo.core.prepared's does
+                options.setdefault("prepare_threshold", 1_000_000)
         return {"default": config}
     return {
         "default": {
@@ -40,6 +46,12 @@ def databases(home: Path) -> dict[str, dict[str, Any]]:
             "OPTIONS": _sqlite_options(),
         }
     }
+
+
+def prepared_statements() -> bool:
+    """Whether tiendo prepares its most frequent statement on PostgreSQL
+    (`tiendo.core.prepared`); `TIENDO_DB_PREPARE=false` behind a pooler in transaction mode."""
+    return env_bool("TIENDO_DB_PREPARE", True)
 
 
 def busy_timeout_seconds() -> int:
@@ -60,6 +72,9 @@ def _sqlite_options() -> dict[str, Any]:
 
 def _postgresql_timeouts() -> str:
     parts = [f"-c lock_timeout={busy_timeout_seconds() * 1000}"]
+    # The statements tiendo prepares (tiendo.core.prepared: the plan's stamp; Django prepares
+    # none) are planned once per connection, not again for each value.
+    parts.append("-c plan_cache_mode=force_generic_plan")
     statement = env_int("TIENDO_DB_STATEMENT_TIMEOUT", 0)
     if statement > 0:
         parts.append(f"-c statement_timeout={statement * 1000}")
