@@ -189,13 +189,13 @@ def test_the_review_page_makes_a_fixed_number_of_queries(
     indicator_catalogue_ensure()
     _upload(monitor_client, "ctr.txt", (shared_dir / SEED).read_bytes(), "ls-dem")
     _upload(monitor_client, "bao.txt", PRESS.encode(), "tan-lap")
-    # 53 targets or 4: the same queries (session and user, the plan and its programs with their
-    # targets, indicators and tasks, the imported document; the catalogue when choosing), plus
-    # the draft's visibility, checked before anything else so that others get the 404 of a
-    # missing plan
+    # 53 targets or 4: the same queries (session and user with profile, the plan and its
+    # programs with their targets, indicators and tasks, the imported document; the catalogue
+    # when choosing), plus the draft's visibility, checked before anything else so that others
+    # get the 404 of a missing plan
     for code in ("ls-dem", "tan-lap"):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             assert monitor_client.get(f"/nhap-chuong-trinh/{code}/").status_code == 200
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(9):
             page = monitor_client.get(f"/nhap-chuong-trinh/{code}/?indicator=1.1")
             assert page.status_code == 200
