@@ -18,6 +18,7 @@ that a tail made by the start shows as such.
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import sys
 import threading
@@ -41,6 +42,7 @@ def main() -> None:
     parser.add_argument(
         "--skip", type=float, default=5, help="seconds left out of the second table"
     )
+    parser.add_argument("--raw", help="write every request (kind, path, sent at s, ms, error) here")
     args = parser.parse_args()
     args.seconds = min(args.seconds, 300.0)  # bounded whatever is asked
     info = setup(provinces=args.provinces, seed=args.seed, home=args.home)
@@ -70,6 +72,7 @@ def main() -> None:
 
     # each sample: (seconds since the start when it was sent, milliseconds, error)
     samples: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
+    raw: list[tuple[str, str, float, float, bool]] = []
     lock = threading.Lock()
     pool = list(editable)
     random.Random(args.seed).shuffle(pool)
@@ -78,15 +81,15 @@ def main() -> None:
     stop_at = 0.0
     started = 0.0
 
-    def record(kind: str, began: float, status: int | None) -> None:
+    def record(kind: str, path: str, began: float, status: int | None) -> None:
+        row = (
+            began - started,
+            (time.perf_counter() - began) * 1000,
+            status is None or status >= 400,
+        )
         with lock:
-            samples[kind].append(
-                (
-                    began - started,
-                    (time.perf_counter() - began) * 1000,
-                    status is None or status >= 400,
-                )
-            )
+            samples[kind].append(row)
+            raw.append((kind, path, *row))
 
     def timed(
         kind: str, http: Http, method: str, path: str, body: object = None
@@ -95,9 +98,9 @@ def main() -> None:
         try:
             status, payload = http.request(method, path, body)
         except OSError:
-            record(kind, began, None)
+            record(kind, path, began, None)
             return 0, b""
-        record(kind, began, status)
+        record(kind, path, began, status)
         return status, payload
 
     def think(rng: random.Random) -> None:
@@ -180,6 +183,11 @@ def main() -> None:
     finally:
         server.stop()
 
+    if args.raw:
+        with open(args.raw, "w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(("kind", "path", "sent_s", "ms", "error"))
+            writer.writerows(sorted(raw, key=lambda row: row[2]))
     print(f"machine: {machine(info['vendor'])} (the load generator shares the 2 cores)")
     print(
         f"data: {args.provinces} provinces; {args.users} users ({args.reporters} reporters, "
