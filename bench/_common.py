@@ -75,6 +75,8 @@ def free_port() -> int:
 class Server:
     process: subprocess.Popen[bytes]
     port: int
+    workers: int
+    threads: int
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -86,9 +88,16 @@ class Server:
                 self.process.wait()
 
 
-def server_start(*, workers: int = 2, threads: int = 4, log: Path | None = None) -> Server:
-    """gunicorn with tiendo's settings (tiendo.gunicorn_conf: each worker warmed up before it
-    takes requests) on 127.0.0.1 only, as in docs/deployment.md."""
+def server_start(
+    *, workers: int | None = None, threads: int | None = None, log: Path | None = None
+) -> Server:
+    """gunicorn with tiendo's settings (tiendo.gunicorn_conf: its workers and threads unless
+    given, each worker warmed up before it takes requests) on 127.0.0.1 only, as in
+    docs/deployment.md."""
+    from tiendo import gunicorn_conf
+
+    workers = workers or gunicorn_conf.workers
+    threads = threads or gunicorn_conf.threads
     port = free_port()
     log_path = log or Path(os.environ["TIENDO_HOME"]) / "bench-server.log"
     out = log_path.open("ab")
@@ -125,7 +134,7 @@ def server_start(*, workers: int = 2, threads: int = 4, log: Path | None = None)
         except OSError:
             status = 0
         if status == 200 and (not warming or _workers_ready(log_path, log_start) >= workers):
-            return Server(process, port)
+            return Server(process, port, workers, threads)
         time.sleep(0.2)
     raise RuntimeError("the server did not become ready")
 

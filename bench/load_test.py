@@ -3,16 +3,17 @@
 Run:  python bench/load_test.py --provinces 34 [--users 50] [--reporters 20] [--seconds 30]
       DATABASE_URL=postgres://... python bench/load_test.py ...   (an empty, disposable database)
 
-Generates N provinces (`tiendo demo generate`), starts gunicorn (2 workers × 4 threads, the
-command of docs/deployment.md) on 127.0.0.1 only, then runs `--users` virtual users for
-`--seconds` (bounded; it stops by itself): `--reporters` of them submit the open round's
-reports through the API (read the report, save the figures, submit: what a unit does at the
-deadline) and the others are leaders reading pages in a browser session (dashboard, program,
+Generates N provinces (`tiendo demo generate`), starts gunicorn (tiendo's settings, as in
+docs/deployment.md: 4 workers per core, 1 thread each) on 127.0.0.1 only, then runs `--users`
+virtual users for `--seconds` (bounded; it stops by itself): `--reporters` of them submit the
+open round's reports through the API (read the report, save the figures, submit: what a unit
+does at the deadline) and the others are leaders reading pages in a browser session (dashboard, program,
 target page; a random province each time) and the evaluation through the API. Each user waits
 `--think` seconds (uniform 0.5×–1.5×) between requests. Prints throughput, latency percentiles per
 kind of request and the error count (any status other than 2xx/3xx, or no answer): for the whole
 run, and for the run without its first `--skip` seconds (5: when every user starts at once), so
-that a tail made by the start shows as such.
+that a tail made by the start shows as such. The clock starts once every worker has warmed up.
+`--raw FILE` writes every request (kind, path, when it was sent, milliseconds, error) as CSV.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--think", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--workers", type=int, help="gunicorn worker processes (tiendo's default)")
+    parser.add_argument("--threads", type=int, help="threads per worker (tiendo's default)")
     parser.add_argument("--home", help="reuse this data folder")
     parser.add_argument(
         "--skip", type=float, default=5, help="seconds left out of the second table"
@@ -78,6 +79,7 @@ def main() -> None:
     random.Random(args.seed).shuffle(pool)
 
     server = server_start(workers=args.workers, threads=args.threads)
+    workers, threads = server.workers, server.threads
     stop_at = 0.0
     started = 0.0
 
@@ -192,7 +194,7 @@ def main() -> None:
     print(
         f"data: {args.provinces} provinces; {args.users} users ({args.reporters} reporters, "
         f"{args.users - args.reporters} leaders), think time {args.think} s ± 50 %, "
-        f"{args.seconds:.0f} s; server: gunicorn {args.workers} workers × {args.threads} threads"
+        f"{args.seconds:.0f} s; server: gunicorn {workers} workers × {threads} threads"
     )
     submitted = len(samples["API submit report"])
     print(f"reports submitted: {submitted} of {len(editable)} open")

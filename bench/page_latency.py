@@ -7,7 +7,7 @@ Run:  python bench/page_latency.py --provinces 34 [--requests 200]
 Uses a throw-away data folder (SQLite) unless DATABASE_URL is set (then that database must be
 empty or hold only this benchmark's data). Generates the data (`tiendo demo generate`), counts
 each page's queries in-process (Django test client) and times them in-process, then starts the
-production server (gunicorn, 2 workers × 4 threads) on 127.0.0.1 and times them over HTTP.
+production server (gunicorn with tiendo's settings) on 127.0.0.1 and times them over HTTP.
 
 Both timings are interleaved: each round requests every page once (in a shuffled order), so a
 burst of load from elsewhere on the machine hits every page alike; the ratio column is each

@@ -1,8 +1,11 @@
 """The production server's gunicorn settings, the same for `tiendo up` and for the systemd unit
 of docs/deployment.md (`gunicorn -c python:tiendo.gunicorn_conf tiendo.wsgi:application`).
 
-On 2 cores: 2 worker processes (one per core: Python runs one thread at a time per process)
-with 4 threads each, so a request waiting on the database does not hold a core. Each worker
+Processes, not threads: 4 worker processes per core (8 on 2 cores), one request at a time
+each. Python runs one thread at a time per process, and a thread back from the database waits
+for the others of its process to give way; the operating system shares the cores among
+processes more fairly. On 2 cores with 50 users the load test measured the dashboard's p95 after
+the start at 79–146 ms with 8 × 1 against 159–195 ms with 2 × 4 (docs/benchmarks.md). Each worker
 warms itself up (`tiendo.web.warmup`) after loading the application and before it accepts its
 first request, so that the first seconds of a burst — everyone opening the dashboard at the
 reporting deadline — find the views imported, the templates compiled, the translations loaded
@@ -17,9 +20,10 @@ import os
 from typing import Any
 
 bind = os.environ.get("TIENDO_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("TIENDO_WORKERS", "2"))
+WORKERS_PER_CORE = 4
+workers = int(os.environ.get("TIENDO_WORKERS", str(WORKERS_PER_CORE * (os.cpu_count() or 1))))
 worker_class = "gthread"
-threads = int(os.environ.get("TIENDO_THREADS", "4"))
+threads = int(os.environ.get("TIENDO_THREADS", "1"))
 timeout = 60
 graceful_timeout = 10
 # keep a browser's connection between its requests (users click every second or two)

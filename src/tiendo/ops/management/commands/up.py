@@ -22,7 +22,10 @@ class Command(BaseCommand):
             help="Nạp thêm dữ liệu mẫu (như tiendo init --demo).",
         )
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("TIENDO_WORKERS", "2"))
+            "--workers",
+            type=int,
+            default=None,
+            help="Số tiến trình phục vụ (mặc định TIENDO_WORKERS, hoặc 4 cho mỗi lõi CPU).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
