@@ -146,6 +146,10 @@ def _workers_ready(log: Path, start: int) -> int:
         return lines.read().count(b"request threads connected")
 
 
+# What a request meets on a keep-alive connection the server closed meanwhile.
+STALE_CONNECTION = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+
+
 class Http:
     """One keep-alive connection to 127.0.0.1 with a cookie jar and optional token."""
 
@@ -154,6 +158,7 @@ class Http:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         self.cookies: dict[str, str] = {}
         self.token = token
+        self.used = False  # whether the connection carried a request already
 
     def request(
         self, method: str, path: str, body: Any = None, form: dict[str, str] | None = None
@@ -172,16 +177,22 @@ class Http:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
         for attempt in (1, 2):
+            reused = self.used
             try:
                 self.conn.request(method, path, body=data, headers=headers)
                 response = self.conn.getresponse()
                 break
             except (http.client.HTTPException, OSError) as exc:
-                # The server closes idle keep-alive connections: reconnect once, as browsers do.
+                # The server closes idle keep-alive connections; a request sent on one as it
+                # closes finds it closed or reset before any answer. Browsers then send it once
+                # more on a new connection, and so does this.
                 self.conn.close()
                 self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                if attempt == 2 or not isinstance(exc, http.client.RemoteDisconnected):
+                self.used = False
+                stale = reused and isinstance(exc, STALE_CONNECTION)
+                if attempt == 2 or not stale:
                     raise
+        self.used = True
         payload = response.read()
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":

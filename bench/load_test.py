@@ -79,7 +79,6 @@ def main() -> None:
     random.Random(args.seed).shuffle(pool)
 
     server = server_start(workers=args.workers, threads=args.threads)
-    workers, threads = server.workers, server.threads
     stop_at = 0.0
     started = 0.0
 
@@ -194,7 +193,7 @@ def main() -> None:
     print(
         f"data: {args.provinces} provinces; {args.users} users ({args.reporters} reporters, "
         f"{args.users - args.reporters} leaders), think time {args.think} s ± 50 %, "
-        f"{args.seconds:.0f} s; server: gunicorn {workers} workers × {threads} threads"
+        f"{args.seconds:.0f} s; server: gunicorn {server.workers} workers × {server.threads} threads"
     )
     submitted = len(samples["API submit report"])
     print(f"reports submitted: {submitted} of {len(editable)} open")
