@@ -5,7 +5,7 @@ Processes, not threads: 4 worker processes per core (8 on 2 cores), one request 
 each. Python runs one thread at a time per process, and a thread back from the database waits
 for the others of its process to give way; the operating system shares the cores among
 processes more fairly. On 2 cores with 50 users the load test measured the dashboard's p95 after
-the start at 79–146 ms with 8 × 1 against 159–195 ms with 2 × 4 (docs/benchmarks.md). Each worker
+the start at 79–156 ms with 8 × 1 against 147–195 ms with 2 × 4 (docs/benchmarks.md). Each worker
 warms itself up (`tiendo.web.warmup`) after loading the application and before it accepts its
 first request, so that the first seconds of a burst — everyone opening the dashboard at the
 reporting deadline — find the views imported, the templates compiled, the translations loaded

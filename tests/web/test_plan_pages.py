@@ -157,8 +157,9 @@ def grow_plan(plan, factor: int) -> None:
         (f"/plans/{PLAN}/", 18),  # + the other plans, for the switch between terms
         (f"/plans/{PLAN}/programs/2/", 12),
         (f"/plans/{PLAN}/programs/2/?unit=so-thu&status=no_data", 12),
-        # + its chain: the assignments, the reporters; + the same indicator in other plans
-        (f"/plans/{PLAN}/targets/2.2/", 12),
+        # + what every target page of the plan shows, read once for all: the targets, their
+        # figures, assessments, coverage (five) and the same indicators in other plans
+        (f"/plans/{PLAN}/targets/2.2/", 15),
         ("/plans/", 3),
     ],
 )

@@ -78,6 +78,19 @@ def test_a_second_reading_costs_one_check_more_than_the_password_page(
     assert "Tỷ lệ hộ nghèo" in html
 
 
+def test_a_target_page_not_rendered_yet_reads_nothing_its_plans_other_pages_read(leader_client):
+    """Once one target page of a plan was rendered (or the warm-up ran), another target page
+    of the plan renders without reading figures, assessments or who reports it again: they
+    were read for all the plan's targets at once."""
+    page(leader_client, TARGET)
+    with CaptureQueriesContext(connection) as second:
+        html = page(leader_client, f"/plans/{PLAN}/targets/1.1/?as_of=2025")
+    assert "1.1" in html and "Đơn vị báo cáo" in html
+    read = " ".join(q["sql"] for q in second.captured_queries)
+    for table in ("indicators_figure", "evaluation_assessment", "plans_assignment"):
+        assert f'FROM "{table}"' not in read, table
+
+
 def test_the_program_filter_answers_from_the_cache_and_keeps_no_unknown_filter(
     leader_client, django_assert_max_num_queries
 ):

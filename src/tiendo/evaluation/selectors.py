@@ -92,24 +92,34 @@ def assessments_latest(*, plan: Plan) -> dict[str, list[engine.Assessment]]:
     return dict(result)
 
 
-def figure_history(*, target: Target) -> list[FigureRow]:
-    """Every accepted figure of the indicator a target measures, in its plan's area, including
-    the years before the plan began (context) and corrections, newest first."""
-    if target.indicator_ref_id is None:
-        return []
-    return list(
-        series_figures(indicator_ids=[target.indicator_ref_id], area_id=target.plan.area_id)
+def figure_histories(
+    *, indicator_ids: Iterable[int], area_id: int | None
+) -> dict[int, list[FigureRow]]:
+    """For each of these indicators (by id; those of a plan's targets): every accepted figure
+    of it in the plan's area, including the years before the plan began (context) and
+    corrections, newest first. One query."""
+    result: dict[int, list[FigureRow]] = defaultdict(list)
+    rows = (
+        series_figures(indicator_ids=indicator_ids, area_id=area_id)
         .select_related("accepted_by", "corrects", "reported_by")
         .order_by("-year", "-id")
     )
+    for row in rows:
+        result[row.indicator_id].append(row)
+    return dict(result)
 
 
-def assessment_history(*, target: Target) -> list[Assessment]:
-    return list(
-        Assessment.objects.filter(target=target)
+def assessment_histories(*, plan: Plan) -> dict[int, list[Assessment]]:
+    """Each assessment of the plan's targets, by target id, newest first. One query."""
+    result: dict[int, list[Assessment]] = defaultdict(list)
+    rows = (
+        Assessment.objects.filter(target__plan=plan)
         .select_related("assessed_by")
         .order_by("-assessed_at", "-id")
     )
+    for row in rows:
+        result[row.target_id].append(row)
+    return dict(result)
 
 
 # What a plan's pages read besides its own tables: audited edits of the plans and evaluation

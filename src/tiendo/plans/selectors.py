@@ -235,14 +235,16 @@ def program_detail(*, plan_code: str, number: int) -> Program:
     )
 
 
-def target_detail(*, plan_code: str, code: str) -> Target:
-    """A target of a plan of record, with its plan, program and indicator (one query; who
-    reports it is `plans.coverage.target_coverage`)."""
-    return (
+def plan_targets_detail(*, plan_code: str) -> dict[str, Target]:
+    """The targets of a plan of record by code, each with its plan, program and indicator (one
+    query; who reports each is `plans.coverage.plan_coverage`)."""
+    rows = (
         Target.objects.select_related("plan", "program", "indicator_ref")
         .exclude(plan__status=PlanStatus.DRAFT)
-        .get(plan__code=plan_code, code=code)
+        .filter(plan__code=plan_code)
+        .order_by("position")
     )
+    return {target.code: target for target in rows}
 
 
 def plan_revisions(*, plan: Plan) -> QuerySet[PlanRevision]:
@@ -573,18 +575,22 @@ def indicator_targets(*, indicator_id: int) -> list[Target]:
     )
 
 
-def targets_alike(*, target: Target) -> list[Target]:
-    """The targets of other plans of record of the same area that measure the same indicator
-    (the same target in another term; another province's plan measures another series),
-    earlier terms first (one query; none without an indicator)."""
-    if target.indicator_ref_id is None:
-        return []
-    return list(
+def targets_alike(*, plan: Plan) -> dict[int, list[Target]]:
+    """For each indicator the plan's targets measure (by id): the targets of other plans of
+    record of the same area that measure it (the same target in another term; another
+    province's plan measures another series), earlier terms first. One query."""
+    result: dict[int, list[Target]] = {}
+    rows = (
         Target.objects.filter(
-            indicator_ref_id=target.indicator_ref_id, plan__area_id=target.plan.area_id
+            indicator_ref_id__in=Target.objects.filter(plan=plan).values("indicator_ref_id"),
+            plan__area_id=plan.area_id,
         )
-        .exclude(plan_id=target.plan_id)
+        .exclude(plan_id=plan.pk)
         .exclude(plan__status=PlanStatus.DRAFT)
         .select_related("plan")
         .order_by("plan__term_from_year", "plan__code", "position")
     )
+    for target in rows:
+        assert target.indicator_ref_id is not None
+        result.setdefault(target.indicator_ref_id, []).append(target)
+    return result

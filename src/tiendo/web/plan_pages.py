@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tiendo.core.memo import memo_get_or_build
 from tiendo.evaluation import selectors as evaluation_selectors
-from tiendo.evaluation.models import PlanClosure
+from tiendo.evaluation.models import Assessment, PlanClosure
 from tiendo.evaluation.selectors import PlanStamp
 from tiendo.evaluation.services import (
     CACHE_SECONDS,
@@ -20,8 +20,9 @@ from tiendo.evaluation.services import (
     plan_evaluate,
     plan_overview_cached,
 )
+from tiendo.indicators.models import Figure
 from tiendo.plans import selectors as plan_selectors
-from tiendo.plans.coverage import target_coverage
+from tiendo.plans.coverage import ItemCoverage, plan_coverage
 from tiendo.plans.models import Plan, PlanStatus, Program, Target
 from tiendo.reporting import selectors as reporting_selectors
 
@@ -167,6 +168,53 @@ def program_page(
 
 
 @dataclass(frozen=True)
+class TargetPagesInputs:
+    """What the target pages of a plan show besides its evaluation, read for all its targets
+    at once (nine queries instead of six for each page) and kept behind the plan's stamp and
+    the day, like the pages: a plan's first target page reads it, the others (and the
+    warm-up, for each plan) find it."""
+
+    targets: dict[str, Target]  # by code, with plan, program and indicator
+    figures: dict[int, list[Figure]]  # by indicator: its accepted figures in the plan's area
+    assessments: dict[int, list[Assessment]]  # by target
+    coverage: dict[int, ItemCoverage]  # by target: who reports it today
+    alike: dict[int, list[Target]]  # by indicator: the same target in other plans
+
+    def shown_with(self, target: Target) -> dict[str, object]:
+        """What the page of one of these targets shows beside the target itself."""
+        indicator = target.indicator_ref_id
+        return {
+            "alike": self.alike.get(indicator, []) if indicator is not None else [],
+            "figures": self.figures.get(indicator, []) if indicator is not None else [],
+            "coverage": self.coverage[target.pk],
+            "assessments": self.assessments.get(target.pk, []),
+        }
+
+
+def target_pages_inputs(*, stamp: PlanStamp) -> TargetPagesInputs:
+    """The plan's `TargetPagesInputs`, from the cache when its stamp and the day are the same."""
+    key = page_cache_key(page="target-inputs", stamp=stamp, version=stamp.page_version, as_of=0)
+
+    def build() -> tuple[TargetPagesInputs, bool]:
+        targets = plan_selectors.plan_targets_detail(plan_code=stamp.code)
+        if not targets:
+            return TargetPagesInputs({}, {}, {}, {}, {}), True
+        plan = next(iter(targets.values())).plan
+        indicators = {t.indicator_ref_id for t in targets.values() if t.indicator_ref_id}
+        return TargetPagesInputs(
+            targets=targets,
+            figures=evaluation_selectors.figure_histories(
+                indicator_ids=indicators, area_id=plan.area_id
+            ),
+            assessments=evaluation_selectors.assessment_histories(plan=plan),
+            coverage={item.item.pk: item for item in plan_coverage(plan=plan).targets},
+            alike=plan_selectors.targets_alike(plan=plan),
+        ), True
+
+    return memo_get_or_build(key=key, build=build, timeout=CACHE_SECONDS)
+
+
+@dataclass(frozen=True)
 class TargetPage:
     title: SafeString
     body: SafeString
@@ -179,15 +227,16 @@ def target_page(*, stamp: PlanStamp, code: str, as_of: int) -> TargetPage | None
     lang = translation.get_language() or "vi"
 
     def context() -> tuple[dict[str, object], bool] | None:
-        try:
-            target = plan_selectors.target_detail(plan_code=stamp.code, code=code)
-        except Target.DoesNotExist:
+        inputs = target_pages_inputs(stamp=stamp)
+        target = inputs.targets.get(code)
+        if target is None:
             return None
         plan = target.plan
         result = plan_evaluate(plan=plan, as_of_year=as_of, stamp=stamp)
         (row,) = dashboard.target_rows(result=result, code=target.code, with_chart=True, lang=lang)
         closure, verdicts = _closure_verdicts(result=result, stamp=stamp)
         return {
+            **inputs.shown_with(target),
             "target": target,
             "plan": plan,
             "as_of": as_of,
@@ -195,10 +244,6 @@ def target_page(*, stamp: PlanStamp, code: str, as_of: int) -> TargetPage | None
             "row": row,
             "closure": closure,
             "at_closure": verdicts.get(target.code),
-            "alike": plan_selectors.targets_alike(target=target),
-            "figures": evaluation_selectors.figure_history(target=target),
-            "coverage": target_coverage(target=target),
-            "assessments": evaluation_selectors.assessment_history(target=target),
         }, True
 
     key = page_cache_key(

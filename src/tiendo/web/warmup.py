@@ -4,8 +4,9 @@ When every user arrives at once, the first requests of each worker paid for what
 per process — importing the views, compiling the templates, loading the translations, digesting
 the code for the cache keys — and every plan's first page paid for its evaluation and its
 rendering. Each gunicorn worker runs this before it accepts requests (hook `post_worker_init`,
-see `tiendo.gunicorn_conf`); the first one fills the shared cache with each plan's page and its
-program pages for this year while the others wait, then they find them there. It never stops the server from starting: anything that fails is
+see `tiendo.gunicorn_conf`); the first one fills the shared cache with each plan's page, what
+its target pages read and its program pages for this year while the others wait, then they find
+them there. It never stops the server from starting: anything that fails is
 logged and left to the first request."""
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from tiendo.evaluation.services import plan_evaluate, plan_overview_cached
 from tiendo.plans.selectors import plans_list, program_numbers
 
 from .page_cache import code_digest
-from .plan_pages import plan_page, program_page
+from .plan_pages import plan_page, program_page, target_pages_inputs
 
 log = logging.getLogger("tiendo.warmup")
 
@@ -91,8 +92,9 @@ def _one_worker_at_a_time(
 def _pages_fill(
     *, result: WarmUp, began: float, budget_seconds: float, alive: Callable[[], None] | None
 ) -> None:
-    """Each plan of record's dashboard, then each one's program pages (default language, the
-    year they open on), until `budget_seconds` after `began`."""
+    """Each plan of record's dashboard and what its target pages read, then each one's
+    program pages (default language, the year they open on), until `budget_seconds` after
+    `began`."""
     year = timezone.localdate().year
     with translation.override(settings.LANGUAGE_CODE):
         stamps = []
@@ -109,6 +111,8 @@ def _pages_fill(
             # the evaluation in this worker's memory too (the API's, a target page's), also
             # when another worker rendered the page
             plan_evaluate(plan=plan_overview_cached(stamp=stamp), as_of_year=as_of, stamp=stamp)
+            # what its target pages read, so that a first target page only renders
+            target_pages_inputs(stamp=stamp)
             stamps.append(stamp)
             result.plans += 1
             if alive:
