@@ -6,8 +6,8 @@ the code for the cache keys — and every plan's first page paid for its evaluat
 rendering. Each gunicorn worker runs this before it accepts requests (hook `post_worker_init`,
 see `tiendo.gunicorn_conf`); the first one fills the shared cache with each plan's page, what
 its target pages read and its program pages for this year while the others wait, then they find
-them there. It never stops the server from starting: anything that fails is
-logged and left to the first request."""
+them there. It never stops the server from starting: anything that fails is logged and left to
+the first request."""
 
 from __future__ import annotations
 
