@@ -1,8 +1,8 @@
 """The production server's gunicorn settings, the same for `tiendo up` and for the systemd unit
 of docs/deployment.md (`gunicorn -c python:tiendo.gunicorn_conf tiendo.wsgi:application`).
 
-Processes, not threads: 4 worker processes per core (8 on 2 cores), one request at a time
-each. Python runs one thread at a time per process, and a thread back from the database waits
+Processes, not threads: 4 worker processes per core (8 on 2 cores; 16 at most), one request
+at a time each. Python runs one thread at a time per process, and a thread back from the database waits
 for the others of its process to give way; the operating system shares the cores among
 processes more fairly. On 2 cores with 50 users the load test measured the dashboard's p95 after
 the start at 79–156 ms with 8 × 1 against 147–195 ms with 2 × 4 (docs/benchmarks.md). Each worker
@@ -20,8 +20,14 @@ import os
 from typing import Any
 
 bind = os.environ.get("TIENDO_BIND", "127.0.0.1:8000")
-WORKERS_PER_CORE = 4
-workers = int(os.environ.get("TIENDO_WORKERS", str(WORKERS_PER_CORE * (os.cpu_count() or 1))))
+# each worker holds one database connection and ~60–100 MB once warmed up: at most 16 by
+# default, well below PostgreSQL's 100 connections, also with a second app server
+WORKERS_PER_CORE, WORKERS_MAX = 4, 16
+workers = int(
+    os.environ.get(
+        "TIENDO_WORKERS", str(min(WORKERS_PER_CORE * (os.cpu_count() or 1), WORKERS_MAX))
+    )
+)
 worker_class = "gthread"
 threads = int(os.environ.get("TIENDO_THREADS", "1"))
 timeout = 60

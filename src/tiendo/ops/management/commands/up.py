@@ -25,7 +25,7 @@ class Command(BaseCommand):
             "--workers",
             type=int,
             default=None,
-            help="Số tiến trình phục vụ (mặc định TIENDO_WORKERS, hoặc 4 cho mỗi lõi CPU).",
+            help="Số tiến trình phục vụ (mặc định TIENDO_WORKERS, hoặc 4 cho mỗi lõi CPU, tối đa 16).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
