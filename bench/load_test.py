@@ -71,8 +71,7 @@ def main() -> None:
     leader_token = token_for(leaders[0])
     connection.close()
 
-    # each sample: (seconds since the start when it was sent, milliseconds, error)
-    samples: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
+    # each request: (kind, path, seconds since the start when it was sent, milliseconds, error)
     raw: list[tuple[str, str, float, float, bool]] = []
     lock = threading.Lock()
     pool = list(editable)
@@ -89,7 +88,6 @@ def main() -> None:
             status is None or status >= 400,
         )
         with lock:
-            samples[kind].append(row)
             raw.append((kind, path, *row))
 
     def timed(
@@ -188,13 +186,17 @@ def main() -> None:
         with open(args.raw, "w", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(("kind", "path", "sent_s", "ms", "error"))
-            writer.writerows(sorted(raw, key=lambda row: row[2]))
+            raw.sort(key=lambda request: request[2])
+            writer.writerows(raw)
     print(f"machine: {machine(info['vendor'])} (the load generator shares the 2 cores)")
     print(
         f"data: {args.provinces} provinces; {args.users} users ({args.reporters} reporters, "
         f"{args.users - args.reporters} leaders), think time {args.think} s ± 50 %, "
         f"{args.seconds:.0f} s; server: gunicorn {server.workers} workers × {server.threads} threads"
     )
+    samples: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
+    for kind, _path, sent, ms, error in raw:
+        samples[kind].append((sent, ms, error))
     submitted = len(samples["API submit report"])
     print(f"reports submitted: {submitted} of {len(editable)} open")
     for title, since in (
