@@ -121,3 +121,21 @@ def test_the_panel_is_kept_as_rendered_until_what_it_shows_changes(
     assert "<strong>1</strong> bị trả lại" in panel and "Chờ Văn phòng duyệt" not in panel
     round_close(actor=office, reporting_round=rnd)
     assert _panel(client.get(url).content.decode()) == ""
+
+
+def test_after_the_warm_up_the_first_dashboard_finds_its_panel_rendered(
+    client: Any, demo: dict[str, Any], rnd: Any
+) -> None:
+    """Each worker warms up before its first request (tiendo.web.warmup): the open rounds'
+    panel is rendered then too, not by the first dashboard of each plan at a burst."""
+    from tiendo.web.warmup import server_warm_up
+
+    result = server_warm_up(close_connections=False)
+    assert not result.problems
+    client.force_login(demo["lanhdao"])
+    with CaptureQueriesContext(connection) as first:
+        page = client.get(reverse("web:plan_detail", args=[demo["plan"].code])).content.decode()
+    total = rnd.submissions.count()
+    assert f"<strong>0/{total}</strong> đơn vị đã gửi" in _panel(page)
+    # the fingerprint only: the units and their reports were read by the warm-up
+    assert not [q for q in first if "org_orgunit" in q["sql"]]

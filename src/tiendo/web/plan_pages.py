@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from tiendo.accounts.permissions import require_read_all
 from tiendo.core.memo import memo_get_or_build
 from tiendo.evaluation import selectors as evaluation_selectors
 from tiendo.evaluation.models import Assessment, PlanClosure
@@ -256,17 +257,24 @@ def target_page(*, stamp: PlanStamp, code: str, as_of: int) -> TargetPage | None
 
 
 def round_panel(*, actor: Any, stamp: PlanStamp) -> SafeString:
-    """The open rounds of the plan at a glance, for the office and leaders
-    (`web/_round_panel.html`; empty without an open round). The same for all of them: kept
-    while the rounds' fingerprint (one query of plain values) and the plan's stamp (the units'
-    names) are the same, per language and day (days left or overdue)."""
-    version = reporting_selectors.round_panels_version(actor=actor, plan_id=stamp.plan_id)
+    """The open rounds of the plan at a glance, for the office and leaders only (NotAllowed
+    for anyone else): `round_panel_cached`."""
+    require_read_all(actor)
+    return round_panel_cached(stamp=stamp)
+
+
+def round_panel_cached(*, stamp: PlanStamp) -> SafeString:
+    """The open rounds' panel of the plan (`web/_round_panel.html`; empty without an open
+    round), without asking who reads it: the same for all who may. Kept while the rounds'
+    fingerprint (one query of plain values) and the plan's stamp (the units' names) are the
+    same, per language and day (days left or overdue)."""
+    version = reporting_selectors.round_panels_version(plan_id=stamp.plan_id)
     if version is None:
         return mark_safe("")
     key = page_cache_key(page="rounds", stamp=stamp, version=f"{stamp.version}-{version}", as_of=0)
 
     def build() -> tuple[str, bool]:
-        panels = reporting_selectors.round_panels(actor=actor, plan_id=stamp.plan_id)
+        panels = reporting_selectors.round_panels(plan_id=stamp.plan_id)
         return str(render_to_string("web/_round_panel.html", {"round_panels": panels})), True
 
     return mark_safe(memo_get_or_build(key=key, build=build, timeout=CACHE_SECONDS))

@@ -139,12 +139,12 @@ class RoundPanel:
     to_review: list[PanelUnit]
 
 
-def round_panels_version(*, actor: Any, plan_id: int) -> str | None:
+def round_panels_version(*, plan_id: int) -> str | None:
     """A fingerprint of what the open rounds' panel of a plan shows (each open round's period
     and deadline, each of its units' submission state and sending date; the units' names are
     in the plan's stamp), or None when the plan has no open round. One query returning plain
-    values: the panel can then be served as rendered while it is the same."""
-    require_read_all(actor)
+    values: the panel can then be served as rendered while it is the same. Who may see the
+    panel (the office and leaders) is for its caller to check, as for `round_panels`."""
     rows = list(
         Submission.objects.filter(round__plan_id=plan_id, round__status=RoundStatus.OPEN)
         .order_by("pk")
@@ -165,11 +165,12 @@ def round_panels_version(*, actor: Any, plan_id: int) -> str | None:
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:24]
 
 
-def round_panels(*, actor: Any, plan_id: int, today: dt.date | None = None) -> list[RoundPanel]:
-    """The open rounds of a plan for the dashboard (the office and leaders; one query whatever
-    the number of rounds and units: a round is opened with at least one unit, each with its
-    submission, and submissions are never deleted)."""
-    require_read_all(actor)
+def round_panels(*, plan_id: int, today: dt.date | None = None) -> list[RoundPanel]:
+    """The open rounds of a plan for the dashboard (one query whatever the number of rounds
+    and units: a round is opened with at least one unit, each with its submission, and
+    submissions are never deleted). The same for everyone who may see it, the office and
+    leaders: the caller checks that (`require_read_all`), so that the server can also build
+    it ahead of any request (tiendo.web.warmup)."""
     today = today or timezone.localdate()
     by_round: dict[int, list[Submission]] = defaultdict(list)
     rounds: dict[int, ReportingRound] = {}
