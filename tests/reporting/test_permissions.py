@@ -539,3 +539,33 @@ def test_leader_changes_nothing_even_on_own_unit(world: dict[str, Any]) -> None:
         services.submission_save(
             actor=world["lanhdao"], submission=world["sub"], version=world["sub"].version
         )
+
+
+def test_the_api_reads_a_report_as_its_page_does(client: Any, world: dict[str, Any]) -> None:
+    """The API's report read (plain values) follows the same rules as the page: the unit, the
+    office and leaders read it whole; the lead body above a delegate reads only the part it
+    handed on; any other unit gets 404."""
+    from tiendo.accounts.tokens import token_create
+
+    def read(username: str, sub: Any) -> Any:
+        _token, raw = token_create(actor=None, user=world[username], check_actor=False)
+        return client.get(f"/api/v1/submissions/{sub.pk}", HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    own = world["sub"]
+    whole = {f.target.code for f in own.figures.all()}, {t.task.code for t in own.tasks.all()}
+    for username in ("quantri", "theodoi", "lanhdao", "baocao.btc"):
+        answer = read(username, own)
+        assert answer.status_code == 200, username
+        body = answer.json()
+        assert (body["unit"], body["version"]) == (BTC, own.version)
+        assert ({f["target"] for f in body["figures"]}, {t["task"] for t in body["tasks"]}) == whole
+    assert read("baocao.snn", own).status_code == 404
+
+    delegate = world["delegate_sub"]
+    assert delegate.tasks.count() > 1 or delegate.figures.exists(), "more than the part"
+    part = read("baocao.btc", delegate).json()
+    assert part["unit"] == SNN
+    assert (part["figures"], [t["task"] for t in part["tasks"]]) == ([], ["NV7.1"])
+    full = read("baocao.snn", delegate).json()
+    assert len(full["figures"]) + len(full["tasks"]) > 1
+    assert read("baocao.svhttdl", delegate).status_code == 404

@@ -43,6 +43,7 @@ from .submissions import (
     submission_get,
     submission_items_read,
     submission_part_for,
+    submission_values,
     submissions_for_workspace,
 )
 
@@ -75,6 +76,7 @@ __all__ = [
     "submission_get",
     "submission_items_read",
     "submission_part_for",
+    "submission_values",
     "submissions_for_workspace",
     "unit_work",
     "units_for_round_form",
