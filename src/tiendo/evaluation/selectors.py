@@ -177,8 +177,10 @@ def _stamp_sql() -> tuple[str, list[str]]:
     are found by the plan: without the `+ 0` a database may walk the whole table backwards by
     primary key until a row of this plan turns up (PostgreSQL did, for the audit log: 25 ms
     for the first of 34 provinces), instead of reading the plan's few rows by its index. The
-    same walk is why the latest entry of each other kind is read one kind at a time (`=`, not
-    `IN`): `MAX(id)` of one kind is one probe of the index (object_type, id)."""
+    same walk is why the latest audit entry is read one kind at a time (`=`, not `IN`):
+    `MAX(id)` of one kind is one probe of the index (object_type, id), or (plan_code,
+    object_type, id) for the kinds about one plan (all of the plan's entries of those kinds
+    were read before: 0.9 of its 2.8 ms at 34 provinces, ~370 entries by the end of a term)."""
     plan = Plan._meta.db_table
     target = Target._meta.db_table
     figure = FigureRow._meta.db_table
@@ -189,7 +191,12 @@ def _stamp_sql() -> tuple[str, list[str]]:
     revision = PlanRevision._meta.db_table
     document = ImplementingDocument._meta.db_table
     plan_types, org_types = _labels(PLAN_APPS), _labels(ORG_APPS)
-    in_plan_types = ", ".join(["%s"] * len(plan_types))
+    # the plan's latest audited edit of each kind: one probe each (no `+ 0`: both columns
+    # before `id` in the index are fixed)
+    latest_of_plan_kinds = ",\n".join(
+        f"(SELECT MAX(e.id) FROM {audit} e WHERE e.plan_code = p.code AND e.object_type = %s)"
+        for _kind in plan_types
+    )
     # the latest entry of each kind that is not about one plan: one probe each of the index
     # (object_type, id), however long the log has grown since
     kinds = [*org_types, *ACCOUNT_TYPES, *ELSEWHERE_TYPES]
@@ -213,8 +220,7 @@ def _stamp_sql() -> tuple[str, list[str]]:
           (SELECT MAX(r.id) FROM {revision} r WHERE r.plan_id = p.id),
           (SELECT COUNT(*) FROM {document} d WHERE d.plan_id = p.id),
           (SELECT MAX(d.id) FROM {document} d WHERE d.plan_id = p.id),
-          (SELECT MAX(e.id + 0) FROM {audit} e WHERE e.plan_code = p.code
-             AND e.object_type IN ({in_plan_types})),
+          {latest_of_plan_kinds},
           {latest_of_kinds},
           (SELECT MAX(t.id) FROM {target} t),
           (SELECT COUNT(*) FROM {profile} r)
