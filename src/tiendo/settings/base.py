@@ -124,6 +124,8 @@ AXES_CLIENT_IP_CALLABLE = "tiendo.accounts.client_ip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
+# Django's database sessions, read with a prepared statement (tiendo.accounts.sessions)
+SESSION_ENGINE = "tiendo.accounts.sessions"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
