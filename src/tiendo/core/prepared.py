@@ -1,4 +1,4 @@
-"""A statement run on every page, planned once per database connection.
+"""Statements run by every request, planned once per database connection.
 
 Django never prepares its statements (its PostgreSQL cursors bind parameters on the client).
 For a statement that every page of a plan runs and that costs more to plan than to execute —
@@ -8,7 +8,9 @@ planned each time. `row_fetch_prepared` runs such a statement as a server-side p
 statement on PostgreSQL (psycopg prepares it on the connection at its first run, and
 `plan_cache_mode=force_generic_plan`, set on tiendo's connections, keeps PostgreSQL from
 planning it again for each value), and as an ordinary statement elsewhere. It goes through
-Django's cursor wrapper, so it is counted and logged like any other query.
+Django's cursor wrapper, so it is counted and logged like any other query. Its users: the
+plan's stamp (`tiendo.evaluation.selectors`), the session (`tiendo.accounts.sessions`), the
+signed-in user and the API token (`tiendo.accounts.user_rows`).
 
 `TIENDO_DB_PREPARE=false` turns it off (behind a pooler in transaction mode, such as
 PgBouncer's, where a statement prepared on one server connection is not on the next).

@@ -5,8 +5,9 @@ Waiting for a lock is bounded: a request that cannot get the database within
 "lock timeout" (PostgreSQL `lock_timeout`) error, which the web pages and the API answer with
 503 "Hệ thống đang bận" and a Retry-After header (`tiendo.core.http.database_busy`), never a 500.
 `TIENDO_DB_STATEMENT_TIMEOUT` (seconds, PostgreSQL, default 0 = off) bounds one statement.
-`TIENDO_DB_PREPARE` (PostgreSQL, default true): the plan's stamp, run by every page of a plan,
-is a prepared statement (`tiendo.core.prepared`); false behind a pooler in transaction mode.
+`TIENDO_DB_PREPARE` (PostgreSQL, default true): the statements every request runs (the session,
+the user or API token, a plan's stamp) are prepared (`tiendo.core.prepared`); false behind a
+pooler in transaction mode.
 """
 
 from __future__ import annotations
