@@ -9,7 +9,6 @@ import hashlib
 import secrets
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +19,7 @@ from tiendo.audit.services import audit_record
 from tiendo.core.locks import write_best_effort
 from tiendo.core.prepared import row_fetch_prepared
 
-from .models import ApiToken, Profile
+from .models import ApiToken
 from .permissions import NotAllowed, can_manage_accounts, require_authenticated
 from .user_rows import UserColumns, user_columns, values_converted
 
@@ -121,9 +120,7 @@ def _token_sql() -> tuple[str, tuple[Any, ...], UserColumns]:
     )
     sql = f"""
         SELECT t.id, t.prefix, t.last_used_at, {columns.sql}
-        FROM {ApiToken._meta.db_table} t
-          JOIN {get_user_model()._meta.db_table} u ON u.id = t.user_id
-          LEFT JOIN {Profile._meta.db_table} p ON p.user_id = u.id
+        FROM {columns.tables} JOIN {ApiToken._meta.db_table} t ON t.user_id = u.id
         WHERE t.key_hash = %s AND t.revoked_at IS NULL
     """
     return sql, token_fields, columns

@@ -31,13 +31,20 @@ Converter = Callable[[Any, Any, Any], Any]
 
 @dataclass(frozen=True)
 class UserColumns:
-    """The columns of a user and their profile in a SELECT (`sql`, with the table aliases
-    given), and how to build both from the row (`user_from_row`)."""
+    """The columns of a user and their profile in a SELECT (`sql`), the tables they come from
+    (`tables`: the users LEFT JOIN their profiles, with the aliases given), and how to build
+    both objects from the row (`user_from_row`). Everything here is fixed per process."""
 
     sql: str
+    tables: str
     user_fields: tuple[Field[Any, Any], ...]
     profile_fields: tuple[Field[Any, Any], ...]
     using: str
+    user_model: type[Model]
+    user_attnames: tuple[str, ...]
+    profile_attnames: tuple[str, ...]
+    user_profile_field: Any  # the user's reverse one-to-one to the profile
+    profile_user_field: Any  # the profile's one-to-one to the user
 
     @property
     def width(self) -> int:
@@ -51,15 +58,12 @@ class UserColumns:
         profile_values = values_converted(
             self.profile_fields, row[start + n : start + self.width], self.using
         )
-        user_model = get_user_model()
-        user = user_model.from_db(self.using, [f.attname for f in self.user_fields], user_values)
+        user = self.user_model.from_db(self.using, self.user_attnames, user_values)
         profile: Model | None = None
         if profile_values[0] is not None:  # the profile's primary key: no profile without
-            profile = Profile.from_db(
-                self.using, [f.attname for f in self.profile_fields], profile_values
-            )
-            Profile._meta.get_field("user").set_cached_value(profile, user)
-        user_model._meta.get_field("profile").set_cached_value(user, profile)
+            profile = Profile.from_db(self.using, self.profile_attnames, profile_values)
+            self.profile_user_field.set_cached_value(profile, user)
+        self.user_profile_field.set_cached_value(user, profile)
         return user
 
 
@@ -88,17 +92,31 @@ def _converters(field: Field[Any, Any], using: str) -> tuple[Any, tuple[Converte
 
 @functools.cache
 def user_columns(*, user_alias: str, profile_alias: str, using: str = "default") -> UserColumns:
-    """The user's and profile's columns, qualified by these table aliases (the profile is
-    expected LEFT JOINed: a user may have none)."""
+    """The user's and profile's columns, qualified by these table aliases, and the tables they
+    come from: the users with their profiles LEFT JOINed (a user may have none)."""
     quote = connections[using].ops.quote_name
-    user_fields = tuple(get_user_model()._meta.concrete_fields)
+    user_model = get_user_model()
+    user_fields = tuple(user_model._meta.concrete_fields)
     profile_fields = tuple(Profile._meta.concrete_fields)
     assert profile_fields[0].primary_key
     columns = [f"{user_alias}.{quote(str(f.column))}" for f in user_fields]
     columns += [f"{profile_alias}.{quote(str(f.column))}" for f in profile_fields]
+    profile_user_field = Profile._meta.get_field("user")
+    tables = (
+        f"{quote(user_model._meta.db_table)} {user_alias}"
+        f" LEFT JOIN {quote(Profile._meta.db_table)} {profile_alias}"
+        f" ON {profile_alias}.{quote(str(profile_user_field.column))}"
+        f" = {user_alias}.{quote(str(user_model._meta.pk.column))}"
+    )
     return UserColumns(
         sql=", ".join(columns),
+        tables=tables,
         user_fields=user_fields,
         profile_fields=profile_fields,
         using=using,
+        user_model=user_model,
+        user_attnames=tuple(f.attname for f in user_fields),
+        profile_attnames=tuple(f.attname for f in profile_fields),
+        user_profile_field=user_model._meta.get_field("profile"),
+        profile_user_field=profile_user_field,
     )

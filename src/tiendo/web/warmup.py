@@ -3,11 +3,11 @@
 When every user arrives at once, the first requests of each worker paid for what is done once
 per process — importing the views, compiling their URL patterns and the templates, loading the
 translations, digesting the code for the cache keys — and every plan's first page paid for its
-evaluation and its rendering, its open rounds' panel included. Each gunicorn worker runs this before it accepts requests (hook `post_worker_init`,
-see `tiendo.gunicorn_conf`); the first one fills the shared cache with each plan's page, what
-its target pages read and its program pages for this year while the others wait, then they find
-them there. It never stops the server from starting: anything that fails is logged and left to
-the first request."""
+evaluation and its rendering, its open rounds' panel included. Each gunicorn worker runs this
+before it accepts requests (hook `post_worker_init`, see `tiendo.gunicorn_conf`); the first one
+fills the shared cache with each plan's page, what its target pages read and its program pages
+for this year while the others wait, then they find them there. It never stops the server from
+starting: anything that fails is logged and left to the first request."""
 
 from __future__ import annotations
 

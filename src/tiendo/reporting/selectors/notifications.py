@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from tiendo.accounts.models import Profile
 from tiendo.accounts.user_rows import UserColumns, user_columns
 from tiendo.core.prepared import row_fetch_prepared
 
@@ -54,13 +53,11 @@ def user_with_unread_get(*, user_id: Any) -> Any:
 @functools.cache
 def _user_sql() -> tuple[str, UserColumns]:
     columns = user_columns(user_alias="u", profile_alias="p")
-    users = get_user_model()._meta.db_table
-    profiles = Profile._meta.db_table
     notifications = Notification._meta.db_table
     sql = f"""
         SELECT {columns.sql},
           (SELECT COUNT(*) FROM {notifications} n WHERE n.user_id = u.id AND n.read_at IS NULL)
-        FROM {users} u LEFT JOIN {profiles} p ON p.user_id = u.id
+        FROM {columns.tables}
         WHERE u.id = %s
     """
     return sql, columns
