@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from tiendo.audit.models import AuditAction
 from tiendo.audit.services import audit_record
 from tiendo.core.locks import write_best_effort
-from tiendo.core.prepared import row_fetch_prepared
+from tiendo.core.prepared import row_fetch_prepared, values_converted
 
 from .models import ApiToken
 from .permissions import NotAllowed, can_manage_accounts, require_authenticated
-from .user_rows import UserColumns, user_columns, values_converted
+from .user_rows import UserColumns, user_columns
 
 Actor = AbstractBaseUser | AnonymousUser | None
 TOKEN_PREFIX = "tdo_"

@@ -14,7 +14,7 @@ return is turned into the same objects the ORM gives: a `User` whose `profile` i
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +22,11 @@ from django.contrib.auth import get_user_model
 from django.db import connections
 from django.db.models import Field, Model
 
+from tiendo.core.prepared import values_converted
+
 from .models import Profile
 
-__all__ = ["UserColumns", "user_columns", "values_converted"]
-
-Converter = Callable[[Any, Any, Any], Any]
+__all__ = ["UserColumns", "user_columns"]
 
 
 @dataclass(frozen=True)
@@ -65,29 +65,6 @@ class UserColumns:
             self.profile_user_field.set_cached_value(profile, user)
         self.user_profile_field.set_cached_value(user, profile)
         return user
-
-
-def values_converted(
-    fields: Sequence[Field[Any, Any]], values: Sequence[Any], using: str = "default"
-) -> list[Any]:
-    """These fields' values as read by plain SQL, converted as the ORM converts them."""
-    connection = connections[using]
-    out = list(values)
-    for i, field in enumerate(fields):
-        column, converters = _converters(field, connection.alias)
-        for convert in converters:
-            out[i] = convert(out[i], column, connection)
-    return out
-
-
-@functools.cache
-def _converters(field: Field[Any, Any], using: str) -> tuple[Any, tuple[Converter, ...]]:
-    """What the ORM applies to this field's value as read from the database (per backend),
-    with the column expression it passes them."""
-    connection = connections[using]
-    column = field.get_col(field.model._meta.db_table)
-    converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-    return column, tuple(converters)
 
 
 @functools.cache

@@ -10,7 +10,9 @@ statement on PostgreSQL (psycopg prepares it on the connection at its first run,
 planning it again for each value), and as an ordinary statement elsewhere. It goes through
 Django's cursor wrapper, so it is counted and logged like any other query. Its users: the
 plan's stamp (`tiendo.evaluation.selectors`), the session (`tiendo.accounts.sessions`), the
-signed-in user and the API token (`tiendo.accounts.user_rows`).
+signed-in user and the API token (`tiendo.accounts.user_rows`), the API's list of plans
+(`tiendo.plans.selectors.plans_summaries`). `values_converted` converts what such a statement
+reads as the ORM converts it.
 
 `TIENDO_DB_PREPARE=false` turns it off (behind a pooler in transaction mode, such as
 PgBouncer's, where a statement prepared on one server connection is not on the next).
@@ -18,35 +20,75 @@ PgBouncer's, where a statement prepared on one server connection is not on the n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
 from django.conf import settings
 from django.db import connections
+from django.db.models import Field
 
-__all__ = ["row_fetch_prepared"]
+__all__ = ["row_fetch_prepared", "rows_fetch_prepared", "values_converted"]
+
+Converter = Callable[[Any, Any, Any], Any]
 
 
 def row_fetch_prepared(
     sql: str, params: Sequence[Any], *, using: str = "default"
 ) -> tuple[Any, ...] | None:
     """The first row of `sql` (placeholders `%s`), or None."""
+    rows = _run(sql, params, using=using, first=True)
+    return rows[0] if rows else None
+
+
+def rows_fetch_prepared(
+    sql: str, params: Sequence[Any], *, using: str = "default"
+) -> list[tuple[Any, ...]]:
+    """Every row of `sql` (placeholders `%s`)."""
+    return _run(sql, params, using=using, first=False)
+
+
+def _run(sql: str, params: Sequence[Any], *, using: str, first: bool) -> list[tuple[Any, ...]]:
     connection = connections[using]
     if connection.vendor != "postgresql" or not getattr(settings, "TIENDO_DB_PREPARE", True):
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            row: tuple[Any, ...] | None = cursor.fetchone()
-            return row
-    connection.ensure_connection()
-    # Django's wrapper (counted, logged, execute wrappers) around a cursor of our own
-    wrapped: Any = connection._prepare_cursor(  # type: ignore[attr-defined]
-        _PreparedCursor(connection.connection, with_text=connection.queries_logged)
-    )
-    with wrapped as cursor:
+        cursor_context: Any = connection.cursor()
+    else:
+        connection.ensure_connection()
+        # Django's wrapper (counted, logged, execute wrappers) around a cursor of our own
+        cursor_context = connection._prepare_cursor(  # type: ignore[attr-defined]
+            _PreparedCursor(connection.connection, with_text=connection.queries_logged)
+        )
+    with cursor_context as cursor:
         cursor.execute(sql, params)
-        prepared_row: tuple[Any, ...] | None = cursor.fetchone()
-        return prepared_row
+        if first:
+            row = cursor.fetchone()
+            return [] if row is None else [tuple(row)]
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def values_converted(
+    fields: Sequence[Field[Any, Any]], values: Sequence[Any], using: str = "default"
+) -> list[Any]:
+    """These fields' values as read by plain SQL, converted as the ORM converts them (per
+    backend: SQLite's booleans, dates and decimals)."""
+    connection = connections[using]
+    out = list(values)
+    for i, field in enumerate(fields):
+        column, converters = _converters(field, connection.alias)
+        for convert in converters:
+            out[i] = convert(out[i], column, connection)
+    return out
+
+
+@functools.cache
+def _converters(field: Field[Any, Any], using: str) -> tuple[Any, tuple[Converter, ...]]:
+    """What the ORM applies to this field's value as read from the database (per backend),
+    with the column expression it passes them."""
+    connection = connections[using]
+    column = field.get_col(field.model._meta.db_table)
+    converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+    return column, tuple(converters)
 
 
 class _PreparedCursor(psycopg.Cursor[Any]):
