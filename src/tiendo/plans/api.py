@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from ninja import File, Query, Router
@@ -26,6 +25,7 @@ from .models import ImplementingDocument, Plan, PlanStatus, Program, Target
 from .register import implementing_document_get, register_scope, register_view
 from .register import implementing_documents_list as implementing_documents_list_selector
 from .selectors import (
+    PlanSummaries,
     plan_document_build,
     plan_visible_get,
     plans_summaries,
@@ -72,7 +72,7 @@ def _target_out(t: Target) -> dict[str, Any]:
 
 @router.get("/plans", response={200: list[s.PlanOut], **ERRORS})
 @paginate(Pagination)
-def plans_list(request: HttpRequest, status: str | None = None) -> QuerySet[Plan, dict[str, Any]]:
+def plans_list(request: HttpRequest, status: str | None = None) -> PlanSummaries:
     """Các chương trình hành động (dự thảo chỉ khi Văn phòng hỏi `status=draft`)."""
     user = api_user(request)
     drafts = status == PlanStatus.DRAFT

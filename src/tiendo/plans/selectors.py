@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.accounts.permissions import can_read_drafts
+from tiendo.core.prepared import row_fetch_prepared, rows_fetch_prepared, values_converted
 from tiendo.indicators.models import Figure, Indicator
 from tiendo.org.models import OrgUnit
 
@@ -60,15 +63,84 @@ PLAN_SUMMARY_FIELDS = (
 )
 
 
-def plans_summaries(
-    *, include_drafts: bool = False, status: str | None = None
-) -> QuerySet[Plan, dict[str, Any]]:
+def plans_summaries(*, include_drafts: bool = False, status: str | None = None) -> PlanSummaries:
     """The plans for a list (the API's): their fields and their program and target counts as
-    plain rows, the latest term first (one query; no related unit read)."""
+    plain rows, the latest term first; a slice of it is one query, its length another (the
+    plans alone). No related unit is read."""
+    if status is not None and status not in PlanStatus.values:
+        return PlanSummaries(None)
+    return PlanSummaries(_plans_summaries_sql(include_drafts, status))
+
+
+@dataclass(frozen=True)
+class _SummariesSql:
+    rows: str  # with two more placeholders at the end: LIMIT, OFFSET
+    count: str
+    params: tuple[Any, ...]
+    count_params: tuple[Any, ...]
+    fields: tuple[Any, ...]  # the model fields of the first columns (then the two counts)
+
+
+class PlanSummaries(Sequence[dict[str, Any]]):
+    """The plans of a list as a sequence that reads only what is asked: a slice runs one
+    statement for that page (LIMIT/OFFSET), `len()` one count of the plans. The statements are
+    compiled from the ORM's queryset once per process and kind of list, and prepared on
+    PostgreSQL (`tiendo.core.prepared`): building the queryset, with its two subqueries,
+    cost more than running it (issue 17)."""
+
+    def __init__(self, sql: _SummariesSql | None) -> None:
+        self._sql = sql
+
+    def __len__(self) -> int:
+        if self._sql is None:
+            return 0
+        row = row_fetch_prepared(self._sql.count, self._sql.count_params)
+        return int(row[0]) if row else 0
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            start, stop = index.start or 0, index.stop
+            if index.step in (None, 1) and start >= 0 and stop is not None and stop >= start:
+                return self._page(start, stop - start)  # a page: the one case that matters
+            return self._page(0, len(self))[index]
+        if index >= 0:
+            page = self._page(index, 1)
+            if page:
+                return page[0]
+        return self._page(0, len(self))[index]
+
+    def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
+        if self._sql is None or limit <= 0:
+            return []
+        sql = self._sql
+        names = (*PLAN_SUMMARY_FIELDS, "program_count", "target_count")
+        n = len(sql.fields)
+        return [
+            dict(zip(names, (*values_converted(sql.fields, row[:n]), *row[n:]), strict=True))
+            for row in rows_fetch_prepared(sql.rows, (*sql.params, limit, offset))
+        ]
+
+
+@functools.cache
+def _plans_summaries_sql(include_drafts: bool, status: str | None) -> _SummariesSql:
     plans = plans_list(include_drafts=include_drafts).order_by("-term_from_year", "code")
     if status:
         plans = plans.filter(status=status)
-    return plans.values(*PLAN_SUMMARY_FIELDS, "program_count", "target_count")
+    rows, params = plans.values(
+        *PLAN_SUMMARY_FIELDS, "program_count", "target_count"
+    ).query.sql_with_params()
+    counted, count_params = plans.values("pk").order_by().query.sql_with_params()
+    return _SummariesSql(
+        rows=f"{rows} LIMIT %s OFFSET %s",
+        count=f"SELECT COUNT(*) FROM ({counted}) plans",
+        params=tuple(params),
+        count_params=tuple(count_params),
+        fields=tuple(Plan._meta.get_field(name) for name in PLAN_SUMMARY_FIELDS),
+    )
 
 
 def plan_in_force(*, today: dt.date, plans: list[Plan] | None = None) -> Plan | None:
