@@ -109,8 +109,9 @@ class PlanSummaries(Sequence[dict[str, Any]]):
             return self._page(0, len(self))[index]
         if index >= 0:
             page = self._page(index, 1)
-            if page:
-                return page[0]
+            if not page:
+                raise IndexError(index)
+            return page[0]
         return self._page(0, len(self))[index]
 
     def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
