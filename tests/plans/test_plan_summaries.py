@@ -91,3 +91,12 @@ def test_a_page_is_one_query_and_its_length_another(plans: list[Plan]) -> None:
     assert "LIMIT" in page_sql and "COUNT(*)" in count_sql
     assert "plans_program" not in count_sql and "plans_target" not in count_sql
     assert PlanStatus.ACTIVE.value in {p["status"] for p in page}
+
+
+def test_reading_the_whole_list_is_two_queries_not_one_per_plan(plans: list[Plan]) -> None:
+    summaries = plans_summaries(include_drafts=True)
+    with CaptureQueriesContext(connection) as queries:
+        # iterating (list() would ask the length first)
+        everything = [plan for plan in summaries]
+    assert everything == _orm(include_drafts=True) and len(everything) == len(plans)
+    assert len(queries) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
@@ -63,6 +63,9 @@ PLAN_SUMMARY_FIELDS = (
 )
 
 
+_SUMMARY_COLUMNS = (*PLAN_SUMMARY_FIELDS, "program_count", "target_count")
+
+
 def plans_summaries(*, include_drafts: bool = False, status: str | None = None) -> PlanSummaries:
     """The plans for a list (the API's): their fields and their program and target counts as
     plain rows, the latest term first; a slice of it is one query, its length another (the
@@ -97,6 +100,9 @@ class PlanSummaries(Sequence[dict[str, Any]]):
         row = row_fetch_prepared(self._sql.count, self._sql.count_params)
         return int(row[0]) if row else 0
 
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._page(0, len(self)))  # two queries, not one per plan
+
     @overload
     def __getitem__(self, index: int) -> dict[str, Any]: ...
     @overload
@@ -104,24 +110,28 @@ class PlanSummaries(Sequence[dict[str, Any]]):
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
             start, stop = index.start or 0, index.stop
-            if index.step in (None, 1) and start >= 0 and stop is not None and stop >= start:
-                return self._page(start, stop - start)  # a page: the one case that matters
-            return self._page(0, len(self))[index]
-        if index >= 0:
+            if index.step in (None, 1) and 0 <= start <= (stop if stop is not None else -1):
+                return self._page(start, stop - start)  # a page: what the API asks for
+        elif index >= 0:
             page = self._page(index, 1)
             if not page:
                 raise IndexError(index)
             return page[0]
-        return self._page(0, len(self))[index]
+        return list(self)[index]
 
     def _page(self, offset: int, limit: int) -> list[dict[str, Any]]:
         if self._sql is None or limit <= 0:
             return []
         sql = self._sql
-        names = (*PLAN_SUMMARY_FIELDS, "program_count", "target_count")
         n = len(sql.fields)
         return [
-            dict(zip(names, (*values_converted(sql.fields, row[:n]), *row[n:]), strict=True))
+            dict(
+                zip(
+                    _SUMMARY_COLUMNS,
+                    (*values_converted(sql.fields, row[:n]), *row[n:]),
+                    strict=True,
+                )
+            )
             for row in rows_fetch_prepared(sql.rows, (*sql.params, limit, offset))
         ]
 
@@ -131,9 +141,7 @@ def _plans_summaries_sql(include_drafts: bool, status: str | None) -> _Summaries
     plans = plans_list(include_drafts=include_drafts).order_by("-term_from_year", "code")
     if status:
         plans = plans.filter(status=status)
-    rows, params = plans.values(
-        *PLAN_SUMMARY_FIELDS, "program_count", "target_count"
-    ).query.sql_with_params()
+    rows, params = plans.values(*_SUMMARY_COLUMNS).query.sql_with_params()
     counted, count_params = plans.values("pk").order_by().query.sql_with_params()
     return _SummariesSql(
         rows=f"{rows} LIMIT %s OFFSET %s",
